@@ -1,0 +1,103 @@
+#pragma once
+// The catalogue of built-in (base) sets and relations a model may name. This is
+// the only place where their names are spelled; the checker fills their values
+// for each candidate execution, and axioms/README.md documents each entry.
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace xmcheck::axioms {
+
+enum class Arity : unsigned char { Set, Relation };
+
+struct BaseEntry {
+  std::string_view name;
+  Arity arity;
+  std::string_view meaning;  ///< one line, shown by `xmcheck --list-base`
+};
+
+/// Every base name, sets first. The index of an entry is its BaseId.
+inline constexpr std::array kBaseCatalogue{
+    // ---- event sets ----
+    BaseEntry{"R", Arity::Set, "memory reads, explicit (loads) and implicit (instruction fetches)"},
+    BaseEntry{"W", Arity::Set, "memory writes, including the initial writes"},
+    BaseEntry{"M", Arity::Set, "memory accesses: R | W"},
+    BaseEntry{"IW", Arity::Set, "initial writes (one per location, data and code)"},
+    BaseEntry{"FW", Arity::Set, "final writes: the co-last write to each location"},
+    BaseEntry{"Exp", Arity::Set, "explicit accesses, made by load/store instructions"},
+    BaseEntry{"Imp", Arity::Set, "implicit accesses: instruction fetches"},
+    BaseEntry{"Instr", Arity::Set, "accesses to code locations (labelled instructions whose address is taken)"},
+    BaseEntry{"IF", Arity::Set, "instruction-fetch reads: Imp & Instr & R"},
+    BaseEntry{"A", Arity::Set, "acquire reads (LDAR)"},
+    BaseEntry{"Q", Arity::Set, "acquire-PC reads (LDAPR)"},
+    BaseEntry{"L", Arity::Set, "release writes (STLR)"},
+    BaseEntry{"X", Arity::Set, "accesses of atomic read-modify-write instructions"},
+    BaseEntry{"F", Arity::Set, "barrier events (DMB, DSB, ISB)"},
+    BaseEntry{"B", Arity::Set, "branch events: the decision of a branching instruction"},
+    BaseEntry{"BCC", Arity::Set, "conditional-branch decision events"},
+    BaseEntry{"ISB", Arity::Set, "ISB instruction events"},
+    BaseEntry{"DMB.SY", Arity::Set, "DMB SY"},
+    BaseEntry{"DMB.LD", Arity::Set, "DMB LD"},
+    BaseEntry{"DMB.ST", Arity::Set, "DMB ST"},
+    BaseEntry{"DMB.ISH", Arity::Set, "DMB ISH"},
+    BaseEntry{"DMB.ISHLD", Arity::Set, "DMB ISHLD"},
+    BaseEntry{"DMB.ISHST", Arity::Set, "DMB ISHST"},
+    BaseEntry{"DMB.NSH", Arity::Set, "DMB NSH"},
+    BaseEntry{"DMB.NSHLD", Arity::Set, "DMB NSHLD"},
+    BaseEntry{"DMB.NSHST", Arity::Set, "DMB NSHST"},
+    BaseEntry{"DMB.OSH", Arity::Set, "DMB OSH"},
+    BaseEntry{"DMB.OSHLD", Arity::Set, "DMB OSHLD"},
+    BaseEntry{"DMB.OSHST", Arity::Set, "DMB OSHST"},
+    BaseEntry{"DSB.SY", Arity::Set, "DSB SY"},
+    BaseEntry{"DSB.LD", Arity::Set, "DSB LD"},
+    BaseEntry{"DSB.ST", Arity::Set, "DSB ST"},
+    BaseEntry{"DSB.ISH", Arity::Set, "DSB ISH"},
+    BaseEntry{"DSB.ISHLD", Arity::Set, "DSB ISHLD"},
+    BaseEntry{"DSB.ISHST", Arity::Set, "DSB ISHST"},
+    BaseEntry{"DSB.NSH", Arity::Set, "DSB NSH"},
+    BaseEntry{"DSB.NSHLD", Arity::Set, "DSB NSHLD"},
+    BaseEntry{"DSB.NSHST", Arity::Set, "DSB NSHST"},
+    BaseEntry{"DSB.OSH", Arity::Set, "DSB OSH"},
+    BaseEntry{"DSB.OSHLD", Arity::Set, "DSB OSHLD"},
+    BaseEntry{"DSB.OSHST", Arity::Set, "DSB OSHST"},
+    BaseEntry{"DC.CVAU", Arity::Set, "data-cache clean by address to the point of unification"},
+    BaseEntry{"IC.IVAU", Arity::Set, "instruction-cache invalidate by address to the point of unification"},
+    BaseEntry{"IC.IALLU", Arity::Set, "instruction-cache invalidate all (local)"},
+    BaseEntry{"IC.IALLUIS", Arity::Set, "instruction-cache invalidate all (inner shareable)"},
+    BaseEntry{"EXC-ENTRY", Arity::Set, "exception entry (fault or SVC taken)"},
+    BaseEntry{"EXC-RET", Arity::Set, "exception return (ERET)"},
+    BaseEntry{"SVC", Arity::Set, "exception entries caused by SVC"},
+    BaseEntry{"FAULT", Arity::Set, "fault events (undefined instruction fetched or executed, SVC)"},
+    BaseEntry{"UDF", Arity::Set, "faults caused by an undefined instruction"},
+    BaseEntry{"CMODX-restricted", Arity::Set,
+              "code accesses whose instruction value is outside the concurrent-modification list"},
+    // ---- relations ----
+    BaseEntry{"po", Arity::Relation, "program order between events of different instruction instances"},
+    BaseEntry{"rf", Arity::Relation, "reads-from: write to the read (fetch) that takes its value"},
+    BaseEntry{"co", Arity::Relation, "coherence order: per-location total order of writes"},
+    BaseEntry{"loc", Arity::Relation, "same location (memory accesses and by-address cache maintenance)"},
+    BaseEntry{"int", Arity::Relation, "same thread"},
+    BaseEntry{"ext", Arity::Relation, "different threads"},
+    BaseEntry{"same-instance", Arity::Relation, "events of the same instruction instance"},
+    BaseEntry{"addr", Arity::Relation, "address dependency (read to the access whose address it feeds)"},
+    BaseEntry{"data", Arity::Relation, "data dependency (read to the write whose value it feeds)"},
+    BaseEntry{"ctrl", Arity::Relation, "control dependency (read to every event after a branch it feeds)"},
+    BaseEntry{"pick-addr", Arity::Relation, "address dependency that may also flow through a CSEL/CSET condition"},
+    BaseEntry{"pick-data", Arity::Relation, "data dependency that may also flow through a CSEL/CSET condition"},
+    BaseEntry{"pick-ctrl", Arity::Relation, "control dependency that may also flow through a CSEL/CSET condition"},
+    BaseEntry{"pick-dep", Arity::Relation,
+              "read to any later access or maintenance its value reaches, CSEL/CSET conditions included"},
+    BaseEntry{"rmw", Arity::Relation, "read-modify-write pairs"},
+};
+
+inline constexpr std::size_t kBaseCount = kBaseCatalogue.size();
+
+/// The catalogue index of `name`, if it is a base name.
+[[nodiscard]] constexpr std::optional<std::size_t> find_base(std::string_view name) {
+  for (std::size_t i = 0; i < kBaseCatalogue.size(); ++i)
+    if (kBaseCatalogue[i].name == name) return i;
+  return std::nullopt;
+}
+
+}  // namespace xmcheck::axioms

@@ -1,0 +1,108 @@
+#pragma once
+// A resolved model: model text (plus its includes) parsed, names bound, every
+// expression typed as set or relation. Variants are still open; `compile`
+// specialises a model for one variant set, and `evaluate` judges one candidate.
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "xmcheck/axioms/relation.hpp"
+
+namespace xmcheck::axioms {
+
+/// Enabled variant names ("DIC", "IDC", "ExS", ...). Matching is case-insensitive.
+class VariantSet {
+ public:
+  VariantSet() = default;
+  explicit VariantSet(const std::vector<std::string>& names);
+  void enable(const std::string& name);
+  [[nodiscard]] bool has(const std::string& name) const;
+  [[nodiscard]] std::vector<std::string> names() const;  ///< sorted, lower-case
+
+ private:
+  std::set<std::string> lower_;
+};
+
+/// What a model declares: its checks and flags, for listings and explanations.
+struct CheckInfo {
+  std::string name;
+  std::string kind;  ///< "acyclic", "irreflexive" or "empty" (with a leading "~" if negated)
+  bool is_flag = false;
+};
+
+class Model {
+ public:
+  struct Impl;
+  explicit Model(std::shared_ptr<const Impl> impl);
+  [[nodiscard]] const std::string& title() const;
+  [[nodiscard]] const std::string& path() const;
+  [[nodiscard]] std::vector<CheckInfo> checks() const;
+  [[nodiscard]] const Impl& impl() const { return *impl_; }
+
+ private:
+  std::shared_ptr<const Impl> impl_;
+};
+
+/// Loads `path`; `include "f"` is looked up next to the including file, then in
+/// `search_dirs`. Throws diag::UserError (kind Model / Io / Unsupported).
+[[nodiscard]] Model load_model(const std::string& path, const std::vector<std::string>& search_dirs);
+
+/// Parses model text given in memory (unit tests); includes use `search_dirs`.
+[[nodiscard]] Model load_model_string(const std::string& text, const std::string& file_name,
+                                      const std::vector<std::string>& search_dirs);
+
+/// Values of the base sets and relations (axioms/base.hpp) for one candidate.
+/// Both vectors are indexed by catalogue index; entries of the other arity are unused.
+struct BaseValues {
+  std::size_t num_events = 0;
+  std::vector<EventSet> sets;
+  std::vector<Relation> relations;
+  explicit BaseValues(std::size_t n = 0);
+};
+
+/// A model specialised to one variant set, ready for repeated evaluation.
+class CompiledModel {
+ public:
+  struct Impl;
+  explicit CompiledModel(std::shared_ptr<const Impl> impl);
+  [[nodiscard]] const Impl& impl() const { return *impl_; }
+
+ private:
+  std::shared_ptr<const Impl> impl_;
+};
+
+[[nodiscard]] CompiledModel compile(const Model& model, const VariantSet& variants);
+
+/// The judgement of one candidate execution.
+struct Verdict {
+  /// Some branch of the model's `with ... from` enumerations passes every check.
+  bool consistent = false;
+  /// Flags raised by passing branches (sorted, unique).
+  std::vector<std::string> flags;
+  /// When inconsistent: the name of a check that failed (for explanations).
+  std::string failed_check;
+};
+
+[[nodiscard]] Verdict evaluate(const CompiledModel& model, const BaseValues& base);
+
+/// Reusable evaluation state for one compiled model: keeps its value buffers
+/// between candidates (same results as `evaluate`, fewer allocations). Not
+/// thread-safe; use one per thread. The model must outlive the evaluator.
+class Evaluator {
+ public:
+  explicit Evaluator(const CompiledModel& model);
+  ~Evaluator();
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
+  Evaluator(Evaluator&&) noexcept;
+  Evaluator& operator=(Evaluator&&) noexcept;
+  [[nodiscard]] Verdict operator()(const BaseValues& base);
+
+  struct State;
+
+ private:
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace xmcheck::axioms

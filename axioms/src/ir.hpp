@@ -1,0 +1,102 @@
+#pragma once
+// The resolved form of a model: a flat, hash-consed DAG of typed nodes (no names
+// at evaluation time), variant conditions, recursive groups and the ordered list
+// of checks and enumerations. Model::Impl holds it with variants still open;
+// CompiledModel::Impl holds it specialised to one variant set.
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "xmcheck/axioms/model.hpp"
+#include "xmcheck/diag/source_span.hpp"
+
+namespace xmcheck::axioms::detail {
+
+inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+enum class Op : std::uint8_t {
+  BaseSet,   ///< aux = catalogue index
+  BaseRel,   ///< aux = catalogue index
+  EmptySet, EmptyRel, FullSet, FullRel, Id,
+  Union, Inter, Diff,  ///< a, b of the node's type
+  Seq,                 ///< a ; b
+  Cart,                ///< a * b (sets) -> relation
+  Plus, Star, Opt, Inv,
+  Comp,                ///< complement, node's type
+  ToId,                ///< [a]
+  Domain, Range,       ///< relation -> set
+  If,                  ///< aux = condition; a = then, b = else (open models only)
+  RecVar,              ///< aux = group, a = slot: the variable during the fixpoint
+  RecOut,              ///< aux = group, a = slot, b = the group's RecVar node
+  WithVar,             ///< aux = enumeration slot
+};
+
+struct Node {
+  Op op = Op::EmptyRel;
+  bool rel = true;  ///< relation (true) or set (false)
+  std::uint32_t a = kNone;
+  std::uint32_t b = kNone;
+  std::uint32_t aux = 0;
+  friend bool operator==(const Node&, const Node&) = default;
+};
+
+/// Variant condition table entry.
+struct Cond {
+  enum class Kind : std::uint8_t { True, Name, Not, And, Or } kind = Kind::True;
+  std::string name;  ///< lower-case, for Name
+  std::uint32_t a = kNone, b = kNone;
+};
+
+struct RecGroup {
+  diag::SourceSpan span;
+  std::vector<std::uint32_t> vars;    ///< RecVar nodes
+  std::vector<std::uint32_t> bodies;  ///< body node of each variable
+};
+
+struct Item {
+  enum class Kind : std::uint8_t { Check, With } kind = Kind::Check;
+  std::uint32_t guard = kNone;  ///< condition under which the item exists (kNone: always)
+  diag::SourceSpan span;
+  // Check
+  std::string name;
+  std::string test;  ///< "acyclic", "irreflexive", "empty"
+  bool negated = false;
+  bool is_flag = false;
+  std::uint32_t node = kNone;  ///< checked node; for With: the WithVar node
+  // With
+  std::uint32_t pairs = kNone;
+  std::uint32_t fixed = kNone;
+};
+
+}  // namespace xmcheck::axioms::detail
+
+namespace xmcheck::axioms {
+
+struct Model::Impl {
+  std::string title;
+  std::string path;
+  std::vector<detail::Node> nodes;
+  std::vector<detail::Cond> conds;
+  std::vector<detail::RecGroup> groups;
+  std::vector<detail::Item> items;
+};
+
+struct CompiledModel::Impl {
+  struct Group {
+    diag::SourceSpan span;
+    std::vector<std::uint32_t> vars;
+    std::vector<std::uint32_t> bodies;
+    std::vector<std::uint32_t> deps;  ///< non-variable nodes depending on the variables, in order
+    std::uint32_t level = 0;
+  };
+  std::vector<detail::Node> nodes;     ///< topologically ordered (children first)
+  std::vector<std::uint32_t> level;    ///< per node: 1 + innermost enumeration it depends on
+  std::vector<Group> groups;
+  std::vector<detail::Item> items;     ///< guards resolved; With items' aux slot in `node`'s aux
+  std::size_t num_levels = 1;          ///< 1 + number of enumerations
+  std::size_t num_flags = 0;
+  std::vector<std::string> flag_names; ///< distinct flag names, sorted
+};
+
+}  // namespace xmcheck::axioms

@@ -1,0 +1,466 @@
+// Resolver: binds names (lexical scoping, later definitions shadow earlier ones,
+// base names from the catalogue as the outermost scope), types every expression
+// as set or relation, inlines function applications, and emits the node DAG.
+#include "resolver.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <filesystem>
+#include <utility>
+
+#include "graph_builder.hpp"
+#include "parser.hpp"
+#include "source_files.hpp"
+#include "xmcheck/axioms/base.hpp"
+#include "xmcheck/diag/diagnostic.hpp"
+
+namespace xmcheck::axioms::detail {
+
+namespace {
+
+using diag::ErrorKind;
+using diag::SourceSpan;
+using diag::UserError;
+
+enum class Want { Any, Set, Rel };
+
+struct Value {
+  std::uint32_t node = kNone;
+  bool rel = true;
+};
+
+struct Frame;
+using Env = std::shared_ptr<const Frame>;
+
+struct Frame {
+  std::string name;
+  bool is_fun = false;
+  Value value;
+  const LetBinding* fun = nullptr;  ///< for functions: the definition
+  Env fun_env;                      ///< ... and the scope it closes over
+  Env parent;
+};
+
+const char* type_name(bool rel) { return rel ? "relation" : "set"; }
+
+[[noreturn]] void model_error(const SourceSpan& at, const std::string& msg) {
+  throw UserError(ErrorKind::Model, at, msg);
+}
+
+class Resolver {
+ public:
+  Resolver(Model::Impl& m, std::vector<std::string> search_dirs)
+      : m_(m), g_(m.nodes), search_dirs_(std::move(search_dirs)) {}
+
+  void run(const std::string& text, const std::string& file_name) {
+    auto file = std::make_shared<const std::string>(file_name);
+    programs_.push_back(std::make_unique<Program>(parse_program(text, file)));
+    m_.title = programs_.back()->title;
+    if (std::filesystem::exists(file_name)) include_stack_.push_back(canonical_path(file_name));
+    Env env;
+    std::vector<std::string> defined;
+    statements(programs_.back()->stmts, env, kNone, defined, file_name);
+  }
+
+ private:
+  // ------------------------------------------------------------ environment
+  static const Frame* lookup(const Env& env, const std::string& name) {
+    for (const Frame* f = env.get(); f != nullptr; f = f->parent.get())
+      if (f->name == name) return f;
+    return nullptr;
+  }
+  static Env bind_value(Env env, const std::string& name, Value v) {
+    auto f = std::make_shared<Frame>();
+    f->name = name;
+    f->value = v;
+    f->parent = std::move(env);
+    return f;
+  }
+  static Env bind_fun(Env env, const LetBinding& def, Env closure) {
+    auto f = std::make_shared<Frame>();
+    f->name = def.name;
+    f->is_fun = true;
+    f->fun = &def;
+    f->fun_env = std::move(closure);
+    f->parent = std::move(env);
+    return f;
+  }
+  /// The value of a name that is not a function: bound, base, or `id`.
+  std::optional<Value> value_of(const Env& env, const std::string& name) {
+    if (const Frame* f = lookup(env, name)) {
+      if (f->is_fun) return std::nullopt;
+      return f->value;
+    }
+    if (auto b = find_base(name)) {
+      const bool rel = kBaseCatalogue[*b].arity == Arity::Relation;
+      return Value{g_.leaf(rel ? Op::BaseRel : Op::BaseSet, rel, static_cast<std::uint32_t>(*b)), rel};
+    }
+    if (name == "id") return Value{g_.leaf(Op::Id, true), true};
+    return std::nullopt;
+  }
+
+  // ------------------------------------------------------------ conditions
+  std::uint32_t add_cond(Cond c) {
+    m_.conds.push_back(std::move(c));
+    return static_cast<std::uint32_t>(m_.conds.size() - 1);
+  }
+  std::uint32_t cond_of(const VarCond& v) {
+    Cond c;
+    switch (v.kind) {
+      case VarCond::Kind::Name:
+        c.kind = Cond::Kind::Name;
+        c.name = v.name;
+        std::transform(c.name.begin(), c.name.end(), c.name.begin(),
+                       [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        break;
+      case VarCond::Kind::Not:
+        c.kind = Cond::Kind::Not;
+        c.a = cond_of(*v.lhs);
+        break;
+      case VarCond::Kind::And:
+      case VarCond::Kind::Or:
+        c.kind = v.kind == VarCond::Kind::And ? Cond::Kind::And : Cond::Kind::Or;
+        c.a = cond_of(*v.lhs);
+        c.b = cond_of(*v.rhs);
+        break;
+    }
+    return add_cond(std::move(c));
+  }
+  std::uint32_t and_guard(std::uint32_t guard, std::uint32_t c) {
+    if (guard == kNone) return c;
+    Cond n;
+    n.kind = Cond::Kind::And;
+    n.a = guard;
+    n.b = c;
+    return add_cond(std::move(n));
+  }
+  std::uint32_t not_cond(std::uint32_t c) {
+    Cond n;
+    n.kind = Cond::Kind::Not;
+    n.a = c;
+    return add_cond(std::move(n));
+  }
+
+  // ------------------------------------------------------------ expressions
+  static bool is_universe(const Expr& e) { return e.kind == Expr::Kind::Universe; }
+
+  Value need(const Expr& e, const Env& env, bool rel, const char* what) {
+    Value v = resolve(e, env, rel ? Want::Rel : Want::Set);
+    if (v.rel != rel)
+      model_error(e.span, std::string(what) + " needs a " + type_name(rel) + ", but this is a " +
+                              type_name(v.rel));
+    return v;
+  }
+
+  Value same_type(const Expr& e, const Env& env, Want want, Op op, const char* sym) {
+    Value a, b;
+    if (is_universe(*e.a) && !is_universe(*e.b)) {
+      b = resolve(*e.b, env, want);
+      a = resolve(*e.a, env, b.rel ? Want::Rel : Want::Set);
+    } else {
+      a = resolve(*e.a, env, want);
+      b = resolve(*e.b, env, a.rel ? Want::Rel : Want::Set);
+    }
+    if (a.rel != b.rel)
+      model_error(e.b->span, std::string("'") + sym + "' needs operands of the same type, but the left is a " +
+                                 type_name(a.rel) + " and the right a " + type_name(b.rel));
+    return {g_.binary(op, a.rel, a.node, b.node), a.rel};
+  }
+
+  Value resolve(const Expr& e, const Env& env, Want want) {
+    using K = Expr::Kind;
+    switch (e.kind) {
+      case K::Name: {
+        if (auto v = value_of(env, e.name)) return *v;
+        if (const Frame* f = lookup(env, e.name); f != nullptr && f->is_fun)
+          model_error(e.span, "'" + e.name + "' is a function; apply it to arguments");
+        if (e.name == "domain" || e.name == "range" || e.name == "orient")
+          model_error(e.span, "'" + e.name + "' is a function; apply it to arguments");
+        model_error(e.span, std::string("unknown ") + (want == Want::Set ? "set" : "relation") + " '" +
+                                e.name + "'");
+      }
+      case K::Empty: return {g_.leaf(Op::EmptyRel, true), true};
+      case K::EmptySet: return {g_.leaf(Op::EmptySet, false), false};
+      case K::Universe:
+        return want == Want::Rel ? Value{g_.leaf(Op::FullRel, true), true}
+                                 : Value{g_.leaf(Op::FullSet, false), false};
+      case K::Union: return same_type(e, env, want, Op::Union, "|");
+      case K::Inter: return same_type(e, env, want, Op::Inter, "&");
+      case K::Diff: return same_type(e, env, want, Op::Diff, "\\");
+      case K::Seq: {
+        const Value a = need(*e.a, env, true, "';'");
+        const Value b = need(*e.b, env, true, "';'");
+        return {g_.binary(Op::Seq, true, a.node, b.node), true};
+      }
+      case K::Cartesian: {
+        const Value a = need(*e.a, env, false, "'*' (cartesian product)");
+        const Value b = need(*e.b, env, false, "'*' (cartesian product)");
+        return {g_.binary(Op::Cart, true, a.node, b.node), true};
+      }
+      case K::Plus: return {g_.unary(Op::Plus, true, need(*e.a, env, true, "'+'").node), true};
+      case K::Star: return {g_.unary(Op::Star, true, need(*e.a, env, true, "'*' (closure)").node), true};
+      case K::Opt: return {g_.unary(Op::Opt, true, need(*e.a, env, true, "'?'").node), true};
+      case K::Inverse: return {g_.unary(Op::Inv, true, need(*e.a, env, true, "'^-1'").node), true};
+      case K::Complement: {
+        const Value a = resolve(*e.a, env, want);
+        return {g_.unary(Op::Comp, a.rel, a.node), a.rel};
+      }
+      case K::ToId: return {g_.unary(Op::ToId, true, need(*e.a, env, false, "'[...]'").node), true};
+      case K::App: return apply(e, env, want);
+      case K::Tuple:
+        throw UserError(ErrorKind::Unsupported, e.span, "unsupported construct 'tuple'");
+      case K::If: {
+        const std::uint32_t c = cond_of(*e.cond);
+        const Value a = resolve(*e.a, env, want);
+        const Value b = resolve(*e.b, env, a.rel ? Want::Rel : Want::Set);
+        if (a.rel != b.rel)
+          model_error(e.b->span, std::string("the branches of 'if' have different types: ") +
+                                     type_name(a.rel) + " and " + type_name(b.rel));
+        return {g_.add(Node{Op::If, a.rel, a.node, b.node, c}), a.rel};
+      }
+      case K::LetIn: {
+        Env inner = bind_all(e.binds, env);
+        return resolve(*e.a, inner, want);
+      }
+    }
+    XMCHECK_ASSERT(false, "unhandled expression kind");
+  }
+
+  Value apply(const Expr& e, const Env& env, Want want) {
+    const Frame* f = lookup(env, e.name);
+    if (f != nullptr && !f->is_fun) model_error(e.span, "'" + e.name + "' is not a function");
+    if (f == nullptr) {
+      if (e.name == "domain" || e.name == "range") {
+        if (e.args.size() != 1)
+          model_error(e.span, "'" + e.name + "' takes 1 argument, but " + std::to_string(e.args.size()) +
+                                  " were given");
+        const Value r = need(*e.args[0], env, true, ("'" + e.name + "'").c_str());
+        return {g_.unary(e.name == "domain" ? Op::Domain : Op::Range, false, r.node), false};
+      }
+      if (e.name == "orient")
+        model_error(e.span, "'orient' is only allowed in 'with NAME from orient(PAIRS, FIXED)'");
+      if (value_of(env, e.name)) model_error(e.span, "'" + e.name + "' is not a function");
+      model_error(e.span, "unknown function '" + e.name + "'");
+    }
+    const LetBinding& def = *f->fun;
+    if (def.params.size() != e.args.size())
+      model_error(e.span, "'" + e.name + "' takes " + std::to_string(def.params.size()) +
+                              " argument(s), but " + std::to_string(e.args.size()) + " were given");
+    struct DepthGuard {
+      int& d;
+      explicit DepthGuard(int& x) : d(x) { ++d; }
+      ~DepthGuard() { --d; }
+      DepthGuard(const DepthGuard&) = delete;
+      DepthGuard& operator=(const DepthGuard&) = delete;
+    } guard(depth_);
+    if (depth_ > 200) model_error(e.span, "function applications nest too deeply");
+    Env inner = f->fun_env;
+    for (std::size_t i = 0; i < e.args.size(); ++i) {
+      const Value v = resolve(*e.args[i], env, Want::Any);
+      if (def.params[i] != "_") inner = bind_value(inner, def.params[i], v);
+    }
+    return resolve(*def.body, inner, want);
+  }
+
+  /// Simultaneous non-recursive bindings: every right-hand side sees `env`.
+  Env bind_all(const std::vector<LetBinding>& binds, const Env& env) {
+    Env out = env;
+    for (const auto& b : binds) {
+      if (b.is_function) {
+        out = bind_fun(out, b, env);
+      } else {
+        out = bind_value(out, b.name, resolve(*b.body, env, Want::Any));
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------ let rec
+  std::optional<std::vector<Value>> try_rec(const std::vector<LetBinding>& binds, const Env& env,
+                                            const std::vector<bool>& rel, const SourceSpan& span,
+                                            std::uint32_t& group_out) {
+    const auto gid = static_cast<std::uint32_t>(m_.groups.size());
+    m_.groups.push_back(RecGroup{span, {}, {}});
+    Env inner = env;
+    std::vector<std::uint32_t> vars;
+    for (std::size_t k = 0; k < binds.size(); ++k) {
+      const std::uint32_t v = g_.add(Node{Op::RecVar, rel[k], static_cast<std::uint32_t>(k), kNone, gid});
+      vars.push_back(v);
+      inner = bind_value(inner, binds[k].name, Value{v, rel[k]});
+    }
+    std::vector<Value> bodies;
+    for (std::size_t k = 0; k < binds.size(); ++k)
+      bodies.push_back(resolve(*binds[k].body, inner, rel[k] ? Want::Rel : Want::Set));
+    m_.groups[gid].vars = vars;
+    for (const auto& b : bodies) m_.groups[gid].bodies.push_back(b.node);
+    group_out = gid;
+    for (std::size_t k = 0; k < binds.size(); ++k)
+      if (bodies[k].rel != rel[k]) return std::nullopt;
+    return bodies;
+  }
+
+  Env let_rec(const Stmt& s, const Env& env) {
+    for (const auto& b : s.binds)
+      if (b.is_function)
+        throw UserError(ErrorKind::Unsupported, b.span, "unsupported construct 'recursive function'");
+    // Types are not declared: assume relations, then retry with what the bodies
+    // say, then with sets; report the first failure if nothing is consistent.
+    std::vector<std::vector<bool>> attempts{std::vector<bool>(s.binds.size(), true)};
+    std::optional<UserError> first_error;
+    for (std::size_t i = 0; i < attempts.size() && i < 4; ++i) {
+      std::uint32_t gid = 0;
+      try {
+        if (auto ok = try_rec(s.binds, env, attempts[i], s.span, gid)) {
+          Env out = env;
+          for (std::size_t k = 0; k < s.binds.size(); ++k) {
+            const Node n{Op::RecOut, (*ok)[k].rel, static_cast<std::uint32_t>(k),
+                         m_.groups[gid].vars[k], gid};
+            out = bind_value(out, s.binds[k].name, Value{g_.add(n), n.rel});
+          }
+          return out;
+        }
+        std::vector<bool> found;
+        for (auto b : m_.groups[gid].bodies) found.push_back(g_.at(b).rel);
+        if (std::find(attempts.begin(), attempts.end(), found) == attempts.end()) attempts.push_back(found);
+      } catch (const UserError& err) {
+        if (!first_error) first_error = err;
+        std::vector<bool> sets(s.binds.size(), false);
+        if (std::find(attempts.begin(), attempts.end(), sets) == attempts.end()) attempts.push_back(sets);
+      }
+    }
+    if (first_error) throw *first_error;
+    model_error(s.span, "cannot give consistent types to the definitions of this 'let rec'");
+  }
+
+  // ------------------------------------------------------------ statements
+  std::string generated_name(const Stmt& s) const {
+    const std::string base =
+        std::filesystem::path(s.span.file_name()).filename().string();
+    return (s.negated ? "~" : "") + s.test + "@" + base + ":" + std::to_string(s.span.begin.line);
+  }
+
+  void check(const Stmt& s, const Env& env, std::uint32_t guard) {
+    const Value v = resolve(*s.expr, env, s.test == "empty" ? Want::Any : Want::Rel);
+    if (s.test != "empty" && !v.rel)
+      model_error(s.expr->span, "'" + s.test + "' needs a relation, but this is a set");
+    Item it;
+    it.kind = Item::Kind::Check;
+    it.guard = guard;
+    it.span = s.span;
+    it.name = s.name.empty() ? generated_name(s) : s.name;
+    it.test = s.test;
+    it.negated = s.negated;
+    it.is_flag = s.is_flag;
+    it.node = v.node;
+    m_.items.push_back(std::move(it));
+  }
+
+  Env with(const Stmt& s, const Env& env, std::uint32_t guard) {
+    const Expr& e = *s.expr;
+    if (e.kind != Expr::Kind::App || e.name != "orient" || lookup(env, "orient") != nullptr)
+      throw UserError(ErrorKind::Unsupported, e.span,
+                      "unsupported construct 'with ... from' other than orient(PAIRS, FIXED)");
+    if (e.args.size() != 2)
+      model_error(e.span, "'orient' takes 2 arguments, but " + std::to_string(e.args.size()) + " were given");
+    const Value pairs = need(*e.args[0], env, true, "'orient'");
+    const Value fixed = need(*e.args[1], env, true, "'orient'");
+    Item it;
+    it.kind = Item::Kind::With;
+    it.guard = guard;
+    it.span = s.span;
+    it.name = s.name;
+    it.node = g_.leaf(Op::WithVar, true, with_count_++);
+    it.pairs = pairs.node;
+    it.fixed = fixed.node;
+    m_.items.push_back(it);
+    return bind_value(env, s.name, Value{it.node, true});
+  }
+
+  void include(const Stmt& s, Env& env, std::uint32_t guard, std::vector<std::string>& defined,
+               const std::string& current) {
+    auto found = find_include(s.name, current, search_dirs_);
+    if (!found) throw UserError(ErrorKind::Io, s.name_span, "cannot find included file '" + s.name + "'");
+    const std::string canon = canonical_path(*found);
+    if (std::find(include_stack_.begin(), include_stack_.end(), canon) != include_stack_.end())
+      model_error(s.name_span, "include cycle: '" + s.name + "' is already being included");
+    auto text = read_text_file(*found);
+    if (!text) throw UserError(ErrorKind::Io, s.name_span, "cannot read included file '" + *found + "'");
+    auto file = std::make_shared<const std::string>(*found);
+    programs_.push_back(std::make_unique<Program>(parse_program(*text, file)));
+    include_stack_.push_back(canon);
+    statements(programs_.back()->stmts, env, guard, defined, *found);
+    include_stack_.pop_back();
+  }
+
+  void if_variant(const Stmt& s, Env& env, std::uint32_t guard, std::vector<std::string>& defined,
+                  const std::string& current) {
+    const std::uint32_t c = cond_of(*s.cond);
+    Env then_env = env, else_env = env;
+    std::vector<std::string> names;
+    statements(s.then_stmts, then_env, and_guard(guard, c), names, current);
+    statements(s.else_stmts, else_env, and_guard(guard, not_cond(c)), names, current);
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    for (const auto& name : names) {
+      const Frame* ft = lookup(then_env, name);
+      const Frame* fe = lookup(else_env, name);
+      if (ft == fe) continue;
+      if ((ft != nullptr && ft->is_fun) || (fe != nullptr && fe->is_fun))
+        throw UserError(ErrorKind::Unsupported, s.span,
+                        "unsupported construct 'function defined under a variant condition' ('" + name + "')");
+      const auto vt = value_of(then_env, name);
+      const auto ve = value_of(else_env, name);
+      if (!vt || !ve) continue;  // defined on one side only: unknown afterwards
+      if (vt->rel != ve->rel)
+        model_error(s.span, "'" + name + "' is a " + type_name(vt->rel) + " in one branch of this 'if' and a " +
+                                type_name(ve->rel) + " in the other");
+      env = bind_value(env, name, Value{g_.add(Node{Op::If, vt->rel, vt->node, ve->node, c}), vt->rel});
+      defined.push_back(name);
+    }
+  }
+
+  void statements(const StmtList& stmts, Env& env, std::uint32_t guard, std::vector<std::string>& defined,
+                  const std::string& current) {
+    for (const auto& s : stmts) {
+      switch (s.kind) {
+        case Stmt::Kind::Let:
+          env = bind_all(s.binds, env);
+          for (const auto& b : s.binds) defined.push_back(b.name);
+          break;
+        case Stmt::Kind::LetRec:
+          env = let_rec(s, env);
+          for (const auto& b : s.binds) defined.push_back(b.name);
+          break;
+        case Stmt::Kind::Check: check(s, env, guard); break;
+        case Stmt::Kind::Include: include(s, env, guard, defined, current); break;
+        case Stmt::Kind::With:
+          env = with(s, env, guard);
+          defined.push_back(s.name);
+          break;
+        case Stmt::Kind::IfVariant: if_variant(s, env, guard, defined, current); break;
+        case Stmt::Kind::Ignored: break;
+      }
+    }
+  }
+
+  Model::Impl& m_;
+  GraphBuilder g_;
+  std::vector<std::string> search_dirs_;
+  std::vector<std::unique_ptr<Program>> programs_;
+  std::vector<std::string> include_stack_;
+  std::uint32_t with_count_ = 0;
+  int depth_ = 0;
+};
+
+}  // namespace
+
+std::shared_ptr<const Model::Impl> resolve_model(const std::string& text, const std::string& file_name,
+                                                 const std::vector<std::string>& search_dirs) {
+  auto impl = std::make_shared<Model::Impl>();
+  impl->path = file_name;
+  Resolver(*impl, search_dirs).run(text, file_name);
+  return impl;
+}
+
+}  // namespace xmcheck::axioms::detail

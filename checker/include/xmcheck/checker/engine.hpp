@@ -1,0 +1,25 @@
+#pragma once
+// Entry point of the checker: one litmus test + one model -> every allowed outcome.
+#include <string>
+#include <vector>
+
+#include "xmcheck/axioms/model.hpp"
+#include "xmcheck/checker/result.hpp"
+#include "xmcheck/litmus/ast.hpp"
+
+namespace xmcheck::checker {
+
+struct CheckOptions {
+  /// How many times a backward jump may be taken per thread (herd's -unroll; default 2).
+  int unroll = 2;
+  /// Variants enabled on top of those the test's own header implies (CacheType=...).
+  std::vector<std::string> variants;
+};
+
+/// Explores every candidate execution of `test` and keeps those `model` accepts.
+/// Throws diag::UserError for tests the checker cannot give meaning to (undefined
+/// labels, unsupported instruction semantics), with the offending position.
+[[nodiscard]] TestResult check(const litmus::LitmusTest& test, const axioms::Model& model,
+                               const CheckOptions& options);
+
+}  // namespace xmcheck::checker

@@ -1,0 +1,34 @@
+#pragma once
+// What checking one test produces: every allowed final state over the observed
+// locations, the condition's verdict and the model's flags. The frontend prints it.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "xmcheck/litmus/ast.hpp"
+
+namespace xmcheck::checker {
+
+/// One reachable final state; `values[i]` is the herd-printed value of
+/// `TestResult::observed[i]` (e.g. "1", "NOP", "instr:\"B .+4\"", "label:\"P0:L1\"").
+struct FinalState {
+  std::vector<std::string> values;
+  bool satisfies_condition = false;
+  friend auto operator<=>(const FinalState&, const FinalState&) = default;
+};
+
+struct TestResult {
+  std::string name;
+  litmus::Condition::Quantifier quantifier = litmus::Condition::Quantifier::Exists;
+  std::string condition_text;          ///< herd's normalised "exists (...)" text
+  std::vector<std::string> observed;   ///< herd-printed locations, e.g. "1:X2", "[x]"
+  std::vector<FinalState> states;      ///< sorted as herd sorts them, unique
+  std::vector<std::string> flags;      ///< sorted, unique
+  std::uint64_t positive = 0;          ///< consistent executions satisfying the condition
+  std::uint64_t negative = 0;          ///< consistent executions not satisfying it
+  bool validated = false;              ///< herd's Ok / No
+  bool loop_bound_hit = false;         ///< some execution was cut by --unroll (herd's "Loop")
+  std::vector<std::string> variants;   ///< variants in force (lower-case, sorted)
+};
+
+}  // namespace xmcheck::checker

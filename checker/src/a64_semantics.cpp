@@ -1,0 +1,323 @@
+// AArch64 instruction semantics over the PathRunner primitives. Which events each
+// instruction makes, and which dependencies flow where, follows herd7's
+// AArch64 semantics (docs/design.md, "Events per instruction").
+#include <cstdint>
+#include <string>
+
+#include "base_bits.hpp"
+#include "path_runner.hpp"
+#include "registers.hpp"
+#include "xmcheck/diag/diagnostic.hpp"
+
+namespace xmcheck::checker {
+namespace {
+
+using litmus::Instruction;
+using litmus::Operand;
+using OpKind = Operand::Kind;
+
+[[noreturn]] void unsupported(const Instruction& ins, const std::string& why) {
+  throw diag::UserError(diag::ErrorKind::Unsupported, ins.span,
+                        "unsupported instruction semantics for " + ins.mnemonic + ": " + why);
+}
+
+const Operand& op(const Instruction& ins, std::size_t i) {
+  if (i >= ins.operands.size()) unsupported(ins, "missing operand");
+  return ins.operands[i];
+}
+
+int reg_of(const Instruction& ins, std::size_t i) {
+  const Operand& o = op(ins, i);
+  if (o.kind != OpKind::Reg) unsupported(ins, "expected a register operand");
+  if (o.reg.is_sp) unsupported(ins, "the stack pointer is not modelled");
+  return register_index(o.reg);
+}
+
+std::int64_t truncate(std::int64_t v, int width) {
+  if (width == 32) return static_cast<std::int64_t>(static_cast<std::uint32_t>(v));
+  return v;
+}
+
+/// The value of a register-or-immediate source operand.
+RegVal source(PathRunner& run, const Instruction& ins, std::size_t i) {
+  const Operand& o = op(ins, i);
+  if (o.kind == OpKind::Imm) return RegVal{Val::integer(o.imm), {}, {}, false};
+  return run.reg(reg_of(ins, i));
+}
+
+int width_of(const Instruction& ins, std::size_t i) {
+  const Operand& o = op(ins, i);
+  return o.kind == OpKind::Reg ? o.reg.width : 64;
+}
+
+struct Nzcv {
+  bool n = false, z = false, c = false, v = false;
+};
+
+/// Evaluates condition `cond` on the flags; nullopt when the compared values are
+/// not integers and the condition is not EQ/NE.
+std::optional<bool> holds(const Flags& f, const std::string& cond) {
+  const bool ints = !f.set || (f.lhs.kind == Val::Kind::Int && f.rhs.kind == Val::Kind::Int);
+  if (cond == "EQ") return f.set && f.lhs == f.rhs;
+  if (cond == "NE") return !(f.set && f.lhs == f.rhs);
+  if (cond == "AL") return true;
+  if (!ints) return std::nullopt;
+  Nzcv s;
+  if (f.set) {
+    const std::int64_t a = f.lhs.v, b = f.rhs.v;
+    const std::int64_t r = static_cast<std::int64_t>(static_cast<std::uint64_t>(a) - static_cast<std::uint64_t>(b));
+    s.n = r < 0;
+    s.z = r == 0;
+    s.c = static_cast<std::uint64_t>(a) >= static_cast<std::uint64_t>(b);
+    s.v = ((a < 0) != (b < 0)) && ((r < 0) != (a < 0));
+  }
+  if (cond == "CS" || cond == "HS") return s.c;
+  if (cond == "CC" || cond == "LO") return !s.c;
+  if (cond == "MI") return s.n;
+  if (cond == "PL") return !s.n;
+  if (cond == "VS") return s.v;
+  if (cond == "VC") return !s.v;
+  if (cond == "HI") return s.c && !s.z;
+  if (cond == "LS") return !(s.c && !s.z);
+  if (cond == "GE") return s.n == s.v;
+  if (cond == "LT") return s.n != s.v;
+  if (cond == "GT") return !s.z && s.n == s.v;
+  if (cond == "LE") return !(!s.z && s.n == s.v);
+  return std::nullopt;
+}
+
+bool condition(PathRunner& run, const std::string& cond) {
+  auto h = holds(run.flags(), cond);
+  if (!h) {
+    run.delayed_error("condition " + cond + " on non-integer values");
+    return false;
+  }
+  return *h;
+}
+
+std::int64_t branch_target(PathRunner& run, const Instruction& ins, std::size_t i) {
+  const Operand& o = op(ins, i);
+  if (o.kind != OpKind::Relative) unsupported(ins, "expected a branch target");
+  return run.current_address() + o.imm;
+}
+
+/// Address operand [Xn], [Xn,#imm], [Xn,Xm{,ext}]: the location and the reads
+/// the address depends on.
+struct Address {
+  int loc = -1;
+  Taint dep, pick;
+};
+
+Address address(PathRunner& run, const Instruction& ins, std::size_t i, const std::string& what) {
+  const Operand& o = op(ins, i);
+  if (o.kind != OpKind::Mem) unsupported(ins, "expected a memory operand");
+  Address a;
+  const RegVal& base = run.reg(register_index(o.reg));
+  a.dep = base.dep;
+  a.pick = base.pick | base.dep;
+  std::int64_t offset = o.imm;
+  if (o.has_index) {
+    const RegVal& idx = run.reg(register_index(o.index));
+    a.dep |= idx.dep;
+    a.pick |= idx.pick | idx.dep;
+    if (idx.val.kind != Val::Kind::Int) {
+      run.delayed_error("address offset is not an integer");
+      return a;
+    }
+    offset += idx.val.v;
+  }
+  if (offset != 0) unsupported(ins, "non-zero address offsets are not modelled yet");
+  a.loc = run.location_of(base.val, what);
+  return a;
+}
+
+void arith(PathRunner& run, const Instruction& ins) {
+  const int rd = reg_of(ins, 0);
+  const RegVal a = source(run, ins, 1);
+  const RegVal b = source(run, ins, 2);
+  RegVal out{Val::integer(0), a.dep | b.dep, a.pick | b.pick, a.symbolic || b.symbolic};
+  const std::string& m = ins.mnemonic;
+  const bool same_reg = op(ins, 1).kind == OpKind::Reg && op(ins, 2).kind == OpKind::Reg &&
+                        op(ins, 1).reg.index == op(ins, 2).reg.index;
+  if (a.val.kind == Val::Kind::Int && b.val.kind == Val::Kind::Int) {
+    std::int64_t r = 0;
+    if (m == "ADD") r = a.val.v + b.val.v;
+    else if (m == "SUB") r = a.val.v - b.val.v;
+    else if (m == "EOR") r = a.val.v ^ b.val.v;
+    else if (m == "AND") r = a.val.v & b.val.v;
+    else if (m == "ORR") r = a.val.v | b.val.v;
+    out.val = Val::integer(truncate(r, width_of(ins, 0)));
+  } else if ((m == "EOR" || m == "SUB") && (same_reg || a.val == b.val)) {
+    out.val = Val::integer(0);  // x ^ x and x - x are 0 whatever x holds
+  } else if ((m == "ADD" || m == "ORR" || m == "EOR") && b.val.is_zero()) {
+    out.val = a.val;
+  } else {
+    run.delayed_error(m + " on a non-integer value");
+    return;
+  }
+  run.set_reg(rd, out);
+}
+
+void load(PathRunner& run, const Instruction& ins, std::uint64_t sets) {
+  const int rt = reg_of(ins, 0);
+  const Address a = address(run, ins, 1, "loaded");
+  if (a.loc < 0) return;
+  RegVal v = run.load(a.loc, sets, a.dep, a.pick);
+  if (v.val.kind == Val::Kind::Int) v.val.v = truncate(v.val.v, width_of(ins, 0));
+  run.set_reg(rt, v);
+}
+
+void store(PathRunner& run, const Instruction& ins, std::uint64_t sets) {
+  RegVal v = run.reg(reg_of(ins, 0));
+  if (v.val.kind == Val::Kind::Int) v.val.v = truncate(v.val.v, width_of(ins, 0));
+  const Address a = address(run, ins, 1, "overwritten");
+  if (a.loc < 0) return;
+  run.store(a.loc, sets, v, a.dep, a.pick);
+}
+
+void indirect_branch(PathRunner& run, const Instruction& ins, int reg, bool link) {
+  const RegVal target = run.reg(reg);
+  const int e = run.emit(EventKind::Branch, 0);
+  run.add_branch(target.dep, target.pick, e);
+  if (link) run.set_reg(30, RegVal{run.code_value(run.current_address() + kInstrBytes), {}, {}, false});
+  if (target.val.kind == Val::Kind::Code || target.val.kind == Val::Kind::Int) {
+    if (target.val.kind == Val::Kind::Int && target.symbolic) {
+      // herd constrains a loaded target to be some exported label: other values
+      // make the path infeasible rather than an error.
+      const Slot* s = run.program().find_slot(target.val.v);
+      if (s == nullptr || s->loc < 0) {
+        run.halt();
+        run.discard();
+        return;
+      }
+    }
+    run.jump(target.val.v, true);
+    return;
+  }
+  if (target.symbolic) {
+    run.halt();
+    run.discard();
+    return;
+  }
+  throw diag::UserError(diag::ErrorKind::Litmus, ins.span,
+                        "illegal argument for the indirect branch instruction " + ins.mnemonic +
+                            " (must be a label)");
+}
+
+std::uint64_t barrier_sets(PathRunner& run, const Instruction& ins) {
+  std::string option = "SY";
+  if (!ins.operands.empty() && ins.operands[0].kind == OpKind::Keyword) option = ins.operands[0].text;
+  const std::uint64_t bit = named_set_bit(ins.mnemonic + "." + option);
+  if (bit == 0) unsupported(ins, "barrier option " + option);
+  (void)run;
+  return kSetF | bit;
+}
+
+void cache_op(PathRunner& run, const Instruction& ins) {
+  const std::string opname = op(ins, 0).kind == OpKind::Keyword ? op(ins, 0).text : "";
+  const std::uint64_t bit = named_set_bit(ins.mnemonic + "." + opname);
+  if (bit == 0) unsupported(ins, "cache operation " + ins.mnemonic + " " + opname);
+  if (ins.operands.size() < 2) {  // IC IALLU / IALLUIS: no address
+    run.emit(EventKind::CacheOp, bit);
+    return;
+  }
+  const RegVal& a = run.reg(reg_of(ins, 1));
+  // Maintenance of an address that is no location (herd: an integer address)
+  // touches no location of the test: it gets an event with no location.
+  const bool is_location = a.val.kind == Val::Kind::Addr || a.val.kind == Val::Kind::Code;
+  const int loc = is_location ? run.location_of(a.val, "maintained") : -1;
+  const int e = run.emit(EventKind::CacheOp, bit, loc);
+  run.add_addr(a.dep, a.pick | a.dep, e);
+}
+
+}  // namespace
+
+bool is_cmodx_restricted(const Instruction& ins) {
+  const std::string& m = ins.mnemonic;
+  if (m == "B") return !ins.operands.empty() && ins.operands[0].kind == OpKind::Keyword;  // B.cond
+  return !(m == "BL" || m == "CBZ" || m == "CBNZ" || m == "TBZ" || m == "TBNZ" || m == "ISB" ||
+           m == "NOP" || m == "SVC");
+}
+
+void execute_aarch64(PathRunner& run, const Instruction& ins) {
+  const std::string& m = ins.mnemonic;
+  if (m == "NOP") return;
+  if (m == "LDR") return load(run, ins, 0);
+  if (m == "LDAR") return load(run, ins, kSetA);
+  if (m == "LDAPR") return load(run, ins, kSetQ);
+  if (m == "STR") return store(run, ins, 0);
+  if (m == "STLR") return store(run, ins, kSetL);
+  if (m == "MOV") {
+    RegVal v = source(run, ins, 1);
+    if (v.val.kind == Val::Kind::Int) v.val.v = truncate(v.val.v, width_of(ins, 0));
+    return run.set_reg(reg_of(ins, 0), v);
+  }
+  if (m == "ADD" || m == "SUB" || m == "EOR" || m == "AND" || m == "ORR") return arith(run, ins);
+  if (m == "CMP") {
+    const RegVal a = source(run, ins, 0);
+    const RegVal b = source(run, ins, 1);
+    Flags& f = run.flags();
+    f = Flags{true, a.val, b.val, a.dep | b.dep, a.pick | b.pick | a.dep | b.dep, a.symbolic || b.symbolic};
+    return;
+  }
+  if (m == "CSET") {
+    const Flags f = run.flags();
+    const bool c = condition(run, op(ins, 1).text);
+    return run.set_reg(reg_of(ins, 0), RegVal{Val::integer(c ? 1 : 0), {}, f.pick | f.dep, f.symbolic});
+  }
+  if (m == "CSEL") {
+    const Flags f = run.flags();
+    const bool c = condition(run, op(ins, 3).text);
+    RegVal v = source(run, ins, c ? 1 : 2);
+    v.pick |= f.pick | f.dep;
+    v.symbolic = v.symbolic || f.symbolic;
+    return run.set_reg(reg_of(ins, 0), v);
+  }
+  if (m == "ADR") {
+    const std::int64_t target = branch_target(run, ins, 1);
+    return run.set_reg(reg_of(ins, 0), RegVal{run.code_value(target), {}, {}, false});
+  }
+  if (m == "B") {
+    if (!ins.operands.empty() && ins.operands[0].kind == OpKind::Keyword) {  // B.cond
+      const Flags f = run.flags();
+      const int e = run.emit(EventKind::Branch, 0);
+      run.add_branch(f.dep, f.pick, e);
+      if (condition(run, ins.operands[0].text)) run.jump(branch_target(run, ins, 1), f.symbolic);
+      return;
+    }
+    return run.jump(branch_target(run, ins, 0), true);
+  }
+  if (m == "CBZ" || m == "CBNZ") {
+    const RegVal v = source(run, ins, 0);
+    const int e = run.emit(EventKind::Branch, 0);
+    run.add_branch(v.dep, v.pick, e);
+    // Addresses, labels and instructions are symbolic constants, never zero.
+    const bool zero = v.val.is_zero();
+    if (zero == (m == "CBZ")) run.jump(branch_target(run, ins, 1), v.symbolic);
+    return;
+  }
+  if (m == "BL") {
+    run.set_reg(30, RegVal{run.code_value(run.current_address() + kInstrBytes), {}, {}, false});
+    return run.jump(branch_target(run, ins, 0), true);
+  }
+  if (m == "BR") return indirect_branch(run, ins, reg_of(ins, 0), false);
+  if (m == "BLR") return indirect_branch(run, ins, reg_of(ins, 0), true);
+  if (m == "RET") return indirect_branch(run, ins, ins.operands.empty() ? 30 : reg_of(ins, 0), false);
+  if (m == "ISB") return static_cast<void>(run.emit(EventKind::Fence, kSetF | kSetISB));
+  if (m == "DMB" || m == "DSB") return static_cast<void>(run.emit(EventKind::Fence, barrier_sets(run, ins)));
+  if (m == "DC" || m == "IC") return cache_op(run, ins);
+  if (m == "MSR" || m == "MRS") {
+    const bool to_sys = m == "MSR";
+    const Operand& sys = op(ins, to_sys ? 0 : 1);
+    auto sysidx = system_register_index(sys.text);
+    if (!sysidx) unsupported(ins, "system register " + sys.text);
+    const int gpr = reg_of(ins, to_sys ? 1 : 0);
+    return to_sys ? run.set_reg(*sysidx, run.reg(gpr)) : run.set_reg(gpr, run.reg(*sysidx));
+  }
+  if (m == "ERET") return run.exception_return();
+  if (m == "SVC") return run.take_exception(kSetSVC, run.code_value(run.current_address() + kInstrBytes));
+  if (m == "UDF") return run.take_exception(kSetUDF, run.code_value(run.current_address()));
+  unsupported(ins, "not modelled");
+}
+
+}  // namespace xmcheck::checker

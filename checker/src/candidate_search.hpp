@@ -1,0 +1,38 @@
+#pragma once
+// The SMT side of the search: Z3 chooses one trace per thread and a write for
+// every read (and fetch) to take its value from, subject to location and value
+// agreement. Each solver model is one candidate skeleton; it is blocked after
+// being reported, so the enumeration is exhaustive and never repeats.
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "unfold.hpp"
+
+namespace xmcheck::checker {
+
+/// Identifies an event: `proc` = -1 for the initial write of location `index`,
+/// else event `index` of the chosen trace of `proc`.
+struct EventRef {
+  int proc = -1;
+  int index = 0;
+  friend bool operator==(const EventRef&, const EventRef&) = default;
+};
+
+/// One skeleton: the trace chosen per proc and, for every read of those traces
+/// (in proc, then trace order), the write it reads from.
+struct Skeleton {
+  std::vector<int> trace_of_proc;
+  std::vector<std::vector<EventRef>> rf_source;  ///< [proc][event] (meaningful for reads)
+};
+
+struct SearchStats {
+  std::size_t solver_calls = 0;
+  std::size_t skeletons = 0;
+};
+
+/// Calls `visit` for every skeleton of `unfolding`.
+SearchStats enumerate_skeletons(const Program& prog, const Unfolding& unfolding,
+                                const std::function<void(const Skeleton&)>& visit);
+
+}  // namespace xmcheck::checker

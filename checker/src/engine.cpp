@@ -1,0 +1,145 @@
+// The checker's main loop (docs/design.md): lower, unfold, let Z3 enumerate
+// skeletons, enumerate coherence orders, judge each candidate with the model,
+// and collect the final states of the consistent ones.
+#include "xmcheck/checker/engine.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "candidate_search.hpp"
+#include "execution.hpp"
+#include "lower.hpp"
+#include "observation.hpp"
+#include "unfold.hpp"
+#include "xmcheck/diag/diagnostic.hpp"
+#include "xmcheck/litmus/printer.hpp"
+
+namespace xmcheck::checker {
+namespace {
+
+/// Variants a test's own header asks for: CacheType (DIC implies IDC) and Variant=.
+axioms::VariantSet test_variants(const litmus::LitmusTest& test, const CheckOptions& options) {
+  axioms::VariantSet vs(options.variants);
+  vs.enable("ifetch");  // xmcheck always models instruction fetch
+  for (const auto& m : test.meta) {
+    std::string word;
+    auto flush = [&] {
+      if (word.empty()) return;
+      std::string u = word;
+      for (auto& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (m.key == "CacheType") {
+        if (u == "DIC") { vs.enable("DIC"); vs.enable("IDC"); }
+        else if (u == "IDC") vs.enable("IDC");
+        else throw diag::UserError(diag::ErrorKind::Litmus, m.span, "unknown cache type '" + word + "'");
+      } else if (m.key == "Variant") {
+        vs.enable(word);
+      }
+      word.clear();
+    };
+    if (m.key != "CacheType" && m.key != "Variant") continue;
+    for (char c : m.value) {
+      if (c == ' ' || c == ',' || c == '\t') flush(); else word.push_back(c);
+    }
+    flush();
+  }
+  return vs;
+}
+
+/// Calls `visit` with every combination of per-location coherence orders
+/// (initial write first, the other writes in every order).
+void for_each_coherence(const std::vector<std::vector<int>>& writes,
+                        const std::function<void(const std::vector<std::vector<int>>&)>& visit) {
+  std::vector<std::vector<int>> co = writes;
+  for (auto& w : co) std::sort(w.begin() + 1, w.end());
+  std::function<void(std::size_t)> rec = [&](std::size_t l) {
+    if (l == co.size()) return visit(co);
+    do {
+      rec(l + 1);
+    } while (std::next_permutation(co[l].begin() + 1, co[l].end()));
+  };
+  rec(0);
+}
+
+struct Collected {
+  std::map<std::vector<Val>, bool> states;  ///< final values -> satisfies condition
+  std::set<std::string> flags;
+  std::uint64_t positive = 0, negative = 0;
+};
+
+std::vector<Val> final_values(const Observation& obs, const Execution& ex,
+                              const std::vector<std::vector<int>>& co, const Program& prog) {
+  std::vector<Val> out;
+  for (const auto& l : obs.locations()) {
+    if (l.is_register) {
+      out.push_back(ex.trace(l.proc).final_regs[static_cast<std::size_t>(l.reg)]);
+    } else if (l.loc >= 0) {
+      out.push_back(ex.write_value(co[static_cast<std::size_t>(l.loc)].back()));
+    } else {
+      out.push_back(Val::integer(0));
+    }
+  }
+  (void)prog;
+  return out;
+}
+
+void reject_delayed_errors(const Execution& ex, int procs) {
+  for (int p = 0; p < procs; ++p) {
+    const Trace& t = ex.trace(p);
+    if (!t.delayed_error.empty())
+      throw diag::UserError(diag::ErrorKind::Litmus, t.delayed_error_span, t.delayed_error);
+  }
+}
+
+}  // namespace
+
+TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, const CheckOptions& options) {
+  Program prog = lower(test);
+  Observation obs(test, prog);
+  const axioms::VariantSet variants = test_variants(test, options);
+  const axioms::CompiledModel compiled = axioms::compile(model, variants);
+  axioms::Evaluator judge(compiled);
+  const Unfolding unfolding = unfold(prog, options.unroll);
+
+  Collected got;
+  enumerate_skeletons(prog, unfolding, [&](const Skeleton& sk) {
+    Execution ex(prog, unfolding, sk);
+    for_each_coherence(ex.writes_per_loc(), [&](const std::vector<std::vector<int>>& co) {
+      const axioms::Verdict v = judge(ex.with_coherence(co));
+      if (!v.consistent) return;
+      reject_delayed_errors(ex, prog.num_procs());
+      const std::vector<Val> finals = final_values(obs, ex, co, prog);
+      if (!obs.passes_filter(finals)) return;
+      const bool sat = obs.satisfies(finals);
+      got.states.emplace(finals, sat);
+      (sat ? got.positive : got.negative) += 1;
+      got.flags.insert(v.flags.begin(), v.flags.end());
+    });
+  });
+
+  TestResult r;
+  r.name = test.name;
+  r.quantifier = test.condition.quantifier;
+  r.condition_text = litmus::to_string(test.condition);
+  for (const auto& l : obs.locations()) r.observed.push_back(l.printed);
+  for (const auto& [vals, sat] : got.states) {
+    FinalState s;
+    s.satisfies_condition = sat;
+    for (const auto& v : vals) s.values.push_back(obs.print(v));
+    r.states.push_back(std::move(s));
+  }
+  r.flags.assign(got.flags.begin(), got.flags.end());
+  r.positive = got.positive;
+  r.negative = got.negative;
+  using Q = litmus::Condition::Quantifier;
+  switch (r.quantifier) {
+    case Q::Exists: r.validated = got.positive > 0; break;
+    case Q::NotExists: r.validated = got.positive == 0; break;
+    case Q::Forall: r.validated = got.negative == 0; break;
+  }
+  r.loop_bound_hit = unfolding.loop_cut;
+  r.variants = variants.names();
+  return r;
+}
+
+}  // namespace xmcheck::checker

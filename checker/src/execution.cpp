@@ -1,0 +1,137 @@
+#include "execution.hpp"
+
+#include "base_bits.hpp"
+#include "path_runner.hpp"
+#include "xmcheck/axioms/base.hpp"
+#include "xmcheck/diag/diagnostic.hpp"
+
+namespace xmcheck::checker {
+namespace {
+
+std::size_t rel_index(std::string_view name) {
+  const auto idx = axioms::find_base(name);
+  XMCHECK_ASSERT(idx && axioms::kBaseCatalogue[*idx].arity == axioms::Arity::Relation,
+                 "checker fills a relation missing from the catalogue");
+  return *idx;
+}
+
+}  // namespace
+
+Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk) : prog_(prog) {
+  const std::size_t nloc = prog.locs.size();
+  std::size_t n = nloc;
+  for (std::size_t p = 0; p < u.traces.size(); ++p) {
+    traces_.push_back(&u.traces[p][static_cast<std::size_t>(sk.trace_of_proc[p])]);
+    offset_.push_back(static_cast<int>(n));
+    n += traces_.back()->events.size();
+  }
+  base_ = axioms::BaseValues(n);
+  proc_of_.assign(n, -1);
+  values_.assign(n, Val{});
+  writes_.assign(nloc, {});
+
+  const auto is_restricted = [&](const Val& v) {
+    return v.kind == Val::Kind::Instr && is_cmodx_restricted(prog.instrs[static_cast<std::size_t>(v.v)]);
+  };
+  // Initial writes.
+  for (std::size_t l = 0; l < nloc; ++l) {
+    std::uint64_t sets = kSetW | kSetM | kSetIW;
+    if (prog.locs[l].is_code) sets |= kSetInstr;
+    if (prog.locs[l].is_code && is_restricted(prog.locs[l].init)) sets |= kSetCmodxRestricted;
+    add_sets(l, sets);
+    values_[l] = prog.locs[l].init;
+    writes_[l].push_back(static_cast<int>(l));
+  }
+  // Thread events.
+  for (std::size_t p = 0; p < traces_.size(); ++p) {
+    const Trace& t = *traces_[p];
+    for (std::size_t e = 0; e < t.events.size(); ++e) {
+      const std::size_t id = static_cast<std::size_t>(offset_[p]) + e;
+      const TraceEvent& ev = t.events[e];
+      std::uint64_t sets = ev.sets;
+      if ((sets & kSetInstr) != 0 && is_restricted(ev.value)) sets |= kSetCmodxRestricted;
+      add_sets(id, sets);
+      proc_of_[id] = static_cast<int>(p);
+      values_[id] = ev.value;
+      if (ev.kind == EventKind::Write) writes_[static_cast<std::size_t>(ev.loc)].push_back(static_cast<int>(id));
+    }
+  }
+  // Skeleton-invariant relations.
+  auto& po = base_.relations[rel_index("po")];
+  auto& loc = base_.relations[rel_index("loc")];
+  auto& in = base_.relations[rel_index("int")];
+  auto& ext = base_.relations[rel_index("ext")];
+  auto& si = base_.relations[rel_index("same-instance")];
+  auto& rf = base_.relations[rel_index("rf")];
+  std::vector<int> loc_of(n, -1), inst_of(n, -1);
+  for (std::size_t l = 0; l < nloc; ++l) loc_of[l] = static_cast<int>(l);
+  for (std::size_t p = 0; p < traces_.size(); ++p)
+    for (std::size_t e = 0; e < traces_[p]->events.size(); ++e) {
+      const std::size_t id = static_cast<std::size_t>(offset_[p]) + e;
+      loc_of[id] = traces_[p]->events[e].loc;
+      inst_of[id] = traces_[p]->events[e].instance;
+    }
+  for (std::size_t a = 0; a < n; ++a)
+    for (std::size_t b = 0; b < n; ++b) {
+      const bool same_proc = proc_of_[a] == proc_of_[b];
+      if (same_proc) in.insert(a, b); else ext.insert(a, b);
+      if (loc_of[a] >= 0 && loc_of[a] == loc_of[b]) loc.insert(a, b);
+      if (proc_of_[a] >= 0 && same_proc) {
+        if (inst_of[a] < inst_of[b]) po.insert(a, b);
+        if (inst_of[a] == inst_of[b]) si.insert(a, b);
+      }
+      if (proc_of_[a] < 0 && a == b) si.insert(a, b);
+    }
+  const std::size_t pick_dep = rel_index("pick-dep");
+  for (std::size_t p = 0; p < traces_.size(); ++p) {
+    const Trace& t = *traces_[p];
+    add_edges(rel_index("addr"), t.addr, offset_[p]);
+    add_edges(rel_index("data"), t.data, offset_[p]);
+    add_edges(rel_index("ctrl"), t.ctrl, offset_[p]);
+    add_edges(rel_index("pick-addr"), t.pick_addr, offset_[p]);
+    add_edges(rel_index("pick-data"), t.pick_data, offset_[p]);
+    add_edges(rel_index("pick-ctrl"), t.pick_ctrl, offset_[p]);
+    add_edges(pick_dep, t.pick_addr, offset_[p]);
+    add_edges(pick_dep, t.pick_data, offset_[p]);
+    add_edges(pick_dep, t.pick_ctrl, offset_[p]);
+    add_edges(pick_dep, t.pick_basic, offset_[p]);
+    add_edges(rel_index("rmw"), t.rmw, offset_[p]);
+    for (std::size_t e = 0; e < t.events.size(); ++e) {
+      const EventRef src = sk.rf_source[p][e];
+      const auto kind = t.events[e].kind;
+      if (kind != EventKind::Read && kind != EventKind::Fetch) continue;
+      const int from = src.proc < 0 ? src.index : offset_[static_cast<std::size_t>(src.proc)] + src.index;
+      rf.insert(static_cast<std::size_t>(from), static_cast<std::size_t>(offset_[p]) + e);
+    }
+  }
+  base_.relations[pick_dep] -= si;
+}
+
+void Execution::add_sets(std::size_t id, std::uint64_t sets) {
+  while (sets != 0) {
+    const int bit = __builtin_ctzll(sets);
+    base_.sets[static_cast<std::size_t>(bit)].insert(id);
+    sets &= sets - 1;
+  }
+}
+
+void Execution::add_edges(std::size_t rel, const EdgeList& edges, int offset) {
+  auto& r = base_.relations[rel];
+  for (const auto& [a, b] : edges) r.insert(static_cast<std::size_t>(offset + a), static_cast<std::size_t>(offset + b));
+}
+
+const axioms::BaseValues& Execution::with_coherence(const std::vector<std::vector<int>>& co) {
+  auto& corel = base_.relations[rel_index("co")];
+  auto& fw = base_.sets[static_cast<std::size_t>(__builtin_ctzll(kSetFW))];
+  corel = axioms::Relation(base_.num_events);
+  fw = axioms::EventSet(base_.num_events);
+  for (const auto& order : co) {
+    for (std::size_t i = 0; i < order.size(); ++i)
+      for (std::size_t j = i + 1; j < order.size(); ++j)
+        corel.insert(static_cast<std::size_t>(order[i]), static_cast<std::size_t>(order[j]));
+    if (!order.empty()) fw.insert(static_cast<std::size_t>(order.back()));
+  }
+  return base_;
+}
+
+}  // namespace xmcheck::checker

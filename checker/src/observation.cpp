@@ -1,0 +1,140 @@
+#include "observation.hpp"
+
+#include <algorithm>
+
+#include "registers.hpp"
+#include "xmcheck/diag/diagnostic.hpp"
+#include "xmcheck/litmus/printer.hpp"
+
+namespace xmcheck::checker {
+namespace {
+
+[[noreturn]] void fail(const diag::SourceSpan& span, const std::string& msg) {
+  throw diag::UserError(diag::ErrorKind::Litmus, span, msg);
+}
+
+void collect_locations(const litmus::Prop& p, std::vector<litmus::Location>& out) {
+  if (p.kind == litmus::Prop::Kind::Eq || p.kind == litmus::Prop::Kind::Ne) out.push_back(p.loc);
+  for (const auto& c : p.children) collect_locations(c, out);
+}
+
+}  // namespace
+
+Observation::Observation(const litmus::LitmusTest& test, Program& prog) : test_(test), prog_(prog) {
+  std::vector<litmus::Location> named = test.locations;
+  collect_locations(test.condition.prop, named);
+  if (test.filter) collect_locations(*test.filter, named);
+  for (const auto& l : named) slot_for(l);
+  // herd's order: registers by proc then register number, then memory by name.
+  std::vector<ObservedLocation> sorted = locs_;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const ObservedLocation& a, const ObservedLocation& b) {
+    if (a.is_register != b.is_register) return a.is_register;
+    if (a.is_register) return a.proc != b.proc ? a.proc < b.proc : a.reg < b.reg;
+    return a.printed < b.printed;
+  });
+  locs_ = sorted;
+  condition_ = convert(test.condition.prop);
+  if (test.filter) filter_ = convert(*test.filter);
+}
+
+int Observation::slot_for(const litmus::Location& loc) {
+  ObservedLocation o;
+  if (loc.kind == litmus::Location::Kind::Register) {
+    auto idx = register_index(loc.reg);
+    if (!idx) fail(loc.span, "unknown register " + loc.reg);
+    if (loc.thread < 0 || loc.thread >= prog_.num_procs())
+      fail(loc.span, "no thread P" + std::to_string(loc.thread));
+    o.is_register = true;
+    o.proc = loc.thread;
+    o.reg = *idx;
+    o.printed = std::to_string(loc.thread) + ":" + register_name(*idx);
+  } else {
+    for (std::size_t i = 0; i < prog_.locs.size(); ++i)
+      if (prog_.locs[i].name == loc.symbol) o.loc = static_cast<int>(i);
+    o.printed = "[" + loc.symbol + "]";
+  }
+  for (std::size_t i = 0; i < locs_.size(); ++i)
+    if (locs_[i].printed == o.printed) return static_cast<int>(i);
+  locs_.push_back(o);
+  return static_cast<int>(locs_.size() - 1);
+}
+
+Val Observation::convert_value(const litmus::Value& v) {
+  switch (v.kind) {
+    case litmus::Value::Kind::Int: return Val::integer(v.num);
+    case litmus::Value::Kind::Address:
+      for (std::size_t i = 0; i < prog_.locs.size(); ++i)
+        if (!prog_.locs[i].is_code && prog_.locs[i].name == v.symbol) return Val::addr(static_cast<int>(i));
+      fail(v.span, "unknown location " + v.symbol);
+    case litmus::Value::Kind::Code: {
+      const int p = v.code.thread;
+      if (p < 0 || p >= prog_.num_procs()) fail(v.span, "no thread P" + std::to_string(p));
+      const auto& pc = prog_.procs[static_cast<std::size_t>(p)];
+      auto it = pc.labels.find(v.code.label);
+      if (it == pc.labels.end()) fail(v.span, "label " + v.code.label + " not found on P" + std::to_string(p));
+      return Val::code(pc.slots[static_cast<std::size_t>(it->second)].address);
+    }
+    case litmus::Value::Kind::Instr: {
+      const int id = prog_.intern(*v.instr);
+      if (prog_.fetchable.size() < prog_.instrs.size()) prog_.fetchable.resize(prog_.instrs.size(), false);
+      return Val::instr(id);
+    }
+  }
+  XMCHECK_ASSERT(false, "unknown value kind");
+}
+
+Observation::Node Observation::convert(const litmus::Prop& p) {
+  Node n;
+  n.kind = p.kind;
+  if (p.kind == litmus::Prop::Kind::Eq || p.kind == litmus::Prop::Kind::Ne) {
+    // Slots were sorted after collection; find by printed name.
+    const int raw = slot_for(p.loc);
+    n.slot = raw;
+    n.value = convert_value(p.value);
+  }
+  for (const auto& c : p.children) n.children.push_back(convert(c));
+  return n;
+}
+
+bool Observation::eval(const Node& n, const std::vector<Val>& finals) {
+  using K = litmus::Prop::Kind;
+  switch (n.kind) {
+    case K::True: return true;
+    case K::False: return false;
+    case K::Eq: return finals[static_cast<std::size_t>(n.slot)] == n.value;
+    case K::Ne: return !(finals[static_cast<std::size_t>(n.slot)] == n.value);
+    case K::Not: return !eval(n.children.at(0), finals);
+    case K::And: return eval(n.children.at(0), finals) && eval(n.children.at(1), finals);
+    case K::Or: return eval(n.children.at(0), finals) || eval(n.children.at(1), finals);
+    case K::Implies: return !eval(n.children.at(0), finals) || eval(n.children.at(1), finals);
+  }
+  return false;
+}
+
+bool Observation::satisfies(const std::vector<Val>& finals) const { return eval(condition_, finals); }
+
+bool Observation::passes_filter(const std::vector<Val>& finals) const {
+  return !filter_ || eval(*filter_, finals);
+}
+
+std::string Observation::print(const Val& v) const {
+  switch (v.kind) {
+    case Val::Kind::Int: return std::to_string(v.v);
+    case Val::Kind::Addr: return prog_.locs[static_cast<std::size_t>(v.v)].name;
+    case Val::Kind::Code: {
+      const Slot* s = prog_.find_slot(v.v);
+      if (s == nullptr || s->label.empty()) return std::to_string(v.v);
+      const int proc = prog_.slot_at.at(v.v).first;
+      return "label:\"P" + std::to_string(proc) + ":" + s->label + "\"";
+    }
+    case Val::Kind::Instr: {
+      litmus::Value lv;
+      lv.kind = litmus::Value::Kind::Instr;
+      lv.instr = std::make_shared<litmus::Instruction>(prog_.instrs[static_cast<std::size_t>(v.v)]);
+      return litmus::to_string(lv);
+    }
+  }
+  return "?";
+}
+
+}  // namespace xmcheck::checker

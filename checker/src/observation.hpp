@@ -1,0 +1,54 @@
+#pragma once
+// What a test observes: the locations its condition and `locations` list name, in
+// herd's order, their final values in an execution, and the condition's truth.
+#include <string>
+#include <vector>
+
+#include "program.hpp"
+#include "value.hpp"
+#include "xmcheck/litmus/ast.hpp"
+
+namespace xmcheck::checker {
+
+struct ObservedLocation {
+  bool is_register = false;
+  int proc = 0;
+  int reg = 0;     ///< register index
+  int loc = -1;    ///< memory location id (-1: never written, always 0)
+  std::string printed;  ///< "1:X2" or "[x]"
+};
+
+class Observation {
+ public:
+  /// Interns the condition's values into `prog` (instruction constants).
+  Observation(const litmus::LitmusTest& test, Program& prog);
+
+  [[nodiscard]] const std::vector<ObservedLocation>& locations() const { return locs_; }
+  /// Evaluates the condition's proposition on final values (one per location()).
+  [[nodiscard]] bool satisfies(const std::vector<Val>& finals) const;
+  /// Evaluates the test's filter (true when it has none).
+  [[nodiscard]] bool passes_filter(const std::vector<Val>& finals) const;
+  /// herd's printed form of a value.
+  [[nodiscard]] std::string print(const Val& v) const;
+
+ private:
+  struct Atom;
+  struct Node {
+    litmus::Prop::Kind kind;
+    int slot = -1;   ///< Eq/Ne: index into locs_
+    Val value;       ///< Eq/Ne
+    std::vector<Node> children;
+  };
+  int slot_for(const litmus::Location& loc);
+  Node convert(const litmus::Prop& p);
+  Val convert_value(const litmus::Value& v);
+  static bool eval(const Node& n, const std::vector<Val>& finals);
+
+  const litmus::LitmusTest& test_;
+  Program& prog_;
+  std::vector<ObservedLocation> locs_;
+  Node condition_;
+  std::optional<Node> filter_;
+};
+
+}  // namespace xmcheck::checker

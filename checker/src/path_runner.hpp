@@ -1,0 +1,137 @@
+#pragma once
+// Executes one path of one thread with concrete values. Every read (load or fetch)
+// asks the ChoiceCursor which of the location's possible values it returns, so
+// replaying with successive cursors enumerates every path (see unfold.cpp).
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "program.hpp"
+#include "trace.hpp"
+
+namespace xmcheck::checker {
+
+/// Replay-based enumeration of choice sequences.
+class ChoiceCursor {
+ public:
+  /// Returns the option (0..n-1) taken at the next choice point.
+  int choose(int n);
+  /// Advances to the next unexplored choice sequence; false when all are done.
+  bool advance();
+  void rewind() { pos_ = 0; }
+
+ private:
+  std::vector<int> taken_;
+  std::vector<int> arity_;
+  std::size_t pos_ = 0;
+};
+
+/// A register's value with the reads it depends on (herd's dtrm), the reads it
+/// depends on when CSEL/CSET conditions count (pick), and whether it comes from
+/// memory (herd: symbolic, which matters for loop unrolling).
+struct RegVal {
+  Val val;
+  Taint dep;
+  Taint pick;
+  bool symbolic = false;
+};
+
+/// NZCV after a CMP: the compared operands.
+struct Flags {
+  bool set = false;
+  Val lhs, rhs;
+  Taint dep, pick;
+  bool symbolic = false;
+};
+
+enum class PathEnd : std::uint8_t { Done, Discarded, LoopCut };
+
+class PathRunner {
+ public:
+  PathRunner(const Program& prog, int proc, const std::vector<std::vector<Val>>& domains,
+             ChoiceCursor& cursor, int unroll);
+
+  /// Runs to the end; the trace is valid when the result is Done.
+  PathEnd run();
+  [[nodiscard]] Trace& trace() { return trace_; }
+
+  // ---- primitives used by the architecture semantics ----
+  [[nodiscard]] const Program& program() const { return prog_; }
+  RegVal& reg(int index);
+  void set_reg(int index, RegVal v);
+  Flags& flags() { return flags_; }
+  /// Adds an event of the current instruction instance; returns its trace index.
+  int emit(EventKind kind, std::uint64_t sets, int loc = -1, Val value = {});
+  /// A load of `loc`: chooses the value, records the event, forwards taint.
+  RegVal load(int loc, std::uint64_t sets, const Taint& addr_dep, const Taint& addr_pick);
+  /// A store of `v` to `loc`.
+  void store(int loc, std::uint64_t sets, const RegVal& v, const Taint& addr_dep,
+             const Taint& addr_pick);
+  /// Dependency edges from every read in `dep`/`pick` to event `e`.
+  void add_addr(const Taint& dep, const Taint& pick, int e);
+  void add_branch(const Taint& dep, const Taint& pick, int e);
+  /// Control transfer to `target` (a byte address); `checked` = counts for unrolling.
+  void jump(std::int64_t target, bool checked);
+  /// The location an address value designates, or -1 after recording an error.
+  int location_of(const Val& address, const std::string& what);
+  /// herd's value for "the address of the instruction at `address`": its label
+  /// when it has one, else the integer address.
+  [[nodiscard]] Val code_value(std::int64_t address) const;
+  /// Exception entry; `elr` is the return address written to ELR_EL1.
+  void take_exception(std::uint64_t sets, Val elr);
+  void exception_return();
+  /// Records an error herd reports only if the execution turns out consistent.
+  void delayed_error(const std::string& message);
+  void halt() { halted_ = true; }
+  /// The current path is infeasible (herd's value constraints cannot hold).
+  void discard() {
+    end_ = PathEnd::Discarded;
+    halted_ = true;
+  }
+  [[nodiscard]] std::int64_t current_address() const { return address_; }
+  [[nodiscard]] const diag::SourceSpan& current_span() const { return span_; }
+
+ private:
+  void step();
+  void finish_ctrl_edges();
+
+  const Program& prog_;
+  int proc_;
+  const std::vector<std::vector<Val>>& domains_;
+  ChoiceCursor& cursor_;
+  int unroll_;
+  Trace trace_;
+  std::vector<RegVal> regs_;
+  Flags flags_;
+  struct Forward {
+    Taint dep, pick;
+  };
+  std::map<int, Forward> last_write_;  ///< per location: taint of this thread's latest store
+  std::map<std::int64_t, int> back_jumps_;
+  struct BranchTaint {
+    int event;
+    Taint dep, pick;
+  };
+  std::vector<BranchTaint> branch_taints_;
+  int code_proc_ = 0;  ///< whose code is running (BLR may enter another proc's code)
+  int pc_ = 0;
+  bool in_handler_ = false;
+  bool halted_ = false;
+  bool jumped_ = false;
+  PathEnd end_ = PathEnd::Done;
+  int instance_ = -1;
+  std::int64_t address_ = 0;
+  diag::SourceSpan span_;
+};
+
+/// Architecture semantics: executes `instr` (position independent) at the
+/// runner's current address.
+void execute_aarch64(PathRunner& runner, const litmus::Instruction& instr);
+
+/// Outside Arm's list of instructions that may be modified while another PE
+/// executes them (Arm ARM B2.2.5, as herd7 encodes it: B, BL, CBZ, CBNZ, TBZ,
+/// TBNZ, ISB, NOP and SVC are allowed; herd also treats B.cond as restricted).
+[[nodiscard]] bool is_cmodx_restricted(const litmus::Instruction& instr);
+
+}  // namespace xmcheck::checker

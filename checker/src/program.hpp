@@ -1,0 +1,85 @@
+#pragma once
+// The lowered program: litmus AST -> tables the unfolder can execute quickly.
+// Locations are numbered densely; code that a test addresses becomes a memory
+// location whose initial value is the instruction written there.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "value.hpp"
+#include "xmcheck/litmus/ast.hpp"
+
+namespace xmcheck::checker {
+
+/// Register file layout: X0..X30 general purpose, then system registers.
+enum RegIndex : int {
+  kZeroReg = 31,  // XZR / WZR: reads 0, writes discarded
+  kElrEl1 = 32,
+  kSpsrEl1,
+  kEsrEl1,
+  kFarEl1,
+  kVbarEl1,
+  kNumRegs
+};
+
+/// A memory location: a data symbol (`x`) or an addressed instruction (`P1:L0`).
+struct Location {
+  std::string name;           ///< "x" or "P1:L0"
+  bool is_code = false;
+  std::int64_t address = 0;   ///< is_code: the instruction's address
+  Val init = Val::integer(0);
+};
+
+/// herd's code layout, kept so that addresses printed as integers (a BL return
+/// address with no label) match herd: proc p's code starts at (p+1)*100000, its
+/// fault handler 1000 bytes later, 4 bytes per instruction.
+inline constexpr std::int64_t kProcCodeStride = 100000;
+inline constexpr std::int64_t kHandlerOffset = 1000;
+inline constexpr std::int64_t kInstrBytes = 4;
+
+/// One instruction slot of a proc.
+struct Slot {
+  int instr = -1;         ///< instruction-value id of the original instruction; -1: halt slot
+  std::int64_t address = 0;
+  int loc = -1;           ///< code location holding this slot, if the test addresses it
+  std::string label;      ///< canonical (smallest) label naming this address, "" if none
+  diag::SourceSpan span;
+};
+
+/// The code of one proc. Main code occupies [0, main_len); slot main_len is a halt
+/// slot (running past the end); the fault handler (column `Pn.F`), if any,
+/// occupies [handler_begin, slots.size()-1) followed by another halt slot.
+struct ProcCode {
+  std::vector<Slot> slots;
+  int main_len = 0;
+  int handler_begin = -1;
+  std::map<std::string, int> labels;  ///< label -> pc, main and handler labels together
+};
+
+struct Program {
+  litmus::Arch arch = litmus::Arch::AArch64;
+  std::vector<Location> locs;
+  /// Instruction values, position independent: label operands are rewritten to
+  /// byte offsets relative to the instruction's own address.
+  std::vector<litmus::Instruction> instrs;
+  std::vector<ProcCode> procs;
+  std::vector<std::vector<Val>> init_regs;  ///< [proc][RegIndex]
+
+  /// Instruction values that a fetch may decode (herd: the original instructions of
+  /// every addressed slot and every instruction constant of the init state).
+  std::vector<bool> fetchable;  ///< indexed by instruction-value id
+  std::map<std::int64_t, std::pair<int, int>> slot_at;  ///< address -> (proc, pc)
+
+  [[nodiscard]] int num_procs() const { return static_cast<int>(procs.size()); }
+  /// The slot at `address`, if it is code.
+  [[nodiscard]] const Slot* find_slot(std::int64_t address) const {
+    auto it = slot_at.find(address);
+    if (it == slot_at.end()) return nullptr;
+    return &procs[it->second.first].slots[it->second.second];
+  }
+  /// Interns an instruction value and returns its id.
+  int intern(const litmus::Instruction& instr);
+};
+
+}  // namespace xmcheck::checker

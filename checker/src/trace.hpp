@@ -1,0 +1,56 @@
+#pragma once
+// One complete run of one thread with concrete values: its events in program
+// order, the dependencies among them and its final registers. The unfolder
+// produces every trace of every thread; a candidate execution picks one per thread.
+#include <bitset>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "value.hpp"
+#include "xmcheck/diag/source_span.hpp"
+
+namespace xmcheck::checker {
+
+/// Upper bound on events in one trace (dependency sets are bitsets over them).
+inline constexpr std::size_t kMaxTraceEvents = 256;
+using Taint = std::bitset<kMaxTraceEvents>;
+
+enum class EventKind : std::uint8_t {
+  Read,       ///< explicit load
+  Write,      ///< explicit store
+  Fetch,      ///< implicit instruction-fetch read of a code location
+  Fence,      ///< DMB / DSB / ISB
+  CacheOp,    ///< DC / IC maintenance
+  Branch,     ///< decision of a conditional or indirect branch (herd's BCC commit)
+  Fault,      ///< exception entry: undefined instruction or SVC
+  ExcReturn,  ///< ERET
+};
+
+struct TraceEvent {
+  EventKind kind = EventKind::Read;
+  int instance = 0;         ///< instruction instance (program-order index) within the trace
+  int loc = -1;             ///< memory location (accesses, by-address maintenance)
+  Val value;                ///< value read or written
+  std::uint64_t sets = 0;   ///< bit i set = member of base catalogue entry i
+  diag::SourceSpan span;    ///< the instruction that made it
+};
+
+using EdgeList = std::vector<std::pair<int, int>>;  ///< trace-local (from, to)
+
+struct Trace {
+  int proc = 0;
+  std::vector<TraceEvent> events;
+  EdgeList addr, data, ctrl;                   ///< herd's dependency relations
+  EdgeList pick_addr, pick_data, pick_ctrl;    ///< ... through CSEL/CSET conditions too
+  EdgeList pick_basic;                         ///< read -> access its value reaches (pick flow)
+  EdgeList rmw;
+  std::vector<Val> final_regs;
+  /// Set when the trace executed something herd refuses (a jump to non-code...):
+  /// the test is rejected if a consistent execution contains this trace.
+  std::string delayed_error;
+  diag::SourceSpan delayed_error_span;
+};
+
+}  // namespace xmcheck::checker

@@ -1,0 +1,62 @@
+#include "unfold.hpp"
+
+#include <algorithm>
+
+#include "path_runner.hpp"
+#include "xmcheck/diag/diagnostic.hpp"
+
+namespace xmcheck::checker {
+namespace {
+
+constexpr std::size_t kMaxPathsPerThread = 200000;
+constexpr int kMaxDomainRounds = 64;
+
+std::vector<Trace> unfold_thread(const Program& prog, int proc,
+                                 const std::vector<std::vector<Val>>& domains, int unroll,
+                                 bool& loop_cut) {
+  std::vector<Trace> out;
+  ChoiceCursor cursor;
+  do {
+    PathRunner runner(prog, proc, domains, cursor, unroll);
+    const PathEnd end = runner.run();
+    if (end == PathEnd::Done) out.push_back(std::move(runner.trace()));
+    if (end == PathEnd::LoopCut) loop_cut = true;
+    if (out.size() > kMaxPathsPerThread)
+      throw diag::UserError(diag::ErrorKind::Unsupported,
+                            prog.procs[static_cast<std::size_t>(proc)].slots.front().span,
+                            "thread P" + std::to_string(proc) + " has more than " +
+                                std::to_string(kMaxPathsPerThread) + " paths");
+  } while (cursor.advance());
+  return out;
+}
+
+bool add_value(std::vector<Val>& dom, const Val& v) {
+  auto it = std::lower_bound(dom.begin(), dom.end(), v);
+  if (it != dom.end() && *it == v) return false;
+  dom.insert(it, v);
+  return true;
+}
+
+}  // namespace
+
+Unfolding unfold(const Program& prog, int unroll) {
+  Unfolding u;
+  u.domains.resize(prog.locs.size());
+  for (std::size_t l = 0; l < prog.locs.size(); ++l) u.domains[l] = {prog.locs[l].init};
+  for (int round = 0;; ++round) {
+    XMCHECK_ASSERT(round < kMaxDomainRounds, "value domains did not converge");
+    u.traces.assign(prog.procs.size(), {});
+    u.loop_cut = false;
+    bool grew = false;
+    for (int p = 0; p < prog.num_procs(); ++p) {
+      u.traces[static_cast<std::size_t>(p)] = unfold_thread(prog, p, u.domains, unroll, u.loop_cut);
+      for (const auto& t : u.traces[static_cast<std::size_t>(p)])
+        for (const auto& e : t.events)
+          if (e.kind == EventKind::Write)
+            grew |= add_value(u.domains[static_cast<std::size_t>(e.loc)], e.value);
+    }
+    if (!grew) return u;
+  }
+}
+
+}  // namespace xmcheck::checker

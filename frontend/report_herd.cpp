@@ -1,0 +1,62 @@
+#include "frontend/report_herd.hpp"
+
+#include <ostream>
+#include <sstream>
+#include <utility>
+
+#include "xmcheck/diag/diagnostic.hpp"
+
+namespace xmcheck::frontend {
+
+using Quantifier = litmus::Condition::Quantifier;
+
+std::string quantifier_kind(Quantifier q) {
+  switch (q) {
+    case Quantifier::Exists: return "Allowed";
+    case Quantifier::NotExists: return "Forbidden";
+    case Quantifier::Forall: return "Required";
+  }
+  return "Allowed";
+}
+
+std::string observation_word(std::uint64_t positive, std::uint64_t negative) {
+  if (positive == 0) return "Never";
+  if (negative == 0) return "Always";
+  return "Sometimes";
+}
+
+std::string format_state(const checker::TestResult& result, const checker::FinalState& state) {
+  XMCHECK_ASSERT(state.values.size() == result.observed.size(),
+                 "a final state has one value per observed location");
+  std::string line;
+  for (std::size_t i = 0; i < state.values.size(); ++i) {
+    if (i > 0) line += ' ';
+    line += result.observed[i] + "=" + state.values[i] + ";";
+  }
+  return line;
+}
+
+std::string format_herd(const checker::TestResult& r) {
+  std::ostringstream out;
+  out << "Test " << r.name << ' ' << quantifier_kind(r.quantifier) << '\n';
+  out << "States " << r.states.size() << '\n';
+  for (const auto& state : r.states) out << format_state(r, state) << '\n';
+  out << (r.loop_bound_hit ? "Loop " : "") << (r.validated ? "Ok" : "No") << '\n';
+  out << "Witnesses\n";
+  auto [pos, neg] = std::pair{r.positive, r.negative};
+  if (r.quantifier == Quantifier::NotExists) std::swap(pos, neg);
+  out << "Positive: " << pos << " Negative: " << neg << '\n';
+  for (const auto& flag : r.flags) out << "Flag " << flag << '\n';
+  out << "Condition " << r.condition_text << '\n';
+  out << "Observation " << r.name << ' ' << observation_word(r.positive, r.negative) << ' '
+      << r.positive << ' ' << r.negative << '\n';
+  out << '\n';
+  return out.str();
+}
+
+void print_herd(std::ostream& out, const checker::TestResult& result) {
+  out << format_herd(result);
+  out.flush();
+}
+
+}  // namespace xmcheck::frontend

@@ -1,0 +1,65 @@
+#pragma once
+// Checks one input: parse the litmus test, pick and load its model (cached per
+// model file for the whole run), run the checker. Turns per-test exceptions into
+// a TestOutcome; decides no exit code (main.cpp does).
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include <spdlog/logger.h>
+
+#include "frontend/cli.hpp"
+#include "frontend/inputs.hpp"
+#include "frontend/model_locator.hpp"
+#include "xmcheck/axioms/model.hpp"
+#include "xmcheck/checker/result.hpp"
+#include "xmcheck/diag/diagnostic.hpp"
+#include "xmcheck/litmus/ast.hpp"
+
+namespace xmcheck::frontend {
+
+/// Why a test was not checked.
+enum class FailureKind { BadLitmus, BadModel, Unsupported, Usage, Internal };
+
+struct TestOutcome {
+  std::string path;
+  std::optional<checker::TestResult> result;  ///< set when the test was checked
+  std::optional<FailureKind> failure;         ///< set otherwise
+  std::string diagnostic;    ///< the one stderr line, "file:line:col: error: message"
+  bool positioned = false;   ///< the diagnostic carries a line:col position
+};
+
+/// A model could not be found or loaded: the whole run stops.
+class ModelLoadError : public std::runtime_error {
+ public:
+  explicit ModelLoadError(diag::UserError error)
+      : std::runtime_error(error.what()), error_(std::move(error)) {}
+  [[nodiscard]] const diag::UserError& error() const { return error_; }
+
+ private:
+  diag::UserError error_;
+};
+
+class Runner {
+ public:
+  Runner(Options options, ModelLocator locator, std::shared_ptr<spdlog::logger> log);
+
+  /// Loads --model, if given, before any test is read. Throws ModelLoadError.
+  void preload_model();
+
+  /// Checks one input. Throws ModelLoadError only; everything else is an outcome.
+  [[nodiscard]] TestOutcome run(const InputItem& item);
+
+ private:
+  [[nodiscard]] const axioms::Model& model_for(const litmus::LitmusTest& test);
+  [[nodiscard]] const axioms::Model& load(const std::string& path);
+
+  Options options_;
+  ModelLocator locator_;
+  std::shared_ptr<spdlog::logger> log_;
+  std::map<std::string, axioms::Model> models_;  ///< by resolved path
+};
+
+}  // namespace xmcheck::frontend

@@ -1,0 +1,131 @@
+#pragma once
+// The typed form of a litmus test: what the parser produces and the checker
+// consumes. Every node carries the span it was parsed from.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xmcheck/diag/source_span.hpp"
+#include "xmcheck/litmus/instruction.hpp"
+
+namespace xmcheck::litmus {
+
+/// A code address written `P1:L0`: label `label` of thread `thread`.
+struct CodeLabel {
+  int thread = 0;
+  std::string label;
+  friend bool operator==(const CodeLabel&, const CodeLabel&) = default;
+  friend auto operator<=>(const CodeLabel&, const CodeLabel&) = default;
+};
+
+/// A value as written in the init block or a condition.
+struct Value {
+  enum class Kind : std::uint8_t {
+    Int,      ///< 1, -3, 0x10
+    Address,  ///< the address of a data location: `x` in `0:X1=x`
+    Code,     ///< the address of a labelled instruction: `P1:L0` or `label:"P1:L0"`
+    Instr,    ///< an instruction: `NOP` or `instr:"B .+12"`
+  };
+  Kind kind = Kind::Int;
+  std::int64_t num = 0;
+  std::string symbol;  ///< Address
+  CodeLabel code;      ///< Code
+  std::shared_ptr<const Instruction> instr;  ///< Instr
+  diag::SourceSpan span;
+};
+
+/// A register of a thread (`1:X2`; `reg` is canonical, e.g. "X2" for W2) or a
+/// memory location (`x`, `[x]`).
+struct Location {
+  enum class Kind : std::uint8_t { Register, Memory };
+  Kind kind = Kind::Memory;
+  int thread = 0;       ///< Register
+  std::string reg;      ///< Register: canonical name
+  std::string symbol;   ///< Memory
+  diag::SourceSpan span;
+};
+
+/// `loc = value` in the init block, optionally typed (`int x = 1;`, `ins_t *1:X9;`).
+struct InitEntry {
+  Location loc;
+  std::optional<Value> value;  ///< absent for a bare declaration
+  std::string type;            ///< "" when untyped; e.g. "ins_t", "ins_t *", "int"
+  /// Arrays `int t[2] = {1,2};` (loc is the memory location `t`): the declared
+  /// size, and the initial elements (empty when not given, i.e. all zero).
+  std::optional<std::size_t> array_size;
+  std::vector<Value> array_values;
+  /// A page-table-entry value `pte_x=(oa:phy_x)` (herd's VMSA syntax): the text
+  /// between the parentheses, as written; `type` is then "pteval_t" and `value`
+  /// is absent. xmcheck does not model translation, so the checker may ignore
+  /// or reject these.
+  std::optional<std::string> pteval;
+  diag::SourceSpan span;
+};
+
+/// A proposition over final values (conditions, filters).
+struct Prop {
+  enum class Kind : std::uint8_t { True, False, Eq, Ne, Not, And, Or, Implies };
+  Kind kind = Kind::True;
+  Location loc;                ///< Eq / Ne
+  Value value;                 ///< Eq / Ne
+  std::vector<Prop> children;  ///< Not: 1; And/Or/Implies: 2
+  diag::SourceSpan span;
+};
+
+struct Condition {
+  enum class Quantifier : std::uint8_t { Exists, NotExists, Forall };
+  Quantifier quantifier = Quantifier::Exists;
+  Prop prop;
+  diag::SourceSpan span;
+};
+
+/// One row of a thread's column: optional labels, optional instruction.
+struct CodeLine {
+  std::vector<std::string> labels;
+  std::optional<Instruction> instr;
+  diag::SourceSpan span;
+};
+
+/// A program column: `P1` (thread 1) or `P1.F` (thread 1's fault handler).
+struct ThreadCode {
+  int proc = 0;
+  bool is_handler = false;
+  std::string name;  ///< as written, e.g. "P1.F"
+  std::vector<Instruction> code;
+  /// label -> index into `code`; index == code.size() is a label at the end.
+  std::map<std::string, std::size_t> labels;
+  diag::SourceSpan span;
+};
+
+struct MetaEntry {
+  std::string key;
+  std::string value;
+  diag::SourceSpan span;
+};
+
+struct LitmusTest {
+  Arch arch = Arch::AArch64;
+  std::string arch_name;  ///< as written in the header, e.g. "AArch64"
+  std::string name;
+  std::shared_ptr<const std::string> file;
+  std::vector<MetaEntry> meta;  ///< `Key=Value` lines in order (CacheType, Stable, ...)
+  std::string doc;              ///< the optional quoted doc string
+  std::vector<InitEntry> init;
+  std::vector<ThreadCode> threads;   ///< main threads then handlers, in column order
+  std::vector<Location> locations;   ///< `locations [...]`
+  std::optional<Prop> filter;
+  Condition condition;
+  diag::SourceSpan header_span;
+
+  /// The value of metadata `key`, if present.
+  [[nodiscard]] const MetaEntry* find_meta(const std::string& key) const {
+    for (const auto& m : meta)
+      if (m.key == key) return &m;
+    return nullptr;
+  }
+};
+
+}  // namespace xmcheck::litmus

@@ -1,0 +1,178 @@
+#include "condition_parser.hpp"
+
+#include <string_view>
+
+#include "state_syntax.hpp"
+
+namespace xmcheck::litmus::internal {
+namespace {
+
+class ConstraintParser {
+ public:
+  ConstraintParser(const SourceText& src, const std::vector<Token>& tokens)
+      : src_(src), cur_(src, tokens) {}
+
+  Constraints run() {
+    Constraints out;
+    if (at_keyword("locations")) {
+      cur_.next();
+      out.locations = locations();
+    }
+    if (at_keyword("filter")) {
+      cur_.next();
+      out.filter = prop();
+    }
+    out.condition = condition();
+    cur_.accept(";");
+    if (!cur_.at_end()) cur_.fail_here("unexpected " + cur_.peek().describe() + " after condition");
+    return out;
+  }
+
+  Prop prop_only() {
+    Prop p = prop();
+    if (!cur_.at_end()) cur_.fail_here("unexpected " + cur_.peek().describe() + " after proposition");
+    return p;
+  }
+
+ private:
+  // herd's constraint keywords are case-sensitive.
+  [[nodiscard]] bool at_keyword(std::string_view word) const {
+    return cur_.peek().is_ident() && cur_.peek().text == word;
+  }
+
+  std::vector<Location> locations() {
+    cur_.expect("[", "after 'locations'");
+    std::vector<Location> locs;
+    while (!cur_.peek().is("]")) {
+      if (!at_location(cur_)) cur_.fail_here("expected location, found " + cur_.peek().describe());
+      locs.push_back(parse_location(cur_));
+      if (!cur_.accept(";") && !cur_.peek().is("]"))
+        cur_.fail_here("expected ';' or ']' in locations, found " + cur_.peek().describe());
+    }
+    cur_.next();
+    return locs;
+  }
+
+  Condition condition() {
+    Condition c;
+    const Token& first = cur_.peek();
+    const std::size_t begin = first.where.begin;
+    if (cur_.at_end()) {
+      // herd reads a missing condition as `forall (true)`.
+      c.quantifier = Condition::Quantifier::Forall;
+      c.prop.kind = Prop::Kind::True;
+      c.prop.span = c.span = src_.span(begin, begin);
+      return c;
+    }
+    if (first.is("~")) {
+      cur_.next();
+      if (!at_keyword("exists"))
+        cur_.fail_here("expected 'exists' after '~', found " + cur_.peek().describe());
+      cur_.next();
+      c.quantifier = Condition::Quantifier::NotExists;
+    } else if (at_keyword("exists")) {
+      cur_.next();
+      c.quantifier = Condition::Quantifier::Exists;
+    } else if (at_keyword("forall")) {
+      cur_.next();
+      c.quantifier = Condition::Quantifier::Forall;
+    } else if (at_keyword("final")) {
+      cur_.next();
+      c.quantifier = Condition::Quantifier::Exists;  // herd: `final P` means `exists P`
+    } else if (first.is("(")) {
+      c.quantifier = Condition::Quantifier::Exists;  // herd: a bare `(P)` means `exists (P)`
+    } else {
+      cur_.fail_here("expected 'exists', '~exists' or 'forall', found " + first.describe());
+    }
+    c.prop = prop();
+    c.span = src_.span(begin, cur_.previous_end());
+    return c;
+  }
+
+  Prop prop() { return disjunction(); }
+
+  static Prop binary(Prop::Kind kind, Prop lhs, Prop rhs) {
+    Prop p;
+    p.kind = kind;
+    p.span = {lhs.span.file, lhs.span.begin, rhs.span.end};
+    p.children.push_back(std::move(lhs));
+    p.children.push_back(std::move(rhs));
+    return p;
+  }
+
+  Prop disjunction() {
+    Prop lhs = conjunction();
+    while (cur_.accept("\\/")) lhs = binary(Prop::Kind::Or, std::move(lhs), conjunction());
+    return lhs;
+  }
+
+  Prop conjunction() {
+    Prop lhs = implication();
+    while (cur_.accept("/\\")) lhs = binary(Prop::Kind::And, std::move(lhs), implication());
+    return lhs;
+  }
+
+  Prop implication() {
+    Prop lhs = unary();
+    if (cur_.accept("=>")) return binary(Prop::Kind::Implies, std::move(lhs), implication());
+    return lhs;
+  }
+
+  Prop unary() {
+    const Token& first = cur_.peek();
+    if (first.is("~") || at_keyword("not")) {
+      cur_.next();
+      Prop p;
+      p.kind = Prop::Kind::Not;
+      p.children.push_back(unary());
+      p.span = src_.span(first.where.begin, cur_.previous_end());
+      return p;
+    }
+    return primary();
+  }
+
+  Prop primary() {
+    const Token& first = cur_.peek();
+    Prop p;
+    if (first.is("(")) {
+      cur_.next();
+      p = prop();
+      cur_.expect(")", "to close '('");
+      return p;
+    }
+    if (at_keyword("true") || at_keyword("false")) {
+      cur_.next();
+      p.kind = first.text == "true" ? Prop::Kind::True : Prop::Kind::False;
+      p.span = src_.span(first.where);
+      return p;
+    }
+    if (!at_location(cur_)) cur_.fail_here("expected proposition, found " + first.describe());
+    p.loc = parse_location(cur_);
+    if (cur_.accept("=") || cur_.accept("=="))
+      p.kind = Prop::Kind::Eq;
+    else if (cur_.accept("!=") || cur_.accept("<>"))
+      p.kind = Prop::Kind::Ne;
+    else
+      cur_.fail_here("expected '=' or '!=' after location, found " + cur_.peek().describe());
+    p.value = parse_value(cur_);
+    p.span = src_.span(first.where.begin, cur_.previous_end());
+    return p;
+  }
+
+  const SourceText& src_;
+  TokenCursor cur_;
+};
+
+}  // namespace
+
+Constraints parse_constraints(const SourceText& src, Region region) {
+  const std::vector<Token> tokens = tokenize(src, region);
+  return ConstraintParser(src, tokens).run();
+}
+
+Prop parse_prop(const SourceText& src, Region region) {
+  const std::vector<Token> tokens = tokenize(src, region);
+  return ConstraintParser(src, tokens).prop_only();
+}
+
+}  // namespace xmcheck::litmus::internal

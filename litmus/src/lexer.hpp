@@ -1,0 +1,50 @@
+#pragma once
+// Tokens shared by every section after the header: identifiers, integers,
+// strings and punctuation, each with its byte range for precise diagnostics.
+// Comments `(* ... *)` (which nest, as in herd) and white space are skipped.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "source_text.hpp"
+
+namespace xmcheck::litmus::internal {
+
+struct Token {
+  enum class Kind : std::uint8_t {
+    Ident,   ///< [A-Za-z_][A-Za-z0-9_.]*  (so `B.NE` and `P1.F` are one token)
+    Number,  ///< decimal or 0x-hex, unsigned (a sign is a separate token)
+    String,  ///< "..." on one line; `text` is the content without quotes
+    Punct,   ///< `text` is one of the punctuation strings below
+    End,     ///< end of the region
+  };
+  Kind kind = Kind::End;
+  std::string text;
+  std::int64_t number = 0;  ///< Number
+  Region where;             ///< String: includes the quotes
+
+  [[nodiscard]] bool is(std::string_view punct) const {
+    return kind == Kind::Punct && text == punct;
+  }
+  [[nodiscard]] bool is_ident() const { return kind == Kind::Ident; }
+  /// Identifier comparison, ignoring ASCII case.
+  [[nodiscard]] bool is_word(std::string_view word) const;
+  /// The token as quoted in messages: `'x'`, or `end of input`.
+  [[nodiscard]] std::string describe() const;
+};
+
+/// Tokenizes `region` of `src`. The result always ends with an End token located
+/// at region.end. Throws a positioned UserError on an unterminated comment or
+/// string, an unknown character or an out-of-range integer.
+[[nodiscard]] std::vector<Token> tokenize(const SourceText& src, Region region);
+
+/// Skips a (nested) comment starting at `at` (which points at "(*"); returns
+/// the offset after the closing "*)". Throws "unterminated comment" otherwise.
+[[nodiscard]] std::size_t skip_comment(const SourceText& src, std::size_t at, std::size_t end);
+
+/// Skips a string starting at `at` (which points at '"'); returns the offset
+/// after the closing quote. Throws "unterminated string" otherwise.
+[[nodiscard]] std::size_t skip_string(const SourceText& src, std::size_t at, std::size_t end);
+
+}  // namespace xmcheck::litmus::internal

@@ -1,0 +1,54 @@
+// Entry points: split the file into sections and hand each to its parser.
+#include "xmcheck/litmus/parser.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "condition_parser.hpp"
+#include "init_parser.hpp"
+#include "program_table.hpp"
+#include "source_text.hpp"
+#include "splitter.hpp"
+
+namespace xmcheck::litmus {
+
+LitmusTest parse_string(const std::string& text, const std::string& file_name) {
+  const internal::SourceText src(text, file_name);
+  const internal::Sections sections = internal::split_sections(src);
+  if (sections.arch != "AArch64")
+    throw diag::UserError(diag::ErrorKind::Unsupported, src.span(sections.arch_where),
+                          "unsupported architecture '" + sections.arch + "'");
+
+  LitmusTest test;
+  test.arch = Arch::AArch64;
+  test.arch_name = sections.arch;
+  test.name = sections.name;
+  test.file = src.file();
+  test.header_span = src.span(sections.arch_where.begin, sections.name_where.end);
+  test.meta = sections.meta;
+  test.doc = sections.doc;
+  test.init = internal::parse_init_block(src, sections.init);
+  test.threads = internal::parse_program_table(src, sections.program);
+  // Main threads first, then fault handlers, each group in column order.
+  std::stable_partition(test.threads.begin(), test.threads.end(),
+                        [](const ThreadCode& t) { return !t.is_handler; });
+  internal::Constraints constraints = internal::parse_constraints(src, sections.constraints);
+  test.locations = std::move(constraints.locations);
+  test.filter = std::move(constraints.filter);
+  test.condition = std::move(constraints.condition);
+  return test;
+}
+
+LitmusTest parse_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  if (in) content << in.rdbuf();
+  if (!in || in.bad())
+    throw diag::UserError(diag::ErrorKind::Io,
+                          diag::SourceSpan{std::make_shared<const std::string>(path), {}, {}},
+                          "cannot read file");
+  return parse_string(content.str(), path);
+}
+
+}  // namespace xmcheck::litmus

@@ -1,0 +1,126 @@
+// herd7's concrete syntax for instructions, values, locations and conditions,
+// so that xmcheck's output states and "Condition" lines compare textually with
+// herd's (see lib/AArch64Base.ml and lib/constrGen.ml in herdtools7).
+#include "xmcheck/litmus/printer.hpp"
+
+#include "aarch64_names.hpp"
+
+namespace xmcheck::litmus {
+namespace {
+
+std::string immediate(std::int64_t n) { return "#" + std::to_string(n); }
+
+std::string relative(std::int64_t n) {
+  return n >= 0 ? ".+" + std::to_string(n) : "." + std::to_string(n);
+}
+
+// [Xn], [Xn,#imm], [Xn,Rm], [Xn,Rm,SXTW], [Xn,Rm,LSL #2]: herd omits zero offsets and shifts.
+std::string memory(const Operand& op) {
+  std::string out = "[" + internal::aarch64_register_name(op.reg);
+  if (op.has_index) {
+    out += "," + internal::aarch64_register_name(op.index);
+    if (!op.text.empty()) {
+      out += "," + op.text;
+      if (op.imm != 0) out += " " + immediate(op.imm);
+    }
+  } else if (op.imm != 0) {
+    out += "," + immediate(op.imm);
+  }
+  return out + "]";
+}
+
+std::string operand(const Operand& op) {
+  switch (op.kind) {
+    case Operand::Kind::Reg: return internal::aarch64_register_name(op.reg);
+    case Operand::Kind::Imm: return immediate(op.imm);
+    case Operand::Kind::Mem: return memory(op);
+    case Operand::Kind::Label: return op.text;
+    case Operand::Kind::Relative: return relative(op.imm);
+    case Operand::Kind::Keyword: return op.text;
+  }
+  return {};
+}
+
+// Binding strength used to decide parentheses, as herd's ConstrGen.is_paren.
+enum class Context : std::uint8_t { Top, And, Or, Implies };
+
+bool needs_parens(Context above, Prop::Kind here) {
+  switch (above) {
+    case Context::Top: return false;
+    case Context::Implies: return here != Prop::Kind::Implies;
+    case Context::And: return here != Prop::Kind::And;
+    case Context::Or: return here == Prop::Kind::Implies;
+  }
+  return false;
+}
+
+std::string atom(const Prop& p) {
+  return to_string(p.loc) + "=" + to_string(p.value);
+}
+
+std::string prop_in(const Prop& p, Context above) {
+  auto binary = [&](Context here, const char* op) {
+    std::string s = prop_in(p.children.at(0), here) + op + prop_in(p.children.at(1), here);
+    return needs_parens(above, p.kind) ? "(" + s + ")" : s;
+  };
+  switch (p.kind) {
+    case Prop::Kind::True: return "true";
+    case Prop::Kind::False: return "false";
+    case Prop::Kind::Eq: return atom(p);
+    case Prop::Kind::Ne: return "not (" + atom(p) + ")";  // herd reads `a!=v` as `not (a=v)`
+    case Prop::Kind::Not: return "not (" + prop_in(p.children.at(0), Context::Top) + ")";
+    case Prop::Kind::And: return binary(Context::And, " /\\ ");
+    case Prop::Kind::Or: return binary(Context::Or, " \\/ ");
+    case Prop::Kind::Implies: return binary(Context::Implies, " => ");
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string to_string(const Instruction& instr) {
+  std::string out = instr.mnemonic;
+  std::size_t first = 0;
+  // B.cond is stored as "B" with the condition as its first operand.
+  if (instr.mnemonic == "B" && !instr.operands.empty() &&
+      instr.operands.front().kind == Operand::Kind::Keyword) {
+    out += "." + instr.operands.front().text;
+    first = 1;
+  }
+  for (std::size_t i = first; i < instr.operands.size(); ++i)
+    out += (i == first ? " " : ",") + operand(instr.operands[i]);
+  return out;
+}
+
+std::string to_string(const Value& value) {
+  switch (value.kind) {
+    case Value::Kind::Int: return std::to_string(value.num);
+    case Value::Kind::Address: return value.symbol;
+    case Value::Kind::Code:
+      return "label:\"P" + std::to_string(value.code.thread) + ":" + value.code.label + "\"";
+    case Value::Kind::Instr: {
+      if (!value.instr) return "instr:\"\"";
+      const std::string text = to_string(*value.instr);
+      return text == "NOP" ? text : "instr:\"" + text + "\"";
+    }
+  }
+  return {};
+}
+
+std::string to_string(const Location& loc) {
+  if (loc.kind == Location::Kind::Register) return std::to_string(loc.thread) + ":" + loc.reg;
+  return "[" + loc.symbol + "]";
+}
+
+std::string to_string(const Prop& prop) { return "(" + prop_in(prop, Context::Top) + ")"; }
+
+std::string to_string(const Condition& cond) {
+  switch (cond.quantifier) {
+    case Condition::Quantifier::Exists: return "exists " + to_string(cond.prop);
+    case Condition::Quantifier::NotExists: return "~exists " + to_string(cond.prop);
+    case Condition::Quantifier::Forall: return "forall " + to_string(cond.prop);
+  }
+  return {};
+}
+
+}  // namespace xmcheck::litmus

@@ -1,0 +1,161 @@
+#include "state_syntax.hpp"
+
+#include <cctype>
+#include <memory>
+
+#include "aarch64_instruction.hpp"
+#include "aarch64_names.hpp"
+
+namespace xmcheck::litmus::internal {
+namespace {
+
+/// `P12` -> 12; -1 if `text` is not a thread name.
+int thread_number(std::string_view text) {
+  if (text.size() < 2 || text.size() > 6 || text[0] != 'P') return -1;
+  int n = 0;
+  for (char c : text.substr(1)) {
+    if (std::isdigit(static_cast<unsigned char>(c)) == 0) return -1;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+int checked_thread(TokenCursor& cur, const Token& tok) {
+  if (tok.number > 1000) cur.fail_at(tok, "thread number " + tok.text + " is too large");
+  return static_cast<int>(tok.number);
+}
+
+// The inside of `label:"P1:L0"` (or `"1:L0"`), with positions inside the string.
+CodeLabel parse_quoted_label(const SourceText& src, const Token& str) {
+  const std::size_t begin = str.where.begin + 1;
+  const std::string& s = str.text;
+  std::size_t i = (!s.empty() && s[0] == 'P') ? 1 : 0;
+  const std::size_t digits = i;
+  int thread = 0;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])) != 0 && i - digits < 4)
+    thread = thread * 10 + (s[i++] - '0');
+  if (i == digits || i >= s.size() || s[i] != ':' || i + 1 >= s.size())
+    src.fail(begin, begin + s.size(), "expected label of the form \"P1:L0\"");
+  return {thread, s.substr(i + 1)};
+}
+
+}  // namespace
+
+bool at_location(const TokenCursor& cur) {
+  const Token& t = cur.peek();
+  if (t.kind == Token::Kind::Number) return cur.peek(1).is(":");
+  if (t.is("[")) return true;
+  return t.is_ident();
+}
+
+Location parse_location(TokenCursor& cur) {
+  const SourceText& src = cur.source();
+  Location loc;
+  const Token& first = cur.peek();
+  if (first.kind == Token::Kind::Number) {
+    const Token& proc = cur.next();
+    cur.expect(":", "between thread number and register");
+    const Token& name = cur.expect_ident("register name");
+    const auto canonical = canonical_location_register(name.text);
+    if (!canonical) cur.fail_at(name, "unknown register '" + name.text + "'");
+    loc.kind = Location::Kind::Register;
+    loc.thread = checked_thread(cur, proc);
+    loc.reg = *canonical;
+    loc.span = src.span(proc.where.begin, name.where.end);
+    return loc;
+  }
+  loc.kind = Location::Kind::Memory;
+  if (first.is("[")) {
+    cur.next();
+    const Token& name = cur.expect_ident("location name");
+    const Token& close = cur.expect("]", "after location name");
+    loc.symbol = name.text;
+    loc.span = src.span(first.where.begin, close.where.end);
+    return loc;
+  }
+  const Token& name = cur.expect_ident("location");
+  loc.symbol = name.text;
+  loc.span = src.span(name.where);
+  return loc;
+}
+
+Value nop_value(const diag::SourceSpan& span) {
+  Instruction nop;
+  nop.arch = Arch::AArch64;
+  nop.mnemonic = "NOP";
+  nop.span = span;
+  Value v;
+  v.kind = Value::Kind::Instr;
+  v.instr = std::make_shared<const Instruction>(std::move(nop));
+  v.span = span;
+  return v;
+}
+
+Value parse_value(TokenCursor& cur) {
+  const SourceText& src = cur.source();
+  const Token& first = cur.peek();
+  Value v;
+  if (first.is("-") || first.kind == Token::Kind::Number) {
+    // `1:L0` is a code label as in herd (NUM COLON NAME); otherwise an integer.
+    if (first.kind == Token::Kind::Number && cur.peek(1).is(":") && cur.peek(2).is_ident()) {
+      cur.next();
+      cur.next();
+      const Token& label = cur.next();
+      v.kind = Value::Kind::Code;
+      v.code = {checked_thread(cur, first), label.text};
+      v.span = src.span(first.where.begin, label.where.end);
+      return v;
+    }
+    const bool negative = cur.accept("-");
+    const Token& num = cur.peek();
+    if (num.kind != Token::Kind::Number) cur.fail_here("expected integer after '-', found " + num.describe());
+    cur.next();
+    v.kind = Value::Kind::Int;
+    v.num = negative ? -num.number : num.number;
+    v.span = src.span(first.where.begin, num.where.end);
+    return v;
+  }
+  if (first.is("&")) {
+    cur.next();
+    const Token& name = cur.expect_ident("location name after '&'");
+    v.kind = Value::Kind::Address;
+    v.symbol = name.text;
+    v.span = src.span(first.where.begin, name.where.end);
+    return v;
+  }
+  if (!first.is_ident()) cur.fail_here("expected value, found " + first.describe());
+  cur.next();
+  if (first.text == "NOP" || first.text == "nop") return nop_value(src.span(first.where));
+  if ((first.text == "instr" || first.text == "label") && cur.peek().is(":")) {
+    cur.next();
+    const Token& str = cur.peek();
+    if (str.kind != Token::Kind::String)
+      cur.fail_here("expected quoted string after '" + first.text + ":', found " + str.describe());
+    cur.next();
+    v.span = src.span(first.where.begin, str.where.end);
+    if (first.text == "instr") {
+      v.kind = Value::Kind::Instr;
+      v.instr = std::make_shared<const Instruction>(
+          parse_aarch64_instruction(src, Region{str.where.begin + 1, str.where.end - 1}));
+    } else {
+      v.kind = Value::Kind::Code;
+      v.code = parse_quoted_label(src, str);
+    }
+    return v;
+  }
+  const int thread = thread_number(first.text);
+  if (thread >= 0 && cur.peek().is(":")) {
+    cur.next();
+    const Token& label = cur.expect_ident("label after '" + first.text + ":'");
+    v.kind = Value::Kind::Code;
+    v.code = {thread, label.text};
+    v.span = src.span(first.where.begin, label.where.end);
+    return v;
+  }
+  v.kind = Value::Kind::Address;
+  v.symbol = first.text;
+  v.span = src.span(first.where);
+  return v;
+}
+
+}  // namespace xmcheck::litmus::internal

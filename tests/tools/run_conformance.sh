@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Conformance with herd7: runs xmcheck ONCE over every *.litmus under CORPUS_DIR
+# (an @LIST in sorted path order), cuts stdout into per-test result blocks, and
+# for each TEST.litmus.expected compares with herd7's output:
+#   - the `Test NAME KIND` line and the `[Loop ]Ok|No` line, exactly;
+#   - the SET of state lines (order-insensitive).
+# For TEST.litmus.expected-failure, xmcheck must reject the test with a
+# positioned "TEST:line:col: error: ..." line on stderr.
+# Exits 77 (ctest SKIP_RETURN_CODE) when CORPUS_DIR is absent.
+#   usage: XMCHECK=path/to/xmcheck run_conformance.sh CORPUS_DIR [xmcheck options...]
+set -uo pipefail
+corpus=${1:?usage: run_conformance.sh CORPUS_DIR [xmcheck options...]}
+shift
+root=$(cd "$(dirname "$0")/../.." && pwd)
+xmcheck=${XMCHECK:-$root/build/frontend/xmcheck}
+
+if [[ ! -d $corpus ]]; then
+  echo "conformance: corpus $corpus not found (../shared is not part of the repository); skipped"
+  exit 77
+fi
+corpus=$(cd "$corpus" && pwd)
+name=$(basename "$corpus")
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+find "$corpus" -name '*.litmus' -type f | LC_ALL=C sort >"$tmp/list"
+"$xmcheck" "$@" "@$tmp/list" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [[ $rc -eq 1 || $rc -eq 3 ]]; then
+  # A usage or model error stops xmcheck before any test: nothing to compare.
+  echo "conformance $name: xmcheck stopped with exit $rc:"
+  sed "s/^/    /" "$tmp/err"
+  exit 1
+fi
+
+# A block runs from its `Test` line to the empty line after its `Observation`
+# line (a state over no location is itself an empty line); block i goes to
+# $tmp/blocks/i.
+mkdir "$tmp/blocks"
+awk -v dir="$tmp/blocks" '
+  BEGIN { n = 0; open = 0; observed = 0 }
+  !open && /^Test / { open = 1; file = dir "/" n }
+  open && observed && /^$/ { close(file); n++; open = 0; observed = 0; next }
+  open { print > file }
+  open && /^Observation / { observed = 1 }
+' "$tmp/out"
+
+# Part of a block: the Test line, the verdict line, the sorted state lines.
+test_line() { sed -n 1p "$1"; }
+verdict_line() { grep -E '^(Loop )?(Ok|No|Undef)$' "$1" | head -1; }
+state_lines() {
+  awk 'NR == 2 && /^States / { n = $2; next } NR > 2 && n > 0 { print; n-- }' "$1" | LC_ALL=C sort
+}
+
+passed=0 failed=0 unlisted=0 block=0
+fail() { # test, reason
+  failed=$((failed + 1))
+  echo "FAIL ${1#"$corpus"/}: $2"
+}
+while IFS= read -r test; do
+  # The diagnostic of a rejected test starts with its path (as listed).
+  diag=$(awk -v p="$test:" 'index($0, p) == 1' "$tmp/err" | head -1)
+  positioned=0
+  [[ $diag =~ ^.+:[0-9]+:[0-9]+:\ error:\  ]] && positioned=1
+  got=""
+  if [[ -z $diag && -f $tmp/blocks/$block ]]; then
+    got=$tmp/blocks/$block
+    block=$((block + 1))
+  fi
+
+  if [[ -f $test.expected ]]; then
+    if [[ -z $got ]]; then
+      fail "$test" "rejected: ${diag:-no result and no diagnostic}"
+      continue
+    fi
+    reasons=()
+    [[ $(test_line "$got") == "$(test_line "$test.expected")" ]] ||
+      reasons+=("Test line: got '$(test_line "$got")', herd '$(test_line "$test.expected")'")
+    [[ $(verdict_line "$got") == "$(verdict_line "$test.expected")" ]] ||
+      reasons+=("verdict: got '$(verdict_line "$got")', herd '$(verdict_line "$test.expected")'")
+    state_lines "$test.expected" >"$tmp/want_states"
+    state_lines "$got" >"$tmp/got_states"
+    if ! cmp -s "$tmp/want_states" "$tmp/got_states"; then
+      reasons+=("states differ")
+    fi
+    if ((${#reasons[@]} == 0)); then
+      passed=$((passed + 1))
+    else
+      fail "$test" "$(IFS=';'; echo "${reasons[*]}")"
+      if ! cmp -s "$tmp/want_states" "$tmp/got_states"; then
+        comm -23 "$tmp/want_states" "$tmp/got_states" | sed 's/^/    herd only:    /'
+        comm -13 "$tmp/want_states" "$tmp/got_states" | sed 's/^/    xmcheck only: /'
+      fi
+    fi
+  elif [[ -f $test.expected-failure ]]; then
+    if ((positioned)); then
+      passed=$((passed + 1))
+    elif [[ -n $diag ]]; then
+      fail "$test" "rejected without a position: $diag"
+    else
+      fail "$test" "accepted, but herd rejects it: $(head -1 "$test.expected-failure")"
+    fi
+  else
+    unlisted=$((unlisted + 1))
+  fi
+done <"$tmp/list"
+
+if [[ $rc -eq 70 ]]; then
+  echo "conformance $name: xmcheck reported an internal error:"
+  grep -F 'internal error' "$tmp/err" | sed 's/^/    /'
+fi
+((unlisted == 0)) || echo "conformance $name: $unlisted tests without herd results ignored"
+echo "conformance $name: $passed passed, $failed failed"
+((failed == 0 && rc != 70))
