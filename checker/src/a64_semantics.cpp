@@ -126,8 +126,12 @@ Address address(PathRunner& run, const Instruction& ins, std::size_t i, const st
     }
     offset += idx.val.v;
   }
-  if (offset != 0) unsupported(ins, "non-zero address offsets are not modelled yet");
   a.loc = run.location_of(base.val, what);
+  if (a.loc < 0 || offset == 0) return a;
+  const int moved = run.program().offset_location(a.loc, offset);
+  if (moved < 0) run.delayed_error("address offset " + std::to_string(offset) + " leaves location " +
+                                   run.program().locs[static_cast<std::size_t>(a.loc)].name);
+  a.loc = moved;
   return a;
 }
 

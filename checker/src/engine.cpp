@@ -74,7 +74,8 @@ std::vector<Val> final_values(const Observation& obs, const Execution& ex,
     if (l.is_register) {
       out.push_back(ex.trace(l.proc).final_regs[static_cast<std::size_t>(l.reg)]);
     } else if (l.loc >= 0) {
-      out.push_back(ex.write_value(co[static_cast<std::size_t>(l.loc)].back()));
+      for (int i = 0; i < l.count; ++i)
+        out.push_back(ex.write_value(co[static_cast<std::size_t>(l.loc + i)].back()));
     } else {
       out.push_back(Val::integer(0));
     }
@@ -125,7 +126,7 @@ TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, con
   for (const auto& [vals, sat] : got.states) {
     FinalState s;
     s.satisfies_condition = sat;
-    for (const auto& v : vals) s.values.push_back(obs.print(v));
+    for (const auto& l : obs.locations()) s.values.push_back(obs.print_location(l, vals));
     r.states.push_back(std::move(s));
   }
   r.flags.assign(got.flags.begin(), got.flags.end());

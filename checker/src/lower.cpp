@@ -199,6 +199,8 @@ class Lowerer {
 
   void init_state() {
     prog_.init_regs.assign(prog_.procs.size(), std::vector<Val>(kNumRegs, Val::integer(0)));
+    for (const auto& e : test_.init)  // arrays first: other entries may take their address
+      if (e.loc.kind == litmus::Location::Kind::Memory && e.array_size) declare_array(e);
     for (const auto& e : test_.init) {
       if (e.loc.kind == litmus::Location::Kind::Register) {
         auto idx = register_index(e.loc.reg);
@@ -208,13 +210,38 @@ class Lowerer {
         if (e.value)
           prog_.init_regs[static_cast<std::size_t>(e.loc.thread)][static_cast<std::size_t>(*idx)] =
               convert(*e.value);
-      } else {
+      } else if (!e.array_size) {
         const int id = data_location(e.loc.symbol);
         if (e.value) {
           const Val v = convert(*e.value);
           prog_.locs[static_cast<std::size_t>(id)].init = v;
         }
       }
+    }
+  }
+
+  // An array `int t[2] = {1,2}` is one location per element; the array's name
+  // designates element 0, and address arithmetic moves between elements.
+  void declare_array(const litmus::InitEntry& e) {
+    for (const auto& l : prog_.locs)
+      if (l.name == e.loc.symbol || l.array_name == e.loc.symbol)
+        fail(e.loc.span, "location " + e.loc.symbol + " is declared twice");
+    const int len = static_cast<int>(*e.array_size);
+    if (len <= 0) fail(e.loc.span, "array " + e.loc.symbol + " has no elements");
+    if (static_cast<int>(e.array_values.size()) > len)
+      fail(e.span, "array " + e.loc.symbol + " has more initial values than elements");
+    const int first = static_cast<int>(prog_.locs.size());
+    const bool word = e.type == "int" || e.type == "int32_t" || e.type == "uint32_t";
+    for (int i = 0; i < len; ++i) {
+      Location loc;
+      loc.name = i == 0 ? e.loc.symbol : e.loc.symbol + "[" + std::to_string(i) + "]";
+      loc.array_first = first;
+      loc.array_len = len;
+      loc.elem_size = word ? 4 : 8;
+      loc.array_name = e.loc.symbol;
+      if (i < static_cast<int>(e.array_values.size()))
+        loc.init = convert(e.array_values[static_cast<std::size_t>(i)]);
+      prog_.locs.push_back(loc);
     }
   }
 

@@ -33,6 +33,11 @@ Observation::Observation(const litmus::LitmusTest& test, Program& prog) : test_(
     return a.printed < b.printed;
   });
   locs_ = sorted;
+  int next = 0;
+  for (auto& l : locs_) {
+    l.value_index = next;
+    next += l.count;
+  }
   condition_ = convert(test.condition.prop);
   if (test.filter) filter_ = convert(*test.filter);
 }
@@ -52,6 +57,11 @@ int Observation::slot_for(const litmus::Location& loc) {
     for (std::size_t i = 0; i < prog_.locs.size(); ++i)
       if (prog_.locs[i].name == loc.symbol) o.loc = static_cast<int>(i);
     o.printed = "[" + loc.symbol + "]";
+    if (o.loc >= 0 && prog_.locs[static_cast<std::size_t>(o.loc)].array_first == o.loc) {
+      o.is_array = true;  // herd prints a whole array: t={1,3}
+      o.count = prog_.locs[static_cast<std::size_t>(o.loc)].array_len;
+      o.printed = loc.symbol;
+    }
   }
   for (std::size_t i = 0; i < locs_.size(); ++i)
     if (locs_[i].printed == o.printed) return static_cast<int>(i);
@@ -88,8 +98,9 @@ Observation::Node Observation::convert(const litmus::Prop& p) {
   n.kind = p.kind;
   if (p.kind == litmus::Prop::Kind::Eq || p.kind == litmus::Prop::Kind::Ne) {
     // Slots were sorted after collection; find by printed name.
-    const int raw = slot_for(p.loc);
-    n.slot = raw;
+    const auto& l = locs_[static_cast<std::size_t>(slot_for(p.loc))];
+    if (l.is_array) fail(p.loc.span, "conditions on whole arrays are not supported");
+    n.slot = l.value_index;
     n.value = convert_value(p.value);
   }
   for (const auto& c : p.children) n.children.push_back(convert(c));
@@ -115,6 +126,16 @@ bool Observation::satisfies(const std::vector<Val>& finals) const { return eval(
 
 bool Observation::passes_filter(const std::vector<Val>& finals) const {
   return !filter_ || eval(*filter_, finals);
+}
+
+std::string Observation::print_location(const ObservedLocation& l, const std::vector<Val>& finals) const {
+  if (!l.is_array) return print(finals[static_cast<std::size_t>(l.value_index)]);
+  std::string out = "{";
+  for (int i = 0; i < l.count; ++i) {
+    if (i > 0) out += ",";
+    out += print(finals[static_cast<std::size_t>(l.value_index + i)]);
+  }
+  return out + "}";
 }
 
 std::string Observation::print(const Val& v) const {

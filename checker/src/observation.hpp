@@ -15,7 +15,10 @@ struct ObservedLocation {
   int proc = 0;
   int reg = 0;     ///< register index
   int loc = -1;    ///< memory location id (-1: never written, always 0)
-  std::string printed;  ///< "1:X2" or "[x]"
+  int count = 1;   ///< consecutive locations observed (an array's elements)
+  bool is_array = false;
+  int value_index = 0;  ///< where its values start in a final-value vector
+  std::string printed;  ///< "1:X2", "[x]" or "t" (arrays)
 };
 
 class Observation {
@@ -30,6 +33,8 @@ class Observation {
   [[nodiscard]] bool passes_filter(const std::vector<Val>& finals) const;
   /// herd's printed form of a value.
   [[nodiscard]] std::string print(const Val& v) const;
+  /// The printed value of observed location `l` in `finals` (`{1,3}` for arrays).
+  [[nodiscard]] std::string print_location(const ObservedLocation& l, const std::vector<Val>& finals) const;
 
  private:
   struct Atom;

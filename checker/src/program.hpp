@@ -25,8 +25,14 @@ enum RegIndex : int {
 
 /// A memory location: a data symbol (`x`) or an addressed instruction (`P1:L0`).
 struct Location {
-  std::string name;           ///< "x" or "P1:L0"
+  std::string name;           ///< "x", "t[1]" or "P1:L0"
   bool is_code = false;
+  /// Array elements are consecutive locations: `array_first` is the id of element
+  /// 0 (-1 for scalars), `elem_size` the byte stride, `array_len` the length.
+  int array_first = -1;
+  int array_len = 0;
+  int elem_size = 0;
+  std::string array_name;
   std::int64_t address = 0;   ///< is_code: the instruction's address
   Val init = Val::integer(0);
 };
@@ -77,6 +83,16 @@ struct Program {
     auto it = slot_at.find(address);
     if (it == slot_at.end()) return nullptr;
     return &procs[it->second.first].slots[it->second.second];
+  }
+  /// The location `offset` bytes after location `loc`, or -1 when that leaves
+  /// the array (or a scalar is offset).
+  [[nodiscard]] int offset_location(int loc, std::int64_t offset) const {
+    if (offset == 0) return loc;
+    const Location& l = locs[static_cast<std::size_t>(loc)];
+    if (l.array_first < 0 || offset % l.elem_size != 0) return -1;
+    const std::int64_t idx = (loc - l.array_first) + offset / l.elem_size;
+    if (idx < 0 || idx >= l.array_len) return -1;
+    return l.array_first + static_cast<int>(idx);
   }
   /// Interns an instruction value and returns its id.
   int intern(const litmus::Instruction& instr);
