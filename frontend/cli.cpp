@@ -46,6 +46,9 @@ void bind_options(CLI::App& app, Options& o) {
   app.add_flag("-q,--quiet", o.quiet, "Only errors on stderr")
       ->group("Output")
       ->excludes(verbose);
+  app.add_flag("--stats", o.stats,
+               "Per test, a line on stderr: time, traces, skeletons, solver calls, candidates")
+      ->group("Output");
 }
 
 }  // namespace

@@ -20,6 +20,7 @@ struct Options {
   std::string expect;               ///< --expect FILE.tsv ("" = none)
   int verbosity = 0;                ///< number of -v
   bool quiet = false;               ///< -q
+  bool stats = false;               ///< --stats
 };
 
 /// What parsing the command line decided.

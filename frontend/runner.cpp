@@ -1,5 +1,8 @@
 #include "frontend/runner.hpp"
 
+#include <chrono>
+#include <cstdio>
+
 #include <exception>
 #include <utility>
 
@@ -100,7 +103,19 @@ TestOutcome Runner::run(const InputItem& item) {
     log_->info("checking {} ({}) with {}", item.path, test.name, model.path());
     TestOutcome out;
     out.path = item.path;
-    out.result = checker::check(test, model, check_options);
+    const auto start = std::chrono::steady_clock::now();
+    out.result = checker::check(test, model, check_options, session_);
+    if (options_.stats) {
+      const double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      const auto& st = out.result->stats;
+      // Printed directly: statistics must reach stderr even under -q.
+      std::fprintf(stderr, "stats %s: %.3f ms, %llu traces, %llu skeletons, %llu solver calls, %llu candidates\n",
+                   item.path.c_str(), ms, static_cast<unsigned long long>(st.traces),
+                   static_cast<unsigned long long>(st.skeletons),
+                   static_cast<unsigned long long>(st.solver_calls),
+                   static_cast<unsigned long long>(st.candidates));
+    }
     return out;
   } catch (const ModelLoadError&) {
     throw;

@@ -15,6 +15,7 @@
 #include "frontend/model_locator.hpp"
 #include "xmcheck/axioms/model.hpp"
 #include "xmcheck/checker/result.hpp"
+#include "xmcheck/checker/session.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 #include "xmcheck/litmus/ast.hpp"
 
@@ -58,6 +59,7 @@ class Runner {
 
   Options options_;
   ModelLocator locator_;
+  checker::Session session_;  ///< SMT context and compiled models, reused across tests
   std::shared_ptr<spdlog::logger> log_;
   std::map<std::string, axioms::Model> models_;  ///< by resolved path
 };

@@ -22,7 +22,10 @@ struct ReadVars {
 
 class Encoder {
  public:
-  Encoder(const Program& prog, const Unfolding& u) : prog_(prog), u_(u), solver_(ctx_) {}
+  // QF_FD selects Z3's incremental SAT core with native cardinality constraints:
+  // creating and querying it costs a fraction of the general SMT solver.
+  Encoder(z3::context& ctx, const Program& prog, const Unfolding& u)
+      : prog_(prog), u_(u), ctx_(ctx), solver_(ctx_, "QF_FD") {}
 
   SearchStats run(const std::function<void(const Skeleton&)>& visit) {
     declare_traces();
@@ -147,7 +150,7 @@ class Encoder {
 
   const Program& prog_;
   const Unfolding& u_;
-  z3::context ctx_;
+  z3::context& ctx_;
   z3::solver solver_;
   std::vector<std::vector<z3::expr>> trace_vars_;
   std::vector<ReadVars> reads_;
@@ -155,10 +158,17 @@ class Encoder {
 
 }  // namespace
 
-SearchStats enumerate_skeletons(const Program& prog, const Unfolding& unfolding,
+struct SmtContext::Impl {
+  z3::context ctx;
+};
+
+SmtContext::SmtContext() : impl_(std::make_unique<Impl>()) {}
+SmtContext::~SmtContext() = default;
+
+SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
                                 const std::function<void(const Skeleton&)>& visit) {
   try {
-    Encoder enc(prog, unfolding);
+    Encoder enc(smt.impl().ctx, prog, unfolding);
     return enc.run(visit);
   } catch (const z3::exception& ex) {
     throw diag::InternalError(std::string("z3: ") + ex.msg());

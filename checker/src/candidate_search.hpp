@@ -31,8 +31,22 @@ struct SearchStats {
   std::size_t skeletons = 0;
 };
 
+/// Owns the Z3 context shared by successive searches of one session.
+class SmtContext {
+ public:
+  SmtContext();
+  ~SmtContext();
+  SmtContext(const SmtContext&) = delete;
+  SmtContext& operator=(const SmtContext&) = delete;
+  struct Impl;
+  [[nodiscard]] Impl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
 /// Calls `visit` for every skeleton of `unfolding`.
-SearchStats enumerate_skeletons(const Program& prog, const Unfolding& unfolding,
+SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
                                 const std::function<void(const Skeleton&)>& visit);
 
 }  // namespace xmcheck::checker

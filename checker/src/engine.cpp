@@ -8,6 +8,7 @@
 #include <set>
 
 #include "candidate_search.hpp"
+#include "session_impl.hpp"
 #include "execution.hpp"
 #include "lower.hpp"
 #include "observation.hpp"
@@ -65,6 +66,7 @@ struct Collected {
   std::map<std::vector<Val>, bool> states;  ///< final values -> satisfies condition
   std::set<std::string> flags;
   std::uint64_t positive = 0, negative = 0;
+  std::uint64_t candidates = 0;
 };
 
 std::vector<Val> final_values(const Observation& obs, const Execution& ex,
@@ -95,17 +97,23 @@ void reject_delayed_errors(const Execution& ex, int procs) {
 }  // namespace
 
 TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, const CheckOptions& options) {
+  Session session;
+  return check(test, model, options, session);
+}
+
+TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, const CheckOptions& options,
+                 Session& session) {
   Program prog = lower(test);
   Observation obs(test, prog);
   const axioms::VariantSet variants = test_variants(test, options);
-  const axioms::CompiledModel compiled = axioms::compile(model, variants);
-  axioms::Evaluator judge(compiled);
+  axioms::Evaluator& judge = session.impl().evaluator_for(model, variants);
   const Unfolding unfolding = unfold(prog, options.unroll);
 
   Collected got;
-  enumerate_skeletons(prog, unfolding, [&](const Skeleton& sk) {
+  const SearchStats stats = enumerate_skeletons(session.impl().smt, prog, unfolding, [&](const Skeleton& sk) {
     Execution ex(prog, unfolding, sk);
     for_each_coherence(ex.writes_per_loc(), [&](const std::vector<std::vector<int>>& co) {
+      ++got.candidates;
       const axioms::Verdict v = judge(ex.with_coherence(co));
       if (!v.consistent) return;
       reject_delayed_errors(ex, prog.num_procs());
@@ -139,6 +147,10 @@ TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, con
     case Q::Forall: r.validated = got.negative == 0; break;
   }
   r.loop_bound_hit = unfolding.loop_cut;
+  r.stats.solver_calls = stats.solver_calls;
+  r.stats.skeletons = stats.skeletons;
+  r.stats.candidates = got.candidates;
+  for (const auto& t : unfolding.traces) r.stats.traces += t.size();
   r.variants = variants.names();
   return r;
 }

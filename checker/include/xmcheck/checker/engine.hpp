@@ -5,6 +5,7 @@
 
 #include "xmcheck/axioms/model.hpp"
 #include "xmcheck/checker/result.hpp"
+#include "xmcheck/checker/session.hpp"
 #include "xmcheck/litmus/ast.hpp"
 
 namespace xmcheck::checker {
@@ -19,6 +20,10 @@ struct CheckOptions {
 /// Explores every candidate execution of `test` and keeps those `model` accepts.
 /// Throws diag::UserError for tests the checker cannot give meaning to (undefined
 /// labels, unsupported instruction semantics), with the offending position.
+[[nodiscard]] TestResult check(const litmus::LitmusTest& test, const axioms::Model& model,
+                               const CheckOptions& options, Session& session);
+
+/// The same with a session of its own (convenient for one-off checks and tests).
 [[nodiscard]] TestResult check(const litmus::LitmusTest& test, const axioms::Model& model,
                                const CheckOptions& options);
 

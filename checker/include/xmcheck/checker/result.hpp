@@ -17,6 +17,14 @@ struct FinalState {
   friend auto operator<=>(const FinalState&, const FinalState&) = default;
 };
 
+/// How much work a test took (for --stats and the benchmark; never on stdout).
+struct SearchStatistics {
+  std::uint64_t traces = 0;        ///< thread traces unfolded, all threads
+  std::uint64_t skeletons = 0;     ///< trace + reads-from choices the solver proposed
+  std::uint64_t solver_calls = 0;  ///< SMT checks (skeletons + the final unsat)
+  std::uint64_t candidates = 0;    ///< skeletons x coherence orders judged by the model
+};
+
 struct TestResult {
   std::string name;
   litmus::Condition::Quantifier quantifier = litmus::Condition::Quantifier::Exists;
@@ -24,11 +32,14 @@ struct TestResult {
   std::vector<std::string> observed;   ///< herd-printed locations, e.g. "1:X2", "[x]"
   std::vector<FinalState> states;      ///< sorted as herd sorts them, unique
   std::vector<std::string> flags;      ///< sorted, unique
-  std::uint64_t positive = 0;          ///< consistent executions satisfying the condition
-  std::uint64_t negative = 0;          ///< consistent executions not satisfying it
+  /// Consistent candidates whose final state satisfies / falsifies the condition's
+  /// proposition (herd's counts before the ~exists swap of the Witnesses line).
+  std::uint64_t positive = 0;
+  std::uint64_t negative = 0;
   bool validated = false;              ///< herd's Ok / No
   bool loop_bound_hit = false;         ///< some execution was cut by --unroll (herd's "Loop")
   std::vector<std::string> variants;   ///< variants in force (lower-case, sorted)
+  SearchStatistics stats;
 };
 
 }  // namespace xmcheck::checker
