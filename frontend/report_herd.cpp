@@ -1,6 +1,7 @@
 #include "frontend/report_herd.hpp"
 
 #include <ostream>
+#include <algorithm>
 #include <sstream>
 #include <utility>
 
@@ -29,10 +30,13 @@ std::string format_state(const checker::TestResult& result, const checker::Final
   XMCHECK_ASSERT(state.values.size() == result.observed.size(),
                  "a final state has one value per observed location");
   std::string line;
-  for (std::size_t i = 0; i < state.values.size(); ++i) {
+  const std::size_t faults = std::min(result.first_fault_observed, state.values.size());
+  for (std::size_t i = 0; i < faults; ++i) {
     if (i > 0) line += ' ';
     line += result.observed[i] + "=" + state.values[i] + ";";
   }
+  // herd appends fault atoms, each after a space: " Fault(P0:L0,...);" / " ~Fault(...);"
+  for (std::size_t i = faults; i < state.values.size(); ++i) line += " " + state.values[i] + ";";
   return line;
 }
 

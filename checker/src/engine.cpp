@@ -73,7 +73,9 @@ std::vector<Val> final_values(const Observation& obs, const Execution& ex,
                               const std::vector<std::vector<int>>& co, const Program& prog) {
   std::vector<Val> out;
   for (const auto& l : obs.locations()) {
-    if (l.is_register) {
+    if (l.is_fault) {
+      out.push_back(Observation::fault_value(l, ex.trace(l.proc).faults));
+    } else if (l.is_register) {
       out.push_back(ex.trace(l.proc).final_regs[static_cast<std::size_t>(l.reg)]);
     } else if (l.loc >= 0) {
       for (int i = 0; i < l.count; ++i)
@@ -130,7 +132,10 @@ TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, con
   r.name = test.name;
   r.quantifier = test.condition.quantifier;
   r.condition_text = litmus::to_string(test.condition);
-  for (const auto& l : obs.locations()) r.observed.push_back(l.printed);
+  for (const auto& l : obs.locations()) {
+    if (l.is_fault && r.first_fault_observed > r.observed.size()) r.first_fault_observed = r.observed.size();
+    r.observed.push_back(l.printed);
+  }
   for (const auto& [vals, sat] : got.states) {
     FinalState s;
     s.satisfies_condition = sat;

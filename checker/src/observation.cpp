@@ -14,7 +14,9 @@ namespace {
 }
 
 void collect_locations(const litmus::Prop& p, std::vector<litmus::Location>& out) {
-  if (p.kind == litmus::Prop::Kind::Eq || p.kind == litmus::Prop::Kind::Ne) out.push_back(p.loc);
+  if (p.kind == litmus::Prop::Kind::Eq || p.kind == litmus::Prop::Kind::Ne ||
+      p.kind == litmus::Prop::Kind::Fault)
+    out.push_back(p.loc);
   for (const auto& c : p.children) collect_locations(c, out);
 }
 
@@ -28,6 +30,8 @@ Observation::Observation(const litmus::LitmusTest& test, Program& prog) : test_(
   // herd's order: registers by proc then register number, then memory by name.
   std::vector<ObservedLocation> sorted = locs_;
   std::stable_sort(sorted.begin(), sorted.end(), [](const ObservedLocation& a, const ObservedLocation& b) {
+    if (a.is_fault != b.is_fault) return b.is_fault;  // fault atoms come last
+    if (a.is_fault) return false;                     // in the order they were named
     if (a.is_register != b.is_register) return a.is_register;
     if (a.is_register) return a.proc != b.proc ? a.proc < b.proc : a.reg < b.reg;
     return a.printed < b.printed;
@@ -44,7 +48,22 @@ Observation::Observation(const litmus::LitmusTest& test, Program& prog) : test_(
 
 int Observation::slot_for(const litmus::Location& loc) {
   ObservedLocation o;
-  if (loc.kind == litmus::Location::Kind::Register) {
+  if (loc.kind == litmus::Location::Kind::Fault) {
+    if (loc.thread < 0 || loc.thread >= prog_.num_procs())
+      fail(loc.span, "no thread P" + std::to_string(loc.thread));
+    o.is_fault = true;
+    o.proc = loc.thread;
+    o.fault_type = loc.fault_type;
+    o.fault_on_location = !loc.symbol.empty();
+    if (!loc.label.empty()) {
+      const auto& pc = prog_.procs[static_cast<std::size_t>(loc.thread)];
+      auto it = pc.labels.find(loc.label);
+      if (it == pc.labels.end())
+        fail(loc.span, "label " + loc.label + " not found on P" + std::to_string(loc.thread));
+      o.fault_address = pc.slots[static_cast<std::size_t>(it->second)].address;
+    }
+    o.printed = litmus::to_string(loc);
+  } else if (loc.kind == litmus::Location::Kind::Register) {
     auto idx = register_index(loc.reg);
     if (!idx) fail(loc.span, "unknown register " + loc.reg);
     if (loc.thread < 0 || loc.thread >= prog_.num_procs())
@@ -96,7 +115,9 @@ Val Observation::convert_value(const litmus::Value& v) {
 Observation::Node Observation::convert(const litmus::Prop& p) {
   Node n;
   n.kind = p.kind;
-  if (p.kind == litmus::Prop::Kind::Eq || p.kind == litmus::Prop::Kind::Ne) {
+  if (p.kind == litmus::Prop::Kind::Fault) {
+    n.slot = locs_[static_cast<std::size_t>(slot_for(p.loc))].value_index;
+  } else if (p.kind == litmus::Prop::Kind::Eq || p.kind == litmus::Prop::Kind::Ne) {
     // Slots were sorted after collection; find by printed name.
     const auto& l = locs_[static_cast<std::size_t>(slot_for(p.loc))];
     if (l.is_array) fail(p.loc.span, "conditions on whole arrays are not supported");
@@ -113,6 +134,7 @@ bool Observation::eval(const Node& n, const std::vector<Val>& finals) {
     case K::True: return true;
     case K::False: return false;
     case K::Eq: return finals[static_cast<std::size_t>(n.slot)] == n.value;
+    case K::Fault: return finals[static_cast<std::size_t>(n.slot)] == Val::integer(1);
     case K::Ne: return !(finals[static_cast<std::size_t>(n.slot)] == n.value);
     case K::Not: return !eval(n.children.at(0), finals);
     case K::And: return eval(n.children.at(0), finals) && eval(n.children.at(1), finals);
@@ -128,7 +150,19 @@ bool Observation::passes_filter(const std::vector<Val>& finals) const {
   return !filter_ || eval(*filter_, finals);
 }
 
+Val Observation::fault_value(const ObservedLocation& l, const std::vector<FaultRecord>& faults) {
+  if (l.fault_on_location) return Val::integer(0);  // no modelled fault has a data location
+  for (const auto& f : faults) {
+    if (l.fault_address >= 0 && f.address != l.fault_address) continue;
+    if (!l.fault_type.empty() && f.type != l.fault_type) continue;
+    return Val::integer(1);
+  }
+  return Val::integer(0);
+}
+
 std::string Observation::print_location(const ObservedLocation& l, const std::vector<Val>& finals) const {
+  if (l.is_fault)
+    return (finals[static_cast<std::size_t>(l.value_index)] == Val::integer(1) ? "" : "~") + l.printed;
   if (!l.is_array) return print(finals[static_cast<std::size_t>(l.value_index)]);
   std::string out = "{";
   for (int i = 0; i < l.count; ++i) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "program.hpp"
+#include "trace.hpp"
 #include "value.hpp"
 #include "xmcheck/litmus/ast.hpp"
 
@@ -12,6 +13,10 @@ namespace xmcheck::checker {
 
 struct ObservedLocation {
   bool is_register = false;
+  bool is_fault = false;   ///< a fault atom: its value is 1 when such a fault was taken
+  std::int64_t fault_address = -1;  ///< fault atom with a label: that instruction's address
+  std::string fault_type;           ///< fault atom: required type ("" = any)
+  bool fault_on_location = false;   ///< fault atom naming a location (data aborts: never)
   int proc = 0;
   int reg = 0;     ///< register index
   int loc = -1;    ///< memory location id (-1: never written, always 0)
@@ -27,6 +32,8 @@ class Observation {
   Observation(const litmus::LitmusTest& test, Program& prog);
 
   [[nodiscard]] const std::vector<ObservedLocation>& locations() const { return locs_; }
+  /// The value of fault atom `l` for threads that took `faults` ([proc] -> faults).
+  [[nodiscard]] static Val fault_value(const ObservedLocation& l, const std::vector<FaultRecord>& faults);
   /// Evaluates the condition's proposition on final values (one per location()).
   [[nodiscard]] bool satisfies(const std::vector<Val>& finals) const;
   /// Evaluates the test's filter (true when it has none).

@@ -176,6 +176,7 @@ void PathRunner::jump(std::int64_t target, bool checked) {
 
 void PathRunner::take_exception(std::uint64_t sets, Val elr) {
   emit(EventKind::Fault, sets | kSetFault | kSetExcEntry);
+  trace_.faults.push_back(FaultRecord{address_, (sets & kSetSVC) != 0 ? "SupervisorCall" : "UndefinedInstruction"});
   if (in_handler_) {  // herd drops executions that fault inside a handler
     end_ = PathEnd::Discarded;
     halted_ = true;

@@ -39,6 +39,12 @@ struct TraceEvent {
 
 using EdgeList = std::vector<std::pair<int, int>>;  ///< trace-local (from, to)
 
+/// An exception the thread took: where, and of which type (herd's fault names).
+struct FaultRecord {
+  std::int64_t address = 0;
+  std::string type;  ///< "UndefinedInstruction", "SupervisorCall"
+};
+
 struct Trace {
   int proc = 0;
   std::vector<TraceEvent> events;
@@ -47,6 +53,7 @@ struct Trace {
   EdgeList pick_basic;                         ///< read -> access its value reaches (pick flow)
   EdgeList rmw;
   std::vector<Val> final_regs;
+  std::vector<FaultRecord> faults;
   /// Set when the trace executed something herd refuses (a jump to non-code...):
   /// the test is rejected if a consistent execution contains this trace.
   std::string delayed_error;

@@ -11,14 +11,26 @@ namespace {
 constexpr std::size_t kMaxPathsPerThread = 200000;
 constexpr int kMaxDomainRounds = 64;
 
+bool add_value(std::vector<Val>& dom, const Val& v) {
+  auto it = std::lower_bound(dom.begin(), dom.end(), v);
+  if (it != dom.end() && *it == v) return false;
+  dom.insert(it, v);
+  return true;
+}
+
+/// Every trace of thread `proc`. Values stored on any path — also on paths that
+/// are cut by the unrolling bound or dropped — are added to `written`: a store
+/// made before the path ends can still be read by other events.
 std::vector<Trace> unfold_thread(const Program& prog, int proc,
                                  const std::vector<std::vector<Val>>& domains, int unroll,
-                                 bool& loop_cut) {
+                                 bool& loop_cut, std::vector<std::vector<Val>>& written) {
   std::vector<Trace> out;
   ChoiceCursor cursor;
   do {
     PathRunner runner(prog, proc, domains, cursor, unroll);
     const PathEnd end = runner.run();
+    for (const auto& e : runner.trace().events)
+      if (e.kind == EventKind::Write) add_value(written[static_cast<std::size_t>(e.loc)], e.value);
     if (end == PathEnd::Done) out.push_back(std::move(runner.trace()));
     if (end == PathEnd::LoopCut) loop_cut = true;
     if (out.size() > kMaxPathsPerThread)
@@ -28,13 +40,6 @@ std::vector<Trace> unfold_thread(const Program& prog, int proc,
                                 std::to_string(kMaxPathsPerThread) + " paths");
   } while (cursor.advance());
   return out;
-}
-
-bool add_value(std::vector<Val>& dom, const Val& v) {
-  auto it = std::lower_bound(dom.begin(), dom.end(), v);
-  if (it != dom.end() && *it == v) return false;
-  dom.insert(it, v);
-  return true;
 }
 
 }  // namespace
@@ -48,13 +53,11 @@ Unfolding unfold(const Program& prog, int unroll) {
     u.traces.assign(prog.procs.size(), {});
     u.loop_cut = false;
     bool grew = false;
-    for (int p = 0; p < prog.num_procs(); ++p) {
-      u.traces[static_cast<std::size_t>(p)] = unfold_thread(prog, p, u.domains, unroll, u.loop_cut);
-      for (const auto& t : u.traces[static_cast<std::size_t>(p)])
-        for (const auto& e : t.events)
-          if (e.kind == EventKind::Write)
-            grew |= add_value(u.domains[static_cast<std::size_t>(e.loc)], e.value);
-    }
+    std::vector<std::vector<Val>> written(prog.locs.size());
+    for (int p = 0; p < prog.num_procs(); ++p)
+      u.traces[static_cast<std::size_t>(p)] = unfold_thread(prog, p, u.domains, unroll, u.loop_cut, written);
+    for (std::size_t l = 0; l < written.size(); ++l)
+      for (const auto& v : written[l]) grew |= add_value(u.domains[l], v);
     if (!grew) return u;
   }
 }

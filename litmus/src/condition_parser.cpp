@@ -17,6 +17,7 @@ class ConstraintParser {
     if (at_keyword("locations")) {
       cur_.next();
       out.locations = locations();
+      cur_.accept(";");  // herd tolerates `locations [...];`
     }
     if (at_keyword("filter")) {
       cur_.next();
@@ -144,6 +145,12 @@ class ConstraintParser {
       cur_.next();
       p.kind = first.text == "true" ? Prop::Kind::True : Prop::Kind::False;
       p.span = src_.span(first.where);
+      return p;
+    }
+    if (at_fault(cur_)) {  // a fault atom is a proposition of its own
+      p.kind = Prop::Kind::Fault;
+      p.loc = parse_location(cur_);
+      p.span = p.loc.span;
       return p;
     }
     if (!at_location(cur_)) cur_.fail_here("expected proposition, found " + first.describe());

@@ -58,6 +58,15 @@ std::string atom(const Prop& p) {
   return to_string(p.loc) + "=" + to_string(p.value);
 }
 
+// herd: fault(P0:L0,x,UndefinedInstruction) in conditions, Fault(...) in states.
+std::string fault_atom(const Location& loc, const std::string& keyword) {
+  std::string s = keyword + "(P" + std::to_string(loc.thread);
+  if (!loc.label.empty()) s += ":" + loc.label;
+  if (!loc.symbol.empty()) s += "," + loc.symbol;
+  if (!loc.fault_type.empty()) s += "," + loc.fault_type;
+  return s + ")";
+}
+
 std::string prop_in(const Prop& p, Context above) {
   auto binary = [&](Context here, const char* op) {
     std::string s = prop_in(p.children.at(0), here) + op + prop_in(p.children.at(1), here);
@@ -67,6 +76,7 @@ std::string prop_in(const Prop& p, Context above) {
     case Prop::Kind::True: return "true";
     case Prop::Kind::False: return "false";
     case Prop::Kind::Eq: return atom(p);
+    case Prop::Kind::Fault: return fault_atom(p.loc, "fault");
     case Prop::Kind::Ne: return "not (" + atom(p) + ")";  // herd reads `a!=v` as `not (a=v)`
     case Prop::Kind::Not: return "not (" + prop_in(p.children.at(0), Context::Top) + ")";
     case Prop::Kind::And: return binary(Context::And, " /\\ ");
@@ -109,6 +119,7 @@ std::string to_string(const Value& value) {
 
 std::string to_string(const Location& loc) {
   if (loc.kind == Location::Kind::Register) return std::to_string(loc.thread) + ":" + loc.reg;
+  if (loc.kind == Location::Kind::Fault) return fault_atom(loc, "Fault");
   return "[" + loc.symbol + "]";
 }
 

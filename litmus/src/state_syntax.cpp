@@ -41,6 +41,43 @@ CodeLabel parse_quoted_label(const SourceText& src, const Token& str) {
 
 }  // namespace
 
+bool at_fault(const TokenCursor& cur) {
+  const Token& t = cur.peek();
+  return t.is_ident() && (t.text == "fault" || t.text == "Fault") && cur.peek(1).is("(");
+}
+
+// herd's fault types; anything else in a fault atom names a location.
+bool is_fault_type(const std::string& name) {
+  return name == "UndefinedInstruction" || name == "SupervisorCall" || name == "TagCheck" ||
+         name == "MMU" || name == "D-MMU" || name == "I-MMU" || name == "GCS" || name == "PacCheck";
+}
+
+Location parse_fault(TokenCursor& cur) {
+  const SourceText& src = cur.source();
+  const Token& kw = cur.next();
+  cur.expect("(", "after '" + kw.text + "'");
+  Location loc;
+  loc.kind = Location::Kind::Fault;
+  const Token& proc = cur.expect_ident("thread name (P0) in fault atom");
+  loc.thread = thread_number(proc.text);
+  if (loc.thread < 0) cur.fail_at(proc, "expected thread name (P0) in fault atom, found '" + proc.text + "'");
+  if (cur.accept(":")) loc.label = cur.expect_ident("label after ':'").text;
+  while (cur.accept(",")) {
+    const Token& what = cur.expect_ident("location or fault type");
+    if (is_fault_type(what.text)) {
+      loc.fault_type = what.text;
+      if (cur.accept(":")) loc.fault_type += ":" + cur.expect_ident("fault subtype").text;
+    } else if (loc.symbol.empty() && loc.fault_type.empty()) {
+      loc.symbol = what.text;
+    } else {
+      cur.fail_at(what, "unknown fault type '" + what.text + "'");
+    }
+  }
+  const Token& close = cur.expect(")", "to close the fault atom");
+  loc.span = src.span(kw.where.begin, close.where.end);
+  return loc;
+}
+
 bool at_location(const TokenCursor& cur) {
   const Token& t = cur.peek();
   if (t.kind == Token::Kind::Number) return cur.peek(1).is(":");
@@ -50,6 +87,7 @@ bool at_location(const TokenCursor& cur) {
 
 Location parse_location(TokenCursor& cur) {
   const SourceText& src = cur.source();
+  if (at_fault(cur)) return parse_fault(cur);
   Location loc;
   const Token& first = cur.peek();
   if (first.kind == Token::Kind::Number) {

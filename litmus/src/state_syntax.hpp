@@ -13,6 +13,9 @@ namespace xmcheck::litmus::internal {
 /// True if the next tokens start a location (used to tell `int x` from `x=1`).
 [[nodiscard]] bool at_location(const TokenCursor& cur);
 
+/// `fault(` or `Fault(` starts a fault atom (herd: fault(P0:L0,x,UndefinedInstruction)).
+[[nodiscard]] bool at_fault(const TokenCursor& cur);
+
 /// Any value accepted on the right of `=` in the init block or a condition.
 [[nodiscard]] Value parse_value(TokenCursor& cur);
 

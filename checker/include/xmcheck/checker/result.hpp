@@ -30,6 +30,9 @@ struct TestResult {
   litmus::Condition::Quantifier quantifier = litmus::Condition::Quantifier::Exists;
   std::string condition_text;          ///< herd's normalised "exists (...)" text
   std::vector<std::string> observed;   ///< herd-printed locations, e.g. "1:X2", "[x]"
+  /// observed[i] for i >= this index are fault atoms ("Fault(P0:L0,UndefinedInstruction)"),
+  /// whose state values are the atom itself or its negation ("~Fault(...)").
+  std::size_t first_fault_observed = static_cast<std::size_t>(-1);
   std::vector<FinalState> states;      ///< sorted as herd sorts them, unique
   std::vector<std::string> flags;      ///< sorted, unique
   /// Consistent candidates whose final state satisfies / falsifies the condition's

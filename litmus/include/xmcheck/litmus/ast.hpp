@@ -37,14 +37,18 @@ struct Value {
   diag::SourceSpan span;
 };
 
-/// A register of a thread (`1:X2`; `reg` is canonical, e.g. "X2" for W2) or a
-/// memory location (`x`, `[x]`).
+/// A register of a thread (`1:X2`; `reg` is canonical, e.g. "X2" for W2), a
+/// memory location (`x`, `[x]`), or a fault atom `Fault(P0:L0,x,UndefinedInstruction)`:
+/// "thread `thread` took a fault [at label `label`] [on location `symbol`] [of
+/// type `fault_type`]" (each bracketed part optional).
 struct Location {
-  enum class Kind : std::uint8_t { Register, Memory };
+  enum class Kind : std::uint8_t { Register, Memory, Fault };
   Kind kind = Kind::Memory;
-  int thread = 0;       ///< Register
-  std::string reg;      ///< Register: canonical name
-  std::string symbol;   ///< Memory
+  int thread = 0;          ///< Register, Fault
+  std::string reg;         ///< Register: canonical name
+  std::string symbol;      ///< Memory; Fault: the location accessed ("" if not given)
+  std::string label;       ///< Fault: label of the faulting instruction ("" if not given)
+  std::string fault_type;  ///< Fault: e.g. "UndefinedInstruction" ("" if not given)
   diag::SourceSpan span;
 };
 
@@ -67,9 +71,9 @@ struct InitEntry {
 
 /// A proposition over final values (conditions, filters).
 struct Prop {
-  enum class Kind : std::uint8_t { True, False, Eq, Ne, Not, And, Or, Implies };
+  enum class Kind : std::uint8_t { True, False, Eq, Ne, Fault, Not, And, Or, Implies };
   Kind kind = Kind::True;
-  Location loc;                ///< Eq / Ne
+  Location loc;                ///< Eq / Ne; Fault: the fault atom
   Value value;                 ///< Eq / Ne
   std::vector<Prop> children;  ///< Not: 1; And/Or/Implies: 2
   diag::SourceSpan span;
