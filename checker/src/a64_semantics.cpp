@@ -38,11 +38,14 @@ std::int64_t truncate(std::int64_t v, int width) {
   return v;
 }
 
-/// The value of a register-or-immediate source operand.
+/// The value of a register-or-immediate source operand; a W register reads the
+/// low 32 bits of an integer (symbolic values are not truncated).
 RegVal source(PathRunner& run, const Instruction& ins, std::size_t i) {
   const Operand& o = op(ins, i);
   if (o.kind == OpKind::Imm) return RegVal{Val::integer(o.imm), {}, {}, false};
-  return run.reg(reg_of(ins, i));
+  RegVal v = run.reg(reg_of(ins, i));
+  if (v.val.kind == Val::Kind::Int) v.val.v = truncate(v.val.v, o.reg.width);
+  return v;
 }
 
 int width_of(const Instruction& ins, std::size_t i) {
@@ -108,7 +111,8 @@ struct Address {
   Taint dep, pick;
 };
 
-Address address(PathRunner& run, const Instruction& ins, std::size_t i, const std::string& what) {
+Address address(PathRunner& run, const Instruction& ins, std::size_t i, const std::string& what,
+                int access_bits) {
   const Operand& o = op(ins, i);
   if (o.kind != OpKind::Mem) unsupported(ins, "expected a memory operand");
   Address a;
@@ -127,6 +131,12 @@ Address address(PathRunner& run, const Instruction& ins, std::size_t i, const st
     offset += idx.val.v;
   }
   a.loc = run.location_of(base.val, what);
+  if (a.loc >= 0) {
+    const Location& l = run.program().locs[static_cast<std::size_t>(a.loc)];
+    if (l.array_first >= 0 && l.elem_size * 8 != access_bits)
+      unsupported(ins, "a " + std::to_string(access_bits) + "-bit access to an array of " +
+                           std::to_string(l.elem_size * 8) + "-bit elements (mixed sizes are not modelled)");
+  }
   if (a.loc < 0 || offset == 0) return a;
   const int moved = run.program().offset_location(a.loc, offset);
   if (moved < 0) run.delayed_error("address offset " + std::to_string(offset) + " leaves location " +
@@ -153,8 +163,20 @@ void arith(PathRunner& run, const Instruction& ins) {
     out.val = Val::integer(truncate(r, width_of(ins, 0)));
   } else if ((m == "EOR" || m == "SUB") && (same_reg || a.val == b.val)) {
     out.val = Val::integer(0);  // x ^ x and x - x are 0 whatever x holds
-  } else if ((m == "ADD" || m == "ORR" || m == "EOR") && b.val.is_zero()) {
+  } else if ((m == "ADD" || m == "ORR" || m == "EOR" || m == "SUB") && b.val.is_zero()) {
     out.val = a.val;
+  } else if ((m == "ADD" || m == "ORR" || m == "EOR") && a.val.is_zero()) {
+    out.val = b.val;
+  } else if ((m == "ADD" || m == "SUB") && a.val.kind == Val::Kind::Addr && b.val.kind == Val::Kind::Int) {
+    // Address arithmetic moves between the elements of an array.
+    const std::int64_t offset = m == "ADD" ? b.val.v : -b.val.v;
+    const int moved = run.program().offset_location(static_cast<int>(a.val.v), offset);
+    if (moved < 0) {
+      run.delayed_error("address arithmetic leaves location " +
+                        run.program().locs[static_cast<std::size_t>(a.val.v)].name);
+      return;
+    }
+    out.val = Val::addr(moved);
   } else {
     run.delayed_error(m + " on a non-integer value");
     return;
@@ -164,7 +186,7 @@ void arith(PathRunner& run, const Instruction& ins) {
 
 void load(PathRunner& run, const Instruction& ins, std::uint64_t sets) {
   const int rt = reg_of(ins, 0);
-  const Address a = address(run, ins, 1, "loaded");
+  const Address a = address(run, ins, 1, "loaded", width_of(ins, 0));
   if (a.loc < 0) return;
   RegVal v = run.load(a.loc, sets, a.dep, a.pick);
   if (v.val.kind == Val::Kind::Int) v.val.v = truncate(v.val.v, width_of(ins, 0));
@@ -174,7 +196,7 @@ void load(PathRunner& run, const Instruction& ins, std::uint64_t sets) {
 void store(PathRunner& run, const Instruction& ins, std::uint64_t sets) {
   RegVal v = run.reg(reg_of(ins, 0));
   if (v.val.kind == Val::Kind::Int) v.val.v = truncate(v.val.v, width_of(ins, 0));
-  const Address a = address(run, ins, 1, "overwritten");
+  const Address a = address(run, ins, 1, "overwritten", width_of(ins, 0));
   if (a.loc < 0) return;
   run.store(a.loc, sets, v, a.dep, a.pick);
 }

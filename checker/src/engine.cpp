@@ -34,6 +34,9 @@ axioms::VariantSet test_variants(const litmus::LitmusTest& test, const CheckOpti
         else if (u == "IDC") vs.enable("IDC");
         else throw diag::UserError(diag::ErrorKind::Litmus, m.span, "unknown cache type '" + word + "'");
       } else if (m.key == "Variant") {
+        if (u == "MIXED")  // accesses of several sizes to one location: not modelled
+          throw diag::UserError(diag::ErrorKind::Unsupported, m.span,
+                                "variant 'mixed' (mixed-size accesses) is not supported");
         vs.enable(word);
       }
       word.clear();

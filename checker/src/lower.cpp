@@ -40,6 +40,14 @@ std::vector<Column> group_columns(const litmus::LitmusTest& test) {
   return cols;
 }
 
+/// Bytes per element of a C type in an array declaration (herd's AArch64 sizes).
+int element_bytes(const std::string& type) {
+  if (type == "int8_t" || type == "uint8_t" || type == "char") return 1;
+  if (type == "int16_t" || type == "uint16_t" || type == "short") return 2;
+  if (type == "int" || type == "int32_t" || type == "uint32_t") return 4;
+  return 8;
+}
+
 std::int64_t slot_address(int proc, bool handler, std::size_t index) {
   return (proc + 1) * kProcCodeStride + (handler ? kHandlerOffset : 0) +
          static_cast<std::int64_t>(index) * kInstrBytes;
@@ -231,13 +239,13 @@ class Lowerer {
     if (static_cast<int>(e.array_values.size()) > len)
       fail(e.span, "array " + e.loc.symbol + " has more initial values than elements");
     const int first = static_cast<int>(prog_.locs.size());
-    const bool word = e.type == "int" || e.type == "int32_t" || e.type == "uint32_t";
+    const int size = element_bytes(e.type);
     for (int i = 0; i < len; ++i) {
       Location loc;
       loc.name = i == 0 ? e.loc.symbol : e.loc.symbol + "[" + std::to_string(i) + "]";
       loc.array_first = first;
       loc.array_len = len;
-      loc.elem_size = word ? 4 : 8;
+      loc.elem_size = size;
       loc.array_name = e.loc.symbol;
       if (i < static_cast<int>(e.array_values.size()))
         loc.init = convert(e.array_values[static_cast<std::size_t>(i)]);

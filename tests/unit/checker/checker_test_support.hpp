@@ -1,0 +1,139 @@
+#pragma once
+// Helpers shared by the checker unit tests: litmus text -> Program / Unfolding /
+// TestResult, the shipped AArch64 model, and readable views of traces and states.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "candidate_search.hpp"
+#include "lower.hpp"
+#include "program.hpp"
+#include "trace.hpp"
+#include "unfold.hpp"
+#include "xmcheck/axioms/model.hpp"
+#include "xmcheck/checker/engine.hpp"
+#include "xmcheck/diag/diagnostic.hpp"
+#include "xmcheck/litmus/parser.hpp"
+#include "xmcheck/litmus/printer.hpp"
+
+// Failing CHECKs on state lists print the lists.
+template <>
+struct doctest::StringMaker<std::vector<std::string>> {
+  static doctest::String convert(const std::vector<std::string>& v) {
+    std::string s = "{";
+    for (const auto& e : v) s += "\"" + e + "\" ";
+    s += "}";
+    return s.c_str();
+  }
+};
+
+namespace cktest {
+
+using namespace xmcheck;
+using namespace xmcheck::checker;
+
+inline litmus::LitmusTest parse(const std::string& text) { return litmus::parse_string(text, "t.litmus"); }
+
+inline Program lower_text(const std::string& text) { return lower(parse(text)); }
+
+/// The error lower() throws for `text`, as "line:col: message" (fails if none).
+inline std::string lower_error(const std::string& text) {
+  const litmus::LitmusTest t = parse(text);
+  try {
+    (void)lower(t);
+  } catch (const diag::UserError& e) {
+    return std::to_string(e.span().begin.line) + ":" + std::to_string(e.span().begin.col) + ": " +
+           e.what();
+  }
+  FAIL("expected lower() to reject:\n" << text);
+  return {};
+}
+
+/// The shipped model axioms/aarch64.cat, loaded once.
+inline const axioms::Model& aarch64_model() {
+  static const axioms::Model model =
+      axioms::load_model(std::string(XMCHECK_TEST_MODEL_DIR) + "/aarch64.cat", {XMCHECK_TEST_MODEL_DIR});
+  return model;
+}
+
+inline TestResult run(const std::string& text, CheckOptions options = {}) {
+  return check(parse(text), aarch64_model(), options);
+}
+
+inline TestResult run_with(const std::string& text, const std::string& model_text,
+                           CheckOptions options = {}) {
+  return check(parse(text), axioms::load_model_string(model_text, "m.cat", {XMCHECK_TEST_MODEL_DIR}),
+               options);
+}
+
+/// States as herd prints them: "1:X0=1; 1:X1=0;" per state, in the result's order.
+inline std::vector<std::string> states(const TestResult& r) {
+  std::vector<std::string> out;
+  for (const auto& s : r.states) {
+    std::string line;
+    for (std::size_t i = 0; i < s.values.size(); ++i) line += r.observed[i] + "=" + s.values[i] + "; ";
+    if (!line.empty()) line.pop_back();
+    out.push_back(line);
+  }
+  return out;
+}
+
+/// Every skeleton of `u`, in the solver's order (a fresh SMT context each call).
+inline std::vector<Skeleton> all_skeletons(const Program& prog, const Unfolding& u,
+                                           SearchStats* stats = nullptr) {
+  std::vector<Skeleton> out;
+  SmtContext smt;
+  const SearchStats s = enumerate_skeletons(smt, prog, u, [&](const Skeleton& sk) { out.push_back(sk); });
+  if (stats != nullptr) *stats = s;
+  return out;
+}
+
+/// Location id by name (fails if absent).
+inline int loc_id(const Program& p, const std::string& name) {
+  for (std::size_t i = 0; i < p.locs.size(); ++i)
+    if (p.locs[i].name == name) return static_cast<int>(i);
+  FAIL("no location " << name);
+  return -1;
+}
+
+/// The printed instruction with value id `id`.
+inline std::string instr_text(const Program& p, std::int64_t id) {
+  return litmus::to_string(p.instrs[static_cast<std::size_t>(id)]);
+}
+
+/// One letter per event: R W F(etch) f(ence) C(ache op) B(ranch) X (fault) E(RET).
+inline std::string shape(const Trace& t) {
+  std::string s;
+  for (const auto& e : t.events) {
+    switch (e.kind) {
+      case EventKind::Read: s += 'R'; break;
+      case EventKind::Write: s += 'W'; break;
+      case EventKind::Fetch: s += 'F'; break;
+      case EventKind::Fence: s += 'f'; break;
+      case EventKind::CacheOp: s += 'C'; break;
+      case EventKind::Branch: s += 'B'; break;
+      case EventKind::Fault: s += 'X'; break;
+      case EventKind::ExcReturn: s += 'E'; break;
+    }
+  }
+  return s;
+}
+
+inline EdgeList sorted(EdgeList e) {
+  std::sort(e.begin(), e.end());
+  e.erase(std::unique(e.begin(), e.end()), e.end());
+  return e;
+}
+
+/// Index of the first event of `kind` at or after `from` (fails if none).
+inline int find_event(const Trace& t, EventKind kind, int from = 0) {
+  for (std::size_t i = static_cast<std::size_t>(from); i < t.events.size(); ++i)
+    if (t.events[i].kind == kind) return static_cast<int>(i);
+  FAIL("no such event");
+  return -1;
+}
+
+}  // namespace cktest
