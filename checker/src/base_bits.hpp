@@ -7,6 +7,16 @@
 
 namespace xmcheck::checker {
 
+/// TraceEvent::sets is a 64-bit mask indexed by catalogue position: every base
+/// set must sit in the first 64 entries.
+consteval std::size_t count_sets() {
+  std::size_t n = 0;
+  for (const auto& e : axioms::kBaseCatalogue)
+    if (e.arity == axioms::Arity::Set) ++n;
+  return n;
+}
+static_assert(count_sets() <= 64, "more than 64 base sets: widen TraceEvent::sets");
+
 /// Bit of base set `name` in TraceEvent::sets; unknown names fail to compile.
 consteval std::uint64_t base_bit(std::string_view name) {
   const auto idx = axioms::find_base(name);

@@ -35,7 +35,7 @@ Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk
   };
   // Initial writes.
   for (std::size_t l = 0; l < nloc; ++l) {
-    std::uint64_t sets = kSetW | kSetM | kSetIW;
+    std::uint64_t sets = kSetW | kSetM | kSetIW | kSetExp;  // herd: initial writes are explicit
     if (prog.locs[l].is_code) sets |= kSetInstr;
     if (prog.locs[l].is_code && is_restricted(prog.locs[l].init)) sets |= kSetCmodxRestricted;
     add_sets(l, sets);
