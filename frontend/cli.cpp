@@ -18,7 +18,7 @@ void bind_options(CLI::App& app, Options& o) {
 
   app.add_option("--model", o.model,
                  "Model file (.cat); a bare name is also looked up in the model path. "
-                 "Default: per architecture (AArch64: aarch64.cat)")
+                 "Default: per architecture (AArch64: aarch64.cat, X86_64: x86.cat)")
       ->group("Model");
   app.add_option("--model-path", o.model_path,
                  "Directory where models are searched (default: <prefix>/share/xmcheck "

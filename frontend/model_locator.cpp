@@ -56,7 +56,7 @@ std::optional<std::string> ModelLocator::resolve(const std::string& model) const
 std::string ModelLocator::default_model_name(litmus::Arch arch) {
   switch (arch) {
     case litmus::Arch::AArch64: return "aarch64.cat";
-    case litmus::Arch::X86_64: return "x86tso.cat";
+    case litmus::Arch::X86_64: return "x86.cat";
   }
   return "";
 }

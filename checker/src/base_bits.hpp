@@ -47,6 +47,17 @@ inline constexpr std::uint64_t kSetSVC = base_bit("SVC");
 inline constexpr std::uint64_t kSetFault = base_bit("FAULT");
 inline constexpr std::uint64_t kSetUDF = base_bit("UDF");
 inline constexpr std::uint64_t kSetCmodxRestricted = base_bit("CMODX-restricted");
+inline constexpr std::uint64_t kSetX = base_bit("X");
+inline constexpr std::uint64_t kSetMfence = base_bit("MFENCE");
+inline constexpr std::uint64_t kSetLfence = base_bit("LFENCE");
+inline constexpr std::uint64_t kSetSfence = base_bit("SFENCE");
+inline constexpr std::uint64_t kSetCpuid = base_bit("CPUID");
+inline constexpr std::uint64_t kSetSerialize = base_bit("SERIALIZE");
+inline constexpr std::uint64_t kSetIret = base_bit("IRET");
+inline constexpr std::uint64_t kSetMovCr = base_bit("MOV-CR");
+inline constexpr std::uint64_t kSetWrmsr = base_bit("WRMSR");
+inline constexpr std::uint64_t kSetSysret = base_bit("SYSRET");
+inline constexpr std::uint64_t kSetSysexit = base_bit("SYSEXIT");
 
 /// The set bit for a named barrier or cache operation ("DMB.ISH", "DC.CVAU"), 0 if
 /// the catalogue has no such set.

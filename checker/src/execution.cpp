@@ -31,7 +31,8 @@ Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk
   writes_.assign(nloc, {});
 
   const auto is_restricted = [&](const Val& v) {
-    return v.kind == Val::Kind::Instr && is_cmodx_restricted(prog.instrs[static_cast<std::size_t>(v.v)]);
+    return prog.arch == litmus::Arch::AArch64 && v.kind == Val::Kind::Instr &&
+           is_cmodx_restricted(prog.instrs[static_cast<std::size_t>(v.v)]);
   };
   // Initial writes.
   for (std::size_t l = 0; l < nloc; ++l) {

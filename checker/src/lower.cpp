@@ -65,6 +65,7 @@ class Lowerer {
     make_code_locations();
     rewrite_code(cols);
     init_state();
+    declare_code_symbols();
     mark_fetchable();
     return std::move(prog_);
   }
@@ -211,7 +212,7 @@ class Lowerer {
       if (e.loc.kind == litmus::Location::Kind::Memory && e.array_size) declare_array(e);
     for (const auto& e : test_.init) {
       if (e.loc.kind == litmus::Location::Kind::Register) {
-        auto idx = register_index(e.loc.reg);
+        auto idx = register_index(prog_.arch, e.loc.reg);
         if (!idx) fail(e.loc.span, "unknown register " + e.loc.reg);
         if (e.loc.thread < 0 || e.loc.thread >= prog_.num_procs())
           fail(e.loc.span, "no thread P" + std::to_string(e.loc.thread));
@@ -251,6 +252,15 @@ class Lowerer {
         loc.init = convert(e.array_values[static_cast<std::size_t>(i)]);
       prog_.locs.push_back(loc);
     }
+  }
+
+  // x86 code names memory directly (`movl $1,(x)`): such symbols are locations too.
+  void declare_code_symbols() {
+    if (prog_.arch != litmus::Arch::X86_64) return;
+    for (const auto& t : test_.threads)
+      for (const auto& ins : t.code)
+        for (const auto& op : ins.operands)
+          if (op.kind == Operand::Kind::Mem && !op.text.empty()) data_location(op.text);
   }
 
   // herd's fetch candidates: every instruction constant of the (augmented) init

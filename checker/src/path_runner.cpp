@@ -222,7 +222,8 @@ void PathRunner::step() {
     const Val v = dom[static_cast<std::size_t>(cursor_.choose(static_cast<int>(dom.size())))];
     std::uint64_t sets = kSetR | kSetM | kSetImp | kSetIF;
     const bool decodable = v.kind == Val::Kind::Instr && prog_.fetchable[static_cast<std::size_t>(v.v)];
-    if (decodable && is_cmodx_restricted(prog_.instrs[static_cast<std::size_t>(v.v)]))
+    if (decodable && prog_.arch == litmus::Arch::AArch64 &&
+        is_cmodx_restricted(prog_.instrs[static_cast<std::size_t>(v.v)]))
       sets |= kSetCmodxRestricted;
     emit(EventKind::Fetch, sets, slot.loc, v);
     if (!decodable) {
@@ -231,7 +232,13 @@ void PathRunner::step() {
     }
     instr = static_cast<int>(v.v);
   }
-  execute_aarch64(*this, prog_.instrs[static_cast<std::size_t>(instr)]);
+  const litmus::Instruction& ins = prog_.instrs[static_cast<std::size_t>(instr)];
+  if (ins.arch != prog_.arch)
+    throw diag::UserError(diag::ErrorKind::Litmus, ins.span, "instruction of another architecture");
+  if (prog_.arch == litmus::Arch::X86_64)
+    execute_x86(*this, ins);
+  else
+    execute_aarch64(*this, ins);
   if (!jumped_ && !halted_) ++pc_;
 }
 

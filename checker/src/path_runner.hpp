@@ -84,6 +84,19 @@ class PathRunner {
   /// Records an error herd reports only if the execution turns out consistent.
   void delayed_error(const std::string& message);
   void halt() { halted_ = true; }
+  /// Index of the last event emitted.
+  [[nodiscard]] int last_event() const { return static_cast<int>(trace_.events.size()) - 1; }
+  /// Marks read `r` and write `w` as one atomic read-modify-write.
+  void add_rmw(int r, int w) { trace_.rmw.emplace_back(r, w); }
+  /// x86 call/ret: return addresses kept on a per-thread stack (the stack memory
+  /// itself is not modelled).
+  void push_return(std::int64_t address) { return_stack_.push_back(address); }
+  [[nodiscard]] std::optional<std::int64_t> pop_return() {
+    if (return_stack_.empty()) return std::nullopt;
+    const std::int64_t a = return_stack_.back();
+    return_stack_.pop_back();
+    return a;
+  }
   /// The current path is infeasible (herd's value constraints cannot hold).
   void discard() {
     end_ = PathEnd::Discarded;
@@ -114,6 +127,7 @@ class PathRunner {
     Taint dep, pick;
   };
   std::vector<BranchTaint> branch_taints_;
+  std::vector<std::int64_t> return_stack_;
   int code_proc_ = 0;  ///< whose code is running (BLR may enter another proc's code)
   int pc_ = 0;
   bool in_handler_ = false;
@@ -128,6 +142,9 @@ class PathRunner {
 /// Architecture semantics: executes `instr` (position independent) at the
 /// runner's current address.
 void execute_aarch64(PathRunner& runner, const litmus::Instruction& instr);
+
+/// x86-64 semantics (x86_semantics.cpp).
+void execute_x86(PathRunner& runner, const litmus::Instruction& instr);
 
 /// Outside Arm's list of instructions that may be modified while another PE
 /// executes them (Arm ARM B2.2.5, as herd7 encodes it: B, BL, CBZ, CBNZ, TBZ,

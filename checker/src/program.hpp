@@ -12,7 +12,9 @@
 
 namespace xmcheck::checker {
 
-/// Register file layout: X0..X30 general purpose, then system registers.
+/// Register file layout. AArch64: X0..X30, the zero register, then system
+/// registers. X86_64 uses the same file with litmus's x86 indices (rax = 0 ...,
+/// rip 16, cs 17, crN at 32 + N); a program is of one architecture only.
 enum RegIndex : int {
   kZeroReg = 31,  // XZR / WZR: reads 0, writes discarded
   kElrEl1 = 32,
@@ -20,7 +22,7 @@ enum RegIndex : int {
   kEsrEl1,
   kFarEl1,
   kVbarEl1,
-  kNumRegs
+  kNumRegs = 48
 };
 
 /// A memory location: a data symbol (`x`) or an addressed instruction (`P1:L0`).
@@ -93,6 +95,12 @@ struct Program {
     const std::int64_t idx = (loc - l.array_first) + offset / l.elem_size;
     if (idx < 0 || idx >= l.array_len) return -1;
     return l.array_first + static_cast<int>(idx);
+  }
+  /// The data location named `symbol`, or -1.
+  [[nodiscard]] int find_data_location(const std::string& symbol) const {
+    for (std::size_t i = 0; i < locs.size(); ++i)
+      if (!locs[i].is_code && locs[i].name == symbol) return static_cast<int>(i);
+    return -1;
   }
   /// Interns an instruction value and returns its id.
   int intern(const litmus::Instruction& instr);

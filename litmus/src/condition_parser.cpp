@@ -9,8 +9,8 @@ namespace {
 
 class ConstraintParser {
  public:
-  ConstraintParser(const SourceText& src, const std::vector<Token>& tokens)
-      : src_(src), cur_(src, tokens) {}
+  ConstraintParser(const SourceText& src, const std::vector<Token>& tokens, Arch arch)
+      : src_(src), cur_(src, tokens, arch) {}
 
   Constraints run() {
     Constraints out;
@@ -172,14 +172,14 @@ class ConstraintParser {
 
 }  // namespace
 
-Constraints parse_constraints(const SourceText& src, Region region) {
-  const std::vector<Token> tokens = tokenize(src, region);
-  return ConstraintParser(src, tokens).run();
+Constraints parse_constraints(const SourceText& src, Region region, Arch arch) {
+  const std::vector<Token> tokens = tokenize(src, region, arch);
+  return ConstraintParser(src, tokens, arch).run();
 }
 
-Prop parse_prop(const SourceText& src, Region region) {
-  const std::vector<Token> tokens = tokenize(src, region);
-  return ConstraintParser(src, tokens).prop_only();
+Prop parse_prop(const SourceText& src, Region region, Arch arch) {
+  const std::vector<Token> tokens = tokenize(src, region, arch);
+  return ConstraintParser(src, tokens, arch).prop_only();
 }
 
 }  // namespace xmcheck::litmus::internal

@@ -16,9 +16,10 @@ struct Constraints {
   Condition condition;  ///< `forall (true)` when the file has none, as in herd
 };
 
-[[nodiscard]] Constraints parse_constraints(const SourceText& src, Region region);
+[[nodiscard]] Constraints parse_constraints(const SourceText& src, Region region,
+                                            Arch arch = Arch::AArch64);
 
 /// A proposition on its own (used by tests and by callers with a prop string).
-[[nodiscard]] Prop parse_prop(const SourceText& src, Region region);
+[[nodiscard]] Prop parse_prop(const SourceText& src, Region region, Arch arch = Arch::AArch64);
 
 }  // namespace xmcheck::litmus::internal

@@ -7,8 +7,8 @@ namespace {
 
 class InitParser {
  public:
-  InitParser(const SourceText& src, const std::vector<Token>& tokens)
-      : src_(src), cur_(src, tokens) {}
+  InitParser(const SourceText& src, const std::vector<Token>& tokens, Arch arch)
+      : src_(src), cur_(src, tokens, arch) {}
 
   std::vector<InitEntry> run() {
     std::vector<InitEntry> entries;
@@ -107,9 +107,9 @@ class InitParser {
 
 }  // namespace
 
-std::vector<InitEntry> parse_init_block(const SourceText& src, Region region) {
-  const std::vector<Token> tokens = tokenize(src, region);
-  return InitParser(src, tokens).run();
+std::vector<InitEntry> parse_init_block(const SourceText& src, Region region, Arch arch) {
+  const std::vector<Token> tokens = tokenize(src, region, arch);
+  return InitParser(src, tokens, arch).run();
 }
 
 }  // namespace xmcheck::litmus::internal

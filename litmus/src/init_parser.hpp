@@ -8,6 +8,7 @@
 namespace xmcheck::litmus::internal {
 
 /// Parses the text between the braces of the init block.
-[[nodiscard]] std::vector<InitEntry> parse_init_block(const SourceText& src, Region region);
+[[nodiscard]] std::vector<InitEntry> parse_init_block(const SourceText& src, Region region,
+                                                     Arch arch = Arch::AArch64);
 
 }  // namespace xmcheck::litmus::internal

@@ -23,10 +23,12 @@ int digit_value(char c) {
 // Longest first, so that `/\` is not read as `/`.
 constexpr std::array<std::string_view, 6> kTwoCharPuncts = {"/\\", "\\/", "=>", "!=", "<>", "=="};
 constexpr std::string_view kOneCharPuncts = "{}[]();,|:=#.+-*~&!";
+constexpr std::string_view kX86Puncts = "$%";  // AT&T `$imm`, `%reg`
 
 class Lexer {
  public:
-  Lexer(const SourceText& src, Region region) : src_(src), text_(src.text()), region_(region) {}
+  Lexer(const SourceText& src, Region region, Arch arch)
+      : src_(src), text_(src.text()), region_(region), arch_(arch) {}
 
   std::vector<Token> run() {
     std::vector<Token> tokens;
@@ -85,7 +87,8 @@ class Lexer {
         return tok;
       }
     }
-    if (kOneCharPuncts.find(c) != std::string_view::npos) {
+    if (kOneCharPuncts.find(c) != std::string_view::npos ||
+        (arch_ == Arch::X86_64 && kX86Puncts.find(c) != std::string_view::npos)) {
       tok.kind = Token::Kind::Punct;
       tok.text = std::string(1, c);
       tok.where = {at, at + 1};
@@ -127,6 +130,7 @@ class Lexer {
   const SourceText& src_;
   const std::string& text_;
   Region region_;
+  Arch arch_;
 };
 
 }  // namespace
@@ -148,8 +152,8 @@ std::string Token::describe() const {
   }
 }
 
-std::vector<Token> tokenize(const SourceText& src, Region region) {
-  return Lexer(src, region).run();
+std::vector<Token> tokenize(const SourceText& src, Region region, Arch arch) {
+  return Lexer(src, region, arch).run();
 }
 
 std::size_t skip_comment(const SourceText& src, std::size_t at, std::size_t end) {

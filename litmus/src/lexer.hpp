@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "source_text.hpp"
+#include "xmcheck/litmus/instruction.hpp"
 
 namespace xmcheck::litmus::internal {
 
@@ -36,8 +37,10 @@ struct Token {
 
 /// Tokenizes `region` of `src`. The result always ends with an End token located
 /// at region.end. Throws a positioned UserError on an unterminated comment or
-/// string, an unknown character or an out-of-range integer.
-[[nodiscard]] std::vector<Token> tokenize(const SourceText& src, Region region);
+/// string, an unknown character or an out-of-range integer. For X86_64, `$` and
+/// `%` (AT&T immediates and registers) are punctuation too.
+[[nodiscard]] std::vector<Token> tokenize(const SourceText& src, Region region,
+                                          Arch arch = Arch::AArch64);
 
 /// Skips a (nested) comment starting at `at` (which points at "(*"); returns
 /// the offset after the closing "*)". Throws "unterminated comment" otherwise.

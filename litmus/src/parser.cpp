@@ -16,24 +16,27 @@ namespace xmcheck::litmus {
 LitmusTest parse_string(const std::string& text, const std::string& file_name) {
   const internal::SourceText src(text, file_name);
   const internal::Sections sections = internal::split_sections(src);
-  if (sections.arch != "AArch64")
+  Arch arch = Arch::AArch64;
+  if (sections.arch == "X86_64")
+    arch = Arch::X86_64;
+  else if (sections.arch != "AArch64")
     throw diag::UserError(diag::ErrorKind::Unsupported, src.span(sections.arch_where),
                           "unsupported architecture '" + sections.arch + "'");
 
   LitmusTest test;
-  test.arch = Arch::AArch64;
+  test.arch = arch;
   test.arch_name = sections.arch;
   test.name = sections.name;
   test.file = src.file();
   test.header_span = src.span(sections.arch_where.begin, sections.name_where.end);
   test.meta = sections.meta;
   test.doc = sections.doc;
-  test.init = internal::parse_init_block(src, sections.init);
-  test.threads = internal::parse_program_table(src, sections.program);
+  test.init = internal::parse_init_block(src, sections.init, arch);
+  test.threads = internal::parse_program_table(src, sections.program, arch);
   // Main threads first, then fault handlers, each group in column order.
   std::stable_partition(test.threads.begin(), test.threads.end(),
                         [](const ThreadCode& t) { return !t.is_handler; });
-  internal::Constraints constraints = internal::parse_constraints(src, sections.constraints);
+  internal::Constraints constraints = internal::parse_constraints(src, sections.constraints, arch);
   test.locations = std::move(constraints.locations);
   test.filter = std::move(constraints.filter);
   test.condition = std::move(constraints.condition);

@@ -4,6 +4,7 @@
 #include "xmcheck/litmus/printer.hpp"
 
 #include "aarch64_names.hpp"
+#include "x86_instruction.hpp"
 
 namespace xmcheck::litmus {
 namespace {
@@ -89,6 +90,7 @@ std::string prop_in(const Prop& p, Context above) {
 }  // namespace
 
 std::string to_string(const Instruction& instr) {
+  if (instr.arch == Arch::X86_64) return internal::x86_instruction_to_string(instr);
   std::string out = instr.mnemonic;
   std::size_t first = 0;
   // B.cond is stored as "B" with the condition as its first operand.

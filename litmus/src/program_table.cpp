@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "aarch64_instruction.hpp"
+#include "x86_instruction.hpp"
 #include "lexer.hpp"
 
 namespace xmcheck::litmus::internal {
@@ -28,7 +29,7 @@ struct Row {
 };
 
 // Rows end at `;`, cells at `|`. Text after the last `;` is an unterminated row.
-std::vector<Row> split_rows(const SourceText& src, const std::vector<Token>& tokens) {
+std::vector<Row> split_rows(const SourceText& src, const std::vector<Token>& tokens, Arch arch) {
   std::vector<Row> rows;
   Row row;
   TokenIt cell_start = tokens.begin();
@@ -40,6 +41,10 @@ std::vector<Row> split_rows(const SourceText& src, const std::vector<Token>& tok
                  "expected ';' at end of program row");
       break;
     }
+    // herd's X86_64 `lock; incl (x)`: this `;` belongs to the instruction.
+    if (arch == Arch::X86_64 && it->is(";") && it != cell_start &&
+        std::prev(it)->is_word("lock") && std::next(it)->is_ident())
+      continue;
     if (it->is("|") || it->is(";")) {
       row.cells.push_back({cell_start, it, it->where.begin});
       cell_start = std::next(it);
@@ -78,7 +83,7 @@ ThreadCode thread_header(const SourceText& src, const Cell& cell) {
 }
 
 /// Labels `L0:` (several allowed) then an optional instruction.
-CodeLine parse_cell(const SourceText& src, const Cell& cell) {
+CodeLine parse_cell(const SourceText& src, const Cell& cell, Arch arch) {
   CodeLine line;
   TokenIt it = cell.first;
   while (it != cell.last && it->is_ident() && std::next(it) != cell.last && std::next(it)->is(":")) {
@@ -90,7 +95,8 @@ CodeLine parse_cell(const SourceText& src, const Cell& cell) {
     Token end;
     end.where = {cell.end, cell.end};
     instr_tokens.push_back(end);
-    line.instr = parse_aarch64_instruction(src, instr_tokens);
+    line.instr = arch == Arch::X86_64 ? parse_x86_instruction(src, instr_tokens)
+                                      : parse_aarch64_instruction(src, instr_tokens);
   }
   if (!cell.empty()) line.span = src.span(cell.first->where.begin, std::prev(cell.last)->where.end);
   return line;
@@ -108,9 +114,9 @@ void add_line(const SourceText& src, ThreadCode& thread, const Cell& cell, CodeL
 
 }  // namespace
 
-std::vector<ThreadCode> parse_program_table(const SourceText& src, Region region) {
-  const std::vector<Token> tokens = tokenize(src, region);
-  std::vector<Row> rows = split_rows(src, tokens);
+std::vector<ThreadCode> parse_program_table(const SourceText& src, Region region, Arch arch) {
+  const std::vector<Token> tokens = tokenize(src, region, arch);
+  std::vector<Row> rows = split_rows(src, tokens, arch);
   // herd allows one stray `;` before the header row.
   if (!rows.empty() && rows.front().blank()) rows.erase(rows.begin());
   if (rows.empty()) src.fail(region.begin, region.end, "expected program table after init block");
@@ -130,7 +136,7 @@ std::vector<ThreadCode> parse_program_table(const SourceText& src, Region region
                "row has " + std::to_string(row.cells.size()) + " columns, header has " +
                    std::to_string(threads.size()));
     for (std::size_t c = 0; c < threads.size(); ++c)
-      add_line(src, threads[c], row.cells[c], parse_cell(src, row.cells[c]));
+      add_line(src, threads[c], row.cells[c], parse_cell(src, row.cells[c], arch));
   }
   return threads;
 }

@@ -10,6 +10,7 @@
 namespace xmcheck::litmus::internal {
 
 /// Threads in column order (the caller reorders main threads before handlers).
-[[nodiscard]] std::vector<ThreadCode> parse_program_table(const SourceText& src, Region region);
+[[nodiscard]] std::vector<ThreadCode> parse_program_table(const SourceText& src, Region region,
+                                                         Arch arch = Arch::AArch64);
 
 }  // namespace xmcheck::litmus::internal

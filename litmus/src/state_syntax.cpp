@@ -5,6 +5,8 @@
 
 #include "aarch64_instruction.hpp"
 #include "aarch64_names.hpp"
+#include "x86_instruction.hpp"
+#include "x86_names.hpp"
 
 namespace xmcheck::litmus::internal {
 namespace {
@@ -93,9 +95,13 @@ Location parse_location(TokenCursor& cur) {
   if (first.kind == Token::Kind::Number) {
     const Token& proc = cur.next();
     cur.expect(":", "between thread number and register");
+    const bool x86 = cur.arch() == Arch::X86_64;
+    const bool percent = x86 && cur.accept("%");
     const Token& name = cur.expect_ident("register name");
-    const auto canonical = canonical_location_register(name.text);
-    if (!canonical) cur.fail_at(name, "unknown register '" + name.text + "'");
+    const auto canonical =
+        x86 ? x86_location_register(name.text) : canonical_location_register(name.text);
+    if (!canonical)
+      cur.fail_at(name, "unknown register '" + std::string(percent ? "%" : "") + name.text + "'");
     loc.kind = Location::Kind::Register;
     loc.thread = checked_thread(cur, proc);
     loc.reg = *canonical;
@@ -117,10 +123,10 @@ Location parse_location(TokenCursor& cur) {
   return loc;
 }
 
-Value nop_value(const diag::SourceSpan& span) {
+Value nop_value(const diag::SourceSpan& span, Arch arch) {
   Instruction nop;
-  nop.arch = Arch::AArch64;
-  nop.mnemonic = "NOP";
+  nop.arch = arch;
+  nop.mnemonic = arch == Arch::X86_64 ? "nop" : "NOP";
   nop.span = span;
   Value v;
   v.kind = Value::Kind::Instr;
@@ -163,7 +169,7 @@ Value parse_value(TokenCursor& cur) {
   }
   if (!first.is_ident()) cur.fail_here("expected value, found " + first.describe());
   cur.next();
-  if (first.text == "NOP" || first.text == "nop") return nop_value(src.span(first.where));
+  if (first.text == "NOP" || first.text == "nop") return nop_value(src.span(first.where), cur.arch());
   if ((first.text == "instr" || first.text == "label") && cur.peek().is(":")) {
     cur.next();
     const Token& str = cur.peek();
@@ -173,8 +179,10 @@ Value parse_value(TokenCursor& cur) {
     v.span = src.span(first.where.begin, str.where.end);
     if (first.text == "instr") {
       v.kind = Value::Kind::Instr;
-      v.instr = std::make_shared<const Instruction>(
-          parse_aarch64_instruction(src, Region{str.where.begin + 1, str.where.end - 1}));
+      const Region text{str.where.begin + 1, str.where.end - 1};
+      v.instr = std::make_shared<const Instruction>(cur.arch() == Arch::X86_64
+                                                        ? parse_x86_instruction(src, text)
+                                                        : parse_aarch64_instruction(src, text));
     } else {
       v.kind = Value::Kind::Code;
       v.code = parse_quoted_label(src, str);

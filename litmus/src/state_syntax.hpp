@@ -7,7 +7,8 @@
 
 namespace xmcheck::litmus::internal {
 
-/// `N:REG` (register; W/X names canonicalised to Xn), `x` or `[x]` (memory).
+/// `N:REG` (register; W/X names canonicalised to Xn; X86_64: `N:eax`, `N:%RAX`
+/// -> "rax"), `x` or `[x]` (memory). The cursor's arch selects the registers.
 [[nodiscard]] Location parse_location(TokenCursor& cur);
 
 /// True if the next tokens start a location (used to tell `int x` from `x=1`).
@@ -19,7 +20,7 @@ namespace xmcheck::litmus::internal {
 /// Any value accepted on the right of `=` in the init block or a condition.
 [[nodiscard]] Value parse_value(TokenCursor& cur);
 
-/// A value made of one instruction (NOP); used for the `NOP` shorthand.
-[[nodiscard]] Value nop_value(const diag::SourceSpan& span);
+/// A value made of one instruction (NOP of `arch`); used for the `NOP` shorthand.
+[[nodiscard]] Value nop_value(const diag::SourceSpan& span, Arch arch = Arch::AArch64);
 
 }  // namespace xmcheck::litmus::internal

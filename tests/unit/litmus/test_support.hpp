@@ -45,6 +45,19 @@ inline Instruction parse_cell_instr(const std::string& instr) {
   return t.threads[0].code[0];
 }
 
+/// The instruction of a one-cell X86_64 program `P0 ; <instr> ;`.
+inline Instruction parse_x86(const std::string& instr) {
+  const LitmusTest t = parse_string("X86_64 T\n{}\n P0 ;\n " + instr + " ;\n", "t.litmus");
+  REQUIRE(t.threads.size() == 1);
+  REQUIRE(t.threads[0].code.size() == 1);
+  return t.threads[0].code[0];
+}
+
+/// "line:col: message" of the error for the one-cell X86_64 program `<instr>` (line 4).
+inline std::string x86_error(const std::string& instr) {
+  return error_at("X86_64 T\n{}\n P0 ;\n " + instr + " ;\n");
+}
+
 inline std::string condition_of(const std::string& cond) {
   return to_string(parse_string("AArch64 T\n{}\n P0 ;\n NOP ;\n" + cond + "\n", "t.litmus").condition);
 }
