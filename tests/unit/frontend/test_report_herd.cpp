@@ -22,7 +22,7 @@ TestResult make(std::string name, Q q, std::string cond, std::vector<std::string
   r.quantifier = q;
   r.condition_text = std::move(cond);
   r.observed = std::move(observed);
-  for (auto& values : states) r.states.push_back(FinalState{std::move(values), false});
+  for (auto& values : states) r.states.push_back(FinalState{std::move(values), false, std::nullopt});
   r.positive = pos;
   r.negative = neg;
   r.validated = ok;

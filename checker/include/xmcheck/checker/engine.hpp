@@ -15,6 +15,14 @@ struct CheckOptions {
   int unroll = 2;
   /// Variants enabled on top of those the test's own header implies (CacheType=...).
   std::vector<std::string> variants;
+  /// Keep one execution per reachable state (FinalState::witness).
+  bool witnesses = false;
+  /// Explain the states the condition asks about that the model forbids: for an
+  /// `exists` or `~exists` condition, the states satisfying its proposition; for
+  /// `forall`, those falsifying it (TestResult::explanations).
+  bool explain = false;
+  /// Give up after this many seconds (0 = no limit): TestResult::timed_out.
+  double timeout_seconds = 0;
 };
 
 /// Explores every candidate execution of `test` and keeps those `model` accepts.

@@ -2,6 +2,7 @@
 // What checking one test produces: every allowed final state over the observed
 // locations, the condition's verdict and the model's flags. The frontend prints it.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,12 +10,50 @@
 
 namespace xmcheck::checker {
 
+/// An event of an execution shown to the user (--witness, --dot, --explain, JSON).
+struct WitnessEvent {
+  int id = 0;              ///< index in Witness::events
+  int thread = -1;         ///< -1: an initial write
+  int instance = 0;        ///< instruction instance (program-order index) in its thread
+  std::string kind;        ///< "R", "W", "IF" (fetch), "F" (barrier), "DC", "IC", "B", "FAULT", "ERET", "IW"
+  std::string text;        ///< e.g. "W[x]=1", "IF[P1:L0]=NOP", "DMB.ISH", "IC.IVAU[P1:L0]"
+  std::string instruction; ///< the instruction that made it, as printed ("" for initial writes)
+};
+
+/// A labelled edge between two WitnessEvent ids ("po", "rf", "co", "fr",
+/// "addr", "data", "ctrl", or a model relation such as "IC-after" or "dsb-ob").
+struct WitnessEdge {
+  int from = 0;
+  int to = 0;
+  std::string relation;
+  friend bool operator==(const WitnessEdge&, const WitnessEdge&) = default;
+};
+
+/// An execution (or the part of one that matters) with its edges.
+struct Witness {
+  std::vector<WitnessEvent> events;
+  std::vector<WitnessEdge> edges;
+};
+
+/// Why a state the condition asks about is forbidden: the model check that
+/// rejects it and a minimal set of events and edges showing the violation
+/// (for acyclic/irreflexive checks, a cycle).
+struct Explanation {
+  std::vector<std::string> values;  ///< the rejected state, one value per observed location
+  std::string check;                ///< the failing check's name, e.g. "external"
+  Witness cycle;                    ///< events and edges of the violation
+};
+
 /// One reachable final state; `values[i]` is the herd-printed value of
 /// `TestResult::observed[i]` (e.g. "1", "NOP", "instr:\"B .+4\"", "label:\"P0:L1\"").
 struct FinalState {
   std::vector<std::string> values;
   bool satisfies_condition = false;
-  friend auto operator<=>(const FinalState&, const FinalState&) = default;
+  /// An execution reaching this state (filled when CheckOptions::witnesses).
+  std::optional<Witness> witness;
+  friend bool operator==(const FinalState& a, const FinalState& b) {
+    return a.values == b.values && a.satisfies_condition == b.satisfies_condition;
+  }
 };
 
 /// How much work a test took (for --stats and the benchmark; never on stdout).
@@ -42,7 +81,14 @@ struct TestResult {
   bool validated = false;              ///< herd's Ok / No
   bool loop_bound_hit = false;         ///< some execution was cut by --unroll (herd's "Loop")
   std::vector<std::string> variants;   ///< variants in force (lower-case, sorted)
+  std::string model;                   ///< the model's title
   SearchStatistics stats;
+  /// Filled when CheckOptions::explain: why each state the condition asks about
+  /// (satisfying it for exists/forall... see engine.hpp) is not reachable.
+  std::vector<Explanation> explanations;
+  /// The search stopped at CheckOptions::timeout: states may be missing and the
+  /// verdict is Unknown.
+  bool timed_out = false;
 };
 
 }  // namespace xmcheck::checker
