@@ -284,8 +284,10 @@ void compare_exchange(PathRunner& run, const Instruction& ins) {
 void move(PathRunner& run, const Instruction& ins) {
   const Operand& src = op(ins, 0);
   const Operand& dst = op(ins, 1);
-  if (is_control_register(dst)) {  // mov %rax,%cr3: serializing (SDM "Serializing Instructions")
-    run.emit(EventKind::Fence, kSetF | kSetMovCr);
+  if (is_control_register(dst)) {
+    // MOV to a control register is serializing, except to CR8 (SDM "Serializing
+    // Instructions"); CR8 only sets the task priority.
+    if (dst.reg.index != litmus::kX86Cr0 + 8) run.emit(EventKind::Fence, kSetF | kSetMovCr);
     return;
   }
   if (is_control_register(src)) return write_reg(run, dst, RegVal{});
