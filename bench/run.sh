@@ -23,7 +23,7 @@ done
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-ntests=$(find "$corpus" -name '*.litmus' | wc -l)
+ntests=$(find -L "$corpus" -name '*.litmus' | wc -l)
 
 # Total wall time of one call over the whole folder.
 hyperfine -N -w 2 -r "$runs" --export-json "$tmp/h.json" \
