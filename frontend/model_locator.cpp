@@ -57,6 +57,7 @@ std::string ModelLocator::default_model_name(litmus::Arch arch) {
   switch (arch) {
     case litmus::Arch::AArch64: return "aarch64.cat";
     case litmus::Arch::X86_64: return "x86.cat";
+    case litmus::Arch::C: return "";  // C litmus tests: no default model yet (use --model)
   }
   return "";
 }

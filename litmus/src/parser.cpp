@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
+#include "c_parser.hpp"
 #include "condition_parser.hpp"
 #include "init_parser.hpp"
 #include "program_table.hpp"
@@ -19,6 +21,8 @@ LitmusTest parse_string(const std::string& text, const std::string& file_name) {
   Arch arch = Arch::AArch64;
   if (sections.arch == "X86_64")
     arch = Arch::X86_64;
+  else if (sections.arch == "C")
+    arch = Arch::C;
   else if (sections.arch != "AArch64")
     throw diag::UserError(diag::ErrorKind::Unsupported, src.span(sections.arch_where),
                           "unsupported architecture '" + sections.arch + "'");
@@ -31,11 +35,19 @@ LitmusTest parse_string(const std::string& text, const std::string& file_name) {
   test.header_span = src.span(sections.arch_where.begin, sections.name_where.end);
   test.meta = sections.meta;
   test.doc = sections.doc;
-  test.init = internal::parse_init_block(src, sections.init, arch);
-  test.threads = internal::parse_program_table(src, sections.program, arch);
-  // Main threads first, then fault handlers, each group in column order.
-  std::stable_partition(test.threads.begin(), test.threads.end(),
-                        [](const ThreadCode& t) { return !t.is_handler; });
+  if (arch == Arch::C) {
+    std::vector<c::InitDecl> init = internal::parse_c_init(src, sections.init);  // errors in file order
+    auto program = std::make_shared<c::CProgram>(internal::parse_c_program(src, sections.program));
+    program->init = std::move(init);
+    for (const auto& d : program->init) test.init.push_back(d.entry);
+    test.c_program = std::move(program);
+  } else {
+    test.init = internal::parse_init_block(src, sections.init, arch);
+    test.threads = internal::parse_program_table(src, sections.program, arch);
+    // Main threads first, then fault handlers, each group in column order.
+    std::stable_partition(test.threads.begin(), test.threads.end(),
+                          [](const ThreadCode& t) { return !t.is_handler; });
+  }
   internal::Constraints constraints = internal::parse_constraints(src, sections.constraints, arch);
   test.locations = std::move(constraints.locations);
   test.filter = std::move(constraints.filter);

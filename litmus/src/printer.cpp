@@ -91,6 +91,10 @@ std::string prop_in(const Prop& p, Context above) {
 
 std::string to_string(const Instruction& instr) {
   if (instr.arch == Arch::X86_64) return internal::x86_instruction_to_string(instr);
+  if (instr.arch == Arch::C) {  // xmcheck's C code values: INSN(n), INSN_UDF
+    if (instr.operands.size() == 1) return instr.mnemonic + "(" + std::to_string(instr.operands[0].imm) + ")";
+    return instr.mnemonic;
+  }
   std::string out = instr.mnemonic;
   std::size_t first = 0;
   // B.cond is stored as "B" with the condition as its first operand.
@@ -113,7 +117,7 @@ std::string to_string(const Value& value) {
     case Value::Kind::Instr: {
       if (!value.instr) return "instr:\"\"";
       const std::string text = to_string(*value.instr);
-      return text == "NOP" ? text : "instr:\"" + text + "\"";
+      return text == "NOP" || value.instr->arch == Arch::C ? text : "instr:\"" + text + "\"";
     }
   }
   return {};

@@ -149,6 +149,7 @@ class Splitter {
   }
 
   void read_program_and_constraints(Sections& out, std::size_t begin) const {
+    if (out.arch == "C") return read_c_program_and_constraints(out, begin);
     std::size_t at = begin;
     while (at < size_) {
       const char c = text_[at];
@@ -170,6 +171,55 @@ class Splitter {
     }
     out.program = {begin, at};
     out.constraints = {at, size_};
+  }
+
+  // C programs: `//` and `/* */` comments, herd's `(* *)` only outside braces
+  // (inside, `(*f)()` is C). The constraints start at a constraint word outside
+  // braces and parentheses, or at one that begins a line and is followed by `(`
+  // or `[` (so that a missing `}` is reported inside the program).
+  void read_c_program_and_constraints(Sections& out, std::size_t begin) const {
+    std::size_t at = begin;
+    int braces = 0;
+    int parens = 0;
+    while (at < size_) {
+      const char c = text_[at];
+      const bool top = braces == 0 && parens == 0;
+      if (c == '/' && at + 1 < size_ && text_[at + 1] == '/') {
+        at = line_end(at);
+      } else if (c == '/' && at + 1 < size_ && text_[at + 1] == '*') {
+        const std::size_t close = text_.find("*/", at + 2);
+        if (close == std::string::npos) src_.fail(at, at + 2, "unterminated comment");
+        at = close + 2;
+      } else if (braces == 0 && c == '(' && at + 1 < size_ && text_[at + 1] == '*') {
+        at = skip_comment(src_, at, size_);
+      } else if (c == '"') {
+        at = skip_string(src_, at, size_);
+      } else if (top && c == '~' && starts_word(skip_space(at + 1), "exists")) {
+        break;
+      } else if (is_alpha(c) || c == '_') {
+        std::size_t end = at;
+        while (end < size_ && is_word_char(text_[end])) ++end;
+        if (is_constraint_word(std::string_view(text_).substr(at, end - at))) {
+          const std::size_t after = skip_space(end);
+          if (top || (at_line_start(at) && after < size_ && (text_[after] == '(' || text_[after] == '[')))
+            break;
+        }
+        at = end;
+      } else {
+        if (c == '{') ++braces;
+        if (c == '}' && braces > 0) --braces;
+        if (c == '(') ++parens;
+        if (c == ')' && parens > 0) --parens;
+        ++at;
+      }
+    }
+    out.program = {begin, at};
+    out.constraints = {at, size_};
+  }
+
+  bool at_line_start(std::size_t at) const {
+    while (at > 0 && is_blank(text_[at - 1])) --at;
+    return at == 0 || text_[at - 1] == '\n';
   }
 
   std::size_t skip_space(std::size_t at) const {

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <memory>
+#include <optional>
 
 #include "aarch64_instruction.hpp"
 #include "aarch64_names.hpp"
@@ -42,6 +43,54 @@ CodeLabel parse_quoted_label(const SourceText& src, const Token& str) {
 }
 
 }  // namespace
+
+Value c_insn_value(const diag::SourceSpan& span, std::optional<std::int64_t> returns) {
+  Instruction insn;
+  insn.arch = Arch::C;
+  insn.mnemonic = returns ? "INSN" : "INSN_UDF";
+  if (returns) {
+    Operand op;
+    op.kind = Operand::Kind::Imm;
+    op.imm = *returns;
+    insn.operands.push_back(op);
+  }
+  insn.span = span;
+  Value v;
+  v.kind = Value::Kind::Instr;
+  v.instr = std::make_shared<const Instruction>(std::move(insn));
+  v.span = span;
+  return v;
+}
+
+// C values beyond herd's: `INSN(n)`, `INSN_UDF` (xmcheck's code values) and the
+// kernel's `ATOMIC_INIT(v)` (= v). `instr:"..."` has no meaning in C.
+std::optional<Value> parse_c_special_value(TokenCursor& cur) {
+  const SourceText& src = cur.source();
+  const Token& first = cur.peek();
+  if (first.text == "INSN_UDF") {
+    cur.next();
+    return c_insn_value(src.span(first.where), std::nullopt);
+  }
+  if ((first.text == "INSN" || first.text == "ATOMIC_INIT") && cur.peek(1).is("(")) {
+    cur.next();
+    cur.next();
+    const Token& arg = cur.peek();
+    Value inner = parse_value(cur);
+    const Token& close = cur.expect(")", "after the value of '" + first.text + "('");
+    const diag::SourceSpan span = src.span(first.where.begin, close.where.end);
+    if (first.text == "ATOMIC_INIT") {
+      inner.span = span;
+      return inner;
+    }
+    if (inner.kind != Value::Kind::Int)
+      src.fail(arg.where.begin, close.where.begin,
+               "INSN(n) takes an integer: the value the instruction returns");
+    return c_insn_value(span, inner.num);
+  }
+  if ((first.text == "instr" || first.text == "label") && cur.peek(1).is(":"))
+    cur.fail_here("'" + first.text + ":\"...\"' values are not available in C tests; write INSN(n) or INSN_UDF");
+  return std::nullopt;
+}
 
 bool at_fault(const TokenCursor& cur) {
   const Token& t = cur.peek();
@@ -95,6 +144,17 @@ Location parse_location(TokenCursor& cur) {
   if (first.kind == Token::Kind::Number) {
     const Token& proc = cur.next();
     cur.expect(":", "between thread number and register");
+    if (cur.arch() == Arch::C) {
+      // C: a local variable of thread `proc`, kept as written (herd: `0:r1`).
+      const Token& var = cur.expect_ident("variable name");
+      if (var.text.find('.') != std::string::npos)
+        cur.fail_at(var, "invalid variable name '" + var.text + "'");
+      loc.kind = Location::Kind::Register;
+      loc.thread = checked_thread(cur, proc);
+      loc.reg = var.text;
+      loc.span = src.span(proc.where.begin, var.where.end);
+      return loc;
+    }
     const bool x86 = cur.arch() == Arch::X86_64;
     const bool percent = x86 && cur.accept("%");
     const Token& name = cur.expect_ident("register name");
@@ -168,8 +228,12 @@ Value parse_value(TokenCursor& cur) {
     return v;
   }
   if (!first.is_ident()) cur.fail_here("expected value, found " + first.describe());
+  if (cur.arch() == Arch::C) {
+    if (auto c_value = parse_c_special_value(cur)) return *c_value;
+  }
   cur.next();
-  if (first.text == "NOP" || first.text == "nop") return nop_value(src.span(first.where), cur.arch());
+  if (cur.arch() != Arch::C && (first.text == "NOP" || first.text == "nop"))
+    return nop_value(src.span(first.where), cur.arch());
   if ((first.text == "instr" || first.text == "label") && cur.peek().is(":")) {
     cur.next();
     const Token& str = cur.peek();

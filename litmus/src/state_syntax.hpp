@@ -2,6 +2,8 @@
 // Locations and values, the vocabulary shared by the init block and by
 // conditions: `0:X1`, `x`, `[x]`; `1`, `-3`, `0x10`, `x`, `&x`, `P1:L0`,
 // `label:"P1:L0"`, `NOP`, `instr:"B .+8"`.
+#include <optional>
+
 #include "token_cursor.hpp"
 #include "xmcheck/litmus/ast.hpp"
 
@@ -19,6 +21,14 @@ namespace xmcheck::litmus::internal {
 
 /// Any value accepted on the right of `=` in the init block or a condition.
 [[nodiscard]] Value parse_value(TokenCursor& cur);
+
+/// C tests: `INSN(n)` (`returns` = n) or `INSN_UDF` (nullopt) as a value:
+/// an Instruction of Arch::C, mnemonic "INSN" with one Imm operand, or "INSN_UDF".
+[[nodiscard]] Value c_insn_value(const diag::SourceSpan& span, std::optional<std::int64_t> returns);
+
+/// C tests: `INSN(n)`, `INSN_UDF`, `ATOMIC_INIT(v)` at the cursor, or nullopt
+/// (nothing consumed) if the next tokens are none of these.
+[[nodiscard]] std::optional<Value> parse_c_special_value(TokenCursor& cur);
 
 /// A value made of one instruction (NOP of `arch`); used for the `NOP` shorthand.
 [[nodiscard]] Value nop_value(const diag::SourceSpan& span, Arch arch = Arch::AArch64);

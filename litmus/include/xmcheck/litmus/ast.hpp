@@ -13,6 +13,10 @@
 
 namespace xmcheck::litmus {
 
+namespace c {
+struct CProgram;  // xmcheck/litmus/c_ast.hpp
+}  // namespace c
+
 /// A code address written `P1:L0`: label `label` of thread `thread`.
 struct CodeLabel {
   int thread = 0;
@@ -25,9 +29,9 @@ struct CodeLabel {
 struct Value {
   enum class Kind : std::uint8_t {
     Int,      ///< 1, -3, 0x10
-    Address,  ///< the address of a data location: `x` in `0:X1=x`
+    Address,  ///< the address of a data location: `x` in `0:X1=x`, `&x`
     Code,     ///< the address of a labelled instruction: `P1:L0` or `label:"P1:L0"`
-    Instr,    ///< an instruction: `NOP` or `instr:"B .+12"`
+    Instr,    ///< an instruction: `NOP` or `instr:"B .+12"`; in C tests `INSN(1)`, `INSN_UDF`
   };
   Kind kind = Kind::Int;
   std::int64_t num = 0;
@@ -118,11 +122,17 @@ struct LitmusTest {
   std::vector<MetaEntry> meta;  ///< `Key=Value` lines in order (CacheType, Stable, ...)
   std::string doc;              ///< the optional quoted doc string
   std::vector<InitEntry> init;
-  std::vector<ThreadCode> threads;   ///< main threads then handlers, in column order
+  /// Main threads then handlers, in column order. Always empty for C tests
+  /// (arch == Arch::C): their code is `c_program`.
+  std::vector<ThreadCode> threads;
   std::vector<Location> locations;   ///< `locations [...]`
   std::optional<Prop> filter;
   Condition condition;
   diag::SourceSpan header_span;
+  /// C tests only (arch == Arch::C): the functions and the typed init block
+  /// (include xmcheck/litmus/c_ast.hpp to use it). `init` holds the same
+  /// entries untyped; null for AArch64 and X86_64 tests.
+  std::shared_ptr<const c::CProgram> c_program;
 
   /// The value of metadata `key`, if present.
   [[nodiscard]] const MetaEntry* find_meta(const std::string& key) const {

@@ -11,7 +11,10 @@
 
 namespace xmcheck::litmus {
 
-enum class Arch : std::uint8_t { AArch64, X86_64 };
+/// The architecture of a test. `C` is herd's C dialect (LitmusTest::c_program);
+/// its only instructions are xmcheck's arch-neutral code values `INSN(n)`
+/// (mnemonic "INSN", one Imm operand n) and `INSN_UDF` (mnemonic "INSN_UDF").
+enum class Arch : std::uint8_t { AArch64, X86_64, C };
 
 /// A machine register. For AArch64, W3 and X3 share index 3 with widths 32/64;
 /// index 31 is the zero register (WZR/XZR) unless `is_sp`. For X86_64, `index`
