@@ -3,6 +3,8 @@
 find_package(CLI11 CONFIG REQUIRED)   # libcli11-dev
 find_package(fmt REQUIRED)            # libfmt-dev
 find_package(spdlog REQUIRED)         # libspdlog-dev
+find_package(nlohmann_json 3 REQUIRED)  # nlohmann-json3-dev
+find_package(Threads REQUIRED)        # -j N worker threads
 
 # libz3-dev ships no CMake package on Debian 12: locate header and library directly.
 find_path(Z3_INCLUDE_DIR NAMES z3++.h PATH_SUFFIXES z3 REQUIRED)

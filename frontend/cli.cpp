@@ -1,7 +1,9 @@
 #include "frontend/cli.hpp"
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <iostream>
+#include <map>
 #include <string>
 
 #include "xmcheck/frontend/version.hpp"
@@ -35,11 +37,64 @@ void bind_options(CLI::App& app, Options& o) {
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
 
-  app.add_option("--expect", o.expect,
-                 "TSV of expected verdicts (test<TAB>Allowed|Forbidden|Required|error, test "
-                 "paths relative to the TSV); prints `N passed, M failed` last")
+  app.add_option("-j,--jobs", o.jobs,
+                 "Check N tests at a time, one solver per worker (0: one per hardware "
+                 "thread); the output is the same as with -j 1")
+      ->group("Suite runs")
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("N")
+      ->capture_default_str();
+  app.add_option("--timeout", o.timeout,
+                 "Give up on a test after S seconds: its verdict is Unknown (exit 5)")
+      ->group("Suite runs")
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("S");
+  app.add_option_function<std::string>(
+         "--shard",
+         [&o](const std::string& text) {
+           const auto shard = parse_shard(text);
+           if (!shard) throw CLI::ValidationError("--shard", "expected I/N with 1 <= I <= N");
+           o.shard_index = shard->first;
+           o.shard_count = shard->second;
+         },
+         "Check only shard I of N (1-based): the tests at positions I, I+N, I+2N... of "
+         "the expanded input list")
+      ->group("Suite runs")
+      ->type_name("I/N");
+
+  const std::map<std::string, OutputFormat> formats{
+      {"herd", OutputFormat::Herd}, {"json", OutputFormat::Json}, {"jsonl", OutputFormat::Jsonl}};
+  app.add_option("--format", o.format,
+                 "herd (herd7's result blocks), json (one array of test objects) or jsonl "
+                 "(one object per line); see docs/json-schema.json")
       ->group("Output")
-      ->check(CLI::ExistingFile);
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+      ->type_name("herd|json|jsonl");
+  app.add_flag("--witness", o.witness,
+               "After each state, an execution reaching it (herd: indented `  | ` lines)")
+      ->group("Output");
+  auto* dot = app.add_option("--dot", o.dot_dir,
+                             "Write one Graphviz file per test, DIR/NAME.dot (one cluster "
+                             "per state, nested clusters per thread)")
+                  ->group("Output")
+                  ->type_name("DIR");
+  app.add_flag("--png", o.png, "With --dot: also render DIR/NAME.png with `dot -Tpng`")
+      ->group("Output")
+      ->needs(dot);
+  app.add_flag("--explain", o.explain,
+               "Explain why the states the condition asks about are forbidden: the failing "
+               "check and its cycle")
+      ->group("Output");
+  auto* expect = app.add_option("--expect", o.expect,
+                                "Expected results: a TSV (test<TAB>Allowed|Forbidden|Required|"
+                                "error), herd7 output (FILE.expected) or a DIR of "
+                                "TEST.litmus.expected files; prints `N passed, M failed` last")
+                     ->group("Output")
+                     ->check(CLI::ExistingPath);
+  app.add_flag("--expect-herd", o.expect_herd,
+               "Read the --expect FILE as herd7 output whatever its name")
+      ->group("Output")
+      ->needs(expect);
   auto* verbose = app.add_flag("-v,--verbose", o.verbosity,
                                "More diagnostics on stderr (repeatable: -vv, -vvv)")
                       ->group("Output");
@@ -47,11 +102,27 @@ void bind_options(CLI::App& app, Options& o) {
       ->group("Output")
       ->excludes(verbose);
   app.add_flag("--stats", o.stats,
-               "Per test, a line on stderr: time, traces, skeletons, solver calls, candidates")
+               "Per test, a line on stderr: time, traces, skeletons, solver calls, candidates "
+               "(and a \"stats\" object in JSON output, which makes it nondeterministic)")
       ->group("Output");
 }
 
 }  // namespace
+
+std::optional<std::pair<int, int>> parse_shard(const std::string& text) {
+  const auto slash = text.find('/');
+  if (slash == std::string::npos) return std::nullopt;
+  auto number = [](std::string_view s) -> std::optional<int> {
+    int v = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
+    return v;
+  };
+  const auto i = number(std::string_view(text).substr(0, slash));
+  const auto n = number(std::string_view(text).substr(slash + 1));
+  if (!i || !n || *n < 1 || *i < 1 || *i > *n) return std::nullopt;
+  return std::pair{*i, *n};
+}
 
 CliOutcome parse_command_line(int argc, const char* const* argv) {
   CLI::App app{"xmcheck: exhaustive memory-model checker for cross-modifying code.\n"

@@ -2,9 +2,13 @@
 // The command line of `xmcheck`: an Options struct and its CLI11 binding.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace xmcheck::frontend {
+
+/// --format: herd7's text blocks, one JSON array, or one JSON object per line.
+enum class OutputFormat { Herd, Json, Jsonl };
 
 /// Everything the command line can say; defaults are the documented ones.
 struct Options {
@@ -16,8 +20,19 @@ struct Options {
   std::vector<std::string> variants;  ///< --variant NAME[,NAME...]
   // Search
   int unroll = 2;                   ///< --unroll N
+  // Suite runs
+  int jobs = 1;                     ///< -j N (0 = one per hardware thread)
+  double timeout = 0;               ///< --timeout S per test (0 = none)
+  int shard_index = 0;              ///< --shard I/N: I (1-based; 0 = no sharding)
+  int shard_count = 0;              ///< --shard I/N: N
   // Output
-  std::string expect;               ///< --expect FILE.tsv ("" = none)
+  OutputFormat format = OutputFormat::Herd;  ///< --format herd|json|jsonl
+  bool witness = false;             ///< --witness
+  std::string dot_dir;              ///< --dot DIR ("" = none)
+  bool png = false;                 ///< --png
+  bool explain = false;             ///< --explain
+  std::string expect;               ///< --expect FILE.tsv|FILE.expected|DIR ("" = none)
+  bool expect_herd = false;         ///< --expect-herd: FILE is herd7 output whatever its name
   int verbosity = 0;                ///< number of -v
   bool quiet = false;               ///< -q
   bool stats = false;               ///< --stats
@@ -32,6 +47,9 @@ struct CliOutcome {
 
 /// Parses argv. --help / --version are printed on stdout and yield Action::Exit;
 /// errors are explained on stderr and yield Action::UsageError.
+/// Parses "I/N" (1 <= I <= N); nullopt when malformed.
+[[nodiscard]] std::optional<std::pair<int, int>> parse_shard(const std::string& text);
+
 [[nodiscard]] CliOutcome parse_command_line(int argc, const char* const* argv);
 
 }  // namespace xmcheck::frontend

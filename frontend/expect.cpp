@@ -106,8 +106,10 @@ ExpectRecord ExpectChecker::record(const std::string& test_path, const Decision&
     return {ExpectRecord::Status::Pass, ""};
   }
   ++failed_;
-  std::string got = decision.verdict ? to_string(*decision.verdict)
-                                     : (decision.positioned_error ? "error" : "error (unpositioned)");
+  std::string got = decision.timed_out  ? "Unknown (timeout)"
+                    : decision.verdict  ? to_string(*decision.verdict)
+                    : decision.positioned_error ? "error"
+                                                : "error (unpositioned)";
   return {ExpectRecord::Status::Fail,
           test_path + ": mismatch: expected " + to_string(want) + ", got " + got};
 }

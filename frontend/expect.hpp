@@ -32,6 +32,7 @@ enum class Verdict { Allowed, Forbidden, Required, Error };
 struct Decision {
   std::optional<Verdict> verdict;  ///< set when the test was checked
   bool positioned_error = false;   ///< rejected with a file:line:col error
+  bool timed_out = false;          ///< checked, but --timeout expired (verdict Unknown)
 };
 
 struct ExpectRecord {

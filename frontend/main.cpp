@@ -4,33 +4,22 @@
 #include <algorithm>
 #include <exception>
 #include <iostream>
-#include <optional>
 
 #include "frontend/cli.hpp"
 #include "frontend/exit_codes.hpp"
-#include "frontend/expect.hpp"
 #include "frontend/inputs.hpp"
 #include "frontend/logging.hpp"
 #include "frontend/model_locator.hpp"
-#include "frontend/report_herd.hpp"
+#include "frontend/parallel_runner.hpp"
+#include "frontend/reporter.hpp"
 #include "frontend/runner.hpp"
+#include "frontend/shard.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
 namespace fe = xmcheck::frontend;
 namespace ec = xmcheck::frontend::exit_code;
 
 namespace {
-
-int code_for(fe::FailureKind kind) {
-  switch (kind) {
-    case fe::FailureKind::BadLitmus: return ec::kBadLitmus;
-    case fe::FailureKind::BadModel: return ec::kBadModel;
-    case fe::FailureKind::Unsupported: return ec::kUnsupported;
-    case fe::FailureKind::Usage: return ec::kUsage;
-    case fe::FailureKind::Internal: return ec::kInternal;
-  }
-  return ec::kInternal;
-}
 
 int code_for_model_error(const xmcheck::diag::UserError& e) {
   return e.kind() == xmcheck::diag::ErrorKind::Unsupported ? ec::kUnsupported : ec::kBadModel;
@@ -39,38 +28,28 @@ int code_for_model_error(const xmcheck::diag::UserError& e) {
 /// Checks every input; returns the exit status (max over tests, see exit_codes.hpp).
 int run(const fe::Options& options) {
   auto log = fe::setup_logging(options.verbosity, options.quiet);
-  std::optional<fe::ExpectChecker> expect;
-  if (!options.expect.empty()) expect = fe::ExpectChecker::load(options.expect);
+  const auto items = fe::select_shard(fe::expand_inputs(options.inputs), options.shard_index,
+                                      options.shard_count);
+  fe::Reporter reporter(options, std::cout, items.size());
 
   fe::ModelLocator locator(options.model_path);
   log->debug("model directory: {}", locator.model_dir().string());
-  fe::Runner runner(options, locator, log);
+  const unsigned jobs = fe::ParallelRunner::effective_jobs(options.jobs);
+  log->debug("{} tests, {} worker(s)", items.size(), jobs);
+  fe::ParallelRunner runner(options, locator, log, jobs);
   runner.preload_model();
 
   int status = ec::kOk;
-  for (const auto& item : fe::expand_inputs(options.inputs)) {
-    const fe::TestOutcome outcome = runner.run(item);
-    if (outcome.result)
-      fe::print_herd(std::cout, *outcome.result);
-    else
-      fe::print_diagnostic(outcome.diagnostic);
-
-    int test_status = outcome.failure ? code_for(*outcome.failure) : ec::kOk;
-    if (expect) {
-      fe::Decision decision;
-      if (outcome.result) decision.verdict = fe::derive_verdict(*outcome.result);
-      decision.positioned_error = outcome.positioned;
-      const auto record = expect->record(outcome.path, decision);
-      if (!record.message.empty()) fe::print_diagnostic(record.message);
-      // A listed test is judged by the TSV alone (an expected `error` passes); an
-      // unlisted one keeps its own status. Internal errors always stay 70.
-      if (test_status != ec::kInternal && record.status != fe::ExpectRecord::Status::Unlisted)
-        test_status = record.status == fe::ExpectRecord::Status::Fail ? ec::kExpectMismatch
-                                                                       : ec::kOk;
-    }
-    status = std::max(status, test_status);
+  reporter.begin();
+  try {
+    runner.run(items, [&](fe::TestOutcome& outcome) {
+      status = std::max(status, reporter.report(outcome));
+    });
+  } catch (...) {
+    reporter.finish(false);  // keeps --format json output a complete array
+    throw;
   }
-  if (expect) std::cout << expect->summary() << '\n' << std::flush;
+  reporter.finish(true);
   return status;
 }
 
@@ -89,7 +68,7 @@ int main(int argc, char** argv) {
     fe::print_diagnostic(e.error().formatted());
     return code_for_model_error(e.error());
   } catch (const xmcheck::diag::UserError& e) {
-    // Only --expect parsing throws here (bad TSV: a usage problem).
+    // Only --expect parsing throws here (a bad TSV or herd file: a usage problem).
     fe::print_diagnostic(e.formatted());
     return ec::kUsage;
   } catch (const xmcheck::diag::InternalError& e) {

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <utility>
 
+#include "frontend/report_witness.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
 namespace xmcheck::frontend {
@@ -40,12 +41,16 @@ std::string format_state(const checker::TestResult& result, const checker::Final
   return line;
 }
 
-std::string format_herd(const checker::TestResult& r) {
+std::string format_herd(const checker::TestResult& r, bool with_witnesses) {
   std::ostringstream out;
   out << "Test " << r.name << ' ' << quantifier_kind(r.quantifier) << '\n';
   out << "States " << r.states.size() << '\n';
-  for (const auto& state : r.states) out << format_state(r, state) << '\n';
-  out << (r.loop_bound_hit ? "Loop " : "") << (r.validated ? "Ok" : "No") << '\n';
+  for (const auto& state : r.states) {
+    out << format_state(r, state) << '\n';
+    if (with_witnesses) out << format_witness_lines(state.witness.value_or(checker::Witness{}));
+  }
+  out << (r.loop_bound_hit ? "Loop " : "") << (r.timed_out ? "Unknown" : r.validated ? "Ok" : "No")
+      << '\n';
   out << "Witnesses\n";
   auto [pos, neg] = std::pair{r.positive, r.negative};
   if (r.quantifier == Quantifier::NotExists) std::swap(pos, neg);
@@ -59,7 +64,7 @@ std::string format_herd(const checker::TestResult& r) {
 }
 
 void print_herd(std::ostream& out, const checker::TestResult& result) {
-  out << format_herd(result);
+  out << format_herd(result, false);
   out.flush();
 }
 

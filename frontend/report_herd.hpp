@@ -5,7 +5,7 @@
 //   Test NAME Allowed|Forbidden|Required        (exists | ~exists | forall)
 //   States N
 //   LOC=VAL; LOC=VAL;                           (one line per final state)
-//   [Loop ]Ok|No
+//   [Loop ]Ok|No|Unknown                       (Unknown: --timeout expired)
 //   Witnesses
 //   Positive: P Negative: N
 //   Flag NAME                                   (one line per flag)
@@ -34,8 +34,11 @@ namespace xmcheck::frontend {
 [[nodiscard]] std::string format_state(const checker::TestResult& result,
                                        const checker::FinalState& state);
 
-/// The whole block, ending with the blank line.
-[[nodiscard]] std::string format_herd(const checker::TestResult& result);
+/// The whole block, ending with the blank line. With `with_witnesses`, each
+/// state line is followed by its witness lines (report_witness.hpp). A timed-out
+/// test (TestResult::timed_out) prints `[Loop ]Unknown` in place of Ok/No.
+[[nodiscard]] std::string format_herd(const checker::TestResult& result,
+                                      bool with_witnesses = false);
 
 void print_herd(std::ostream& out, const checker::TestResult& result);
 

@@ -30,6 +30,8 @@ struct TestOutcome {
   std::optional<FailureKind> failure;         ///< set otherwise
   std::string diagnostic;    ///< the one stderr line, "file:line:col: error: message"
   bool positioned = false;   ///< the diagnostic carries a line:col position
+  std::string arch;          ///< the test's architecture as written ("AArch64"), when parsed
+  double time_ms = 0;        ///< wall-clock time of the check (--stats)
 };
 
 /// A model could not be found or loaded: the whole run stops.

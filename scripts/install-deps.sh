@@ -2,7 +2,11 @@
 # Installs xmcheck's build dependencies, all from Debian packages. Fast no-op when
 # they are already installed. Uses sudo only when not running as root.
 set -euo pipefail
-packages=(build-essential cmake libz3-dev libcli11-dev libspdlog-dev libfmt-dev doctest-dev)
+# nlohmann-json3-dev: --format json. The rest is for the test suite and is
+# optional at run time: python3-jsonschema (ctest json.schema), graphviz (--png,
+# ctest dot.parse), hyperfine (bench/ and the -j speed-up measurement).
+packages=(build-essential cmake libz3-dev libcli11-dev libspdlog-dev libfmt-dev doctest-dev
+          nlohmann-json3-dev python3 python3-jsonschema graphviz hyperfine)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -51,6 +51,8 @@ class Compiler {
       out_->items.push_back(std::move(c));
     }
     finish();
+    for (const auto& [name, id] : src_.names)
+      if (map_[id] != kNone) out_->names.emplace_back(name, map_[id]);
     return out_;
   }
 

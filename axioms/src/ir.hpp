@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "xmcheck/axioms/model.hpp"
@@ -80,6 +81,9 @@ struct Model::Impl {
   std::vector<detail::Cond> conds;
   std::vector<detail::RecGroup> groups;
   std::vector<detail::Item> items;
+  /// Top-level `let`, `let rec` and `with` names with the node each was bound to,
+  /// in definition order (explanations label edges with them).
+  std::vector<std::pair<std::string, std::uint32_t>> names;
 };
 
 struct CompiledModel::Impl {
@@ -97,6 +101,8 @@ struct CompiledModel::Impl {
   std::size_t num_levels = 1;          ///< 1 + number of enumerations
   std::size_t num_flags = 0;
   std::vector<std::string> flag_names; ///< distinct flag names, sorted
+  /// Model::Impl::names whose definitions the kept checks use, mapped to this DAG.
+  std::vector<std::pair<std::string, std::uint32_t>> names;
 };
 
 }  // namespace xmcheck::axioms

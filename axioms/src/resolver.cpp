@@ -334,6 +334,11 @@ class Resolver {
   }
 
   // ------------------------------------------------------------ statements
+  /// Remembers what top-level `name` denotes now (functions are not recorded).
+  void record_name(const Env& env, const std::string& name) {
+    if (const Frame* f = lookup(env, name); f != nullptr && !f->is_fun) m_.names.emplace_back(name, f->value.node);
+  }
+
   std::string generated_name(const Stmt& s) const {
     const std::string base =
         std::filesystem::path(s.span.file_name()).filename().string();
@@ -417,6 +422,7 @@ class Resolver {
                                 type_name(ve->rel) + " in the other");
       env = bind_value(env, name, Value{g_.add(Node{Op::If, vt->rel, vt->node, ve->node, c}), vt->rel});
       defined.push_back(name);
+      record_name(env, name);
     }
   }
 
@@ -426,17 +432,24 @@ class Resolver {
       switch (s.kind) {
         case Stmt::Kind::Let:
           env = bind_all(s.binds, env);
-          for (const auto& b : s.binds) defined.push_back(b.name);
+          for (const auto& b : s.binds) {
+            defined.push_back(b.name);
+            record_name(env, b.name);
+          }
           break;
         case Stmt::Kind::LetRec:
           env = let_rec(s, env);
-          for (const auto& b : s.binds) defined.push_back(b.name);
+          for (const auto& b : s.binds) {
+            defined.push_back(b.name);
+            record_name(env, b.name);
+          }
           break;
         case Stmt::Kind::Check: check(s, env, guard); break;
         case Stmt::Kind::Include: include(s, env, guard, defined, current); break;
         case Stmt::Kind::With:
           env = with(s, env, guard);
           defined.push_back(s.name);
+          record_name(env, s.name);
           break;
         case Stmt::Kind::IfVariant: if_variant(s, env, guard, defined, current); break;
         case Stmt::Kind::Ignored: break;

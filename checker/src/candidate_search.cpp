@@ -27,13 +27,21 @@ class Encoder {
   Encoder(z3::context& ctx, const Program& prog, const Unfolding& u)
       : prog_(prog), u_(u), ctx_(ctx), solver_(ctx_, "QF_FD") {}
 
-  SearchStats run(const std::function<void(const Skeleton&)>& visit) {
+  SearchStats run(const std::function<void(const Skeleton&)>& visit, const Deadline* deadline) {
     declare_traces();
     declare_reads();
     SearchStats stats;
     while (true) {
       ++stats.solver_calls;
-      if (solver_.check() != z3::sat) break;
+      if (deadline != nullptr && deadline->active()) {
+        deadline->check();
+        z3::params p(ctx_);
+        p.set("timeout", deadline->remaining_ms());
+        solver_.set(p);
+      }
+      const z3::check_result res = solver_.check();
+      if (res == z3::unknown && deadline != nullptr && deadline->active()) throw TimedOut{};
+      if (res != z3::sat) break;
       const z3::model m = solver_.get_model();
       Skeleton sk = decode(m);
       ++stats.skeletons;
@@ -166,10 +174,11 @@ SmtContext::SmtContext() : impl_(std::make_unique<Impl>()) {}
 SmtContext::~SmtContext() = default;
 
 SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
-                                const std::function<void(const Skeleton&)>& visit) {
+                                const std::function<void(const Skeleton&)>& visit,
+                                const Deadline* deadline) {
   try {
     Encoder enc(smt.impl().ctx, prog, unfolding);
-    return enc.run(visit);
+    return enc.run(visit, deadline);
   } catch (const z3::exception& ex) {
     throw diag::InternalError(std::string("z3: ") + ex.msg());
   }

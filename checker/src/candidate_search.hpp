@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "deadline.hpp"
 #include "unfold.hpp"
 
 namespace xmcheck::checker {
@@ -45,8 +46,10 @@ class SmtContext {
   std::unique_ptr<Impl> impl_;
 };
 
-/// Calls `visit` for every skeleton of `unfolding`.
+/// Calls `visit` for every skeleton of `unfolding`. With a `deadline`, throws
+/// TimedOut once it passes (polled before each solver call, which is bounded too).
 SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
-                                const std::function<void(const Skeleton&)>& visit);
+                                const std::function<void(const Skeleton&)>& visit,
+                                const Deadline* deadline = nullptr);
 
 }  // namespace xmcheck::checker

@@ -9,7 +9,9 @@
 
 #include "candidate_search.hpp"
 #include "session_impl.hpp"
+#include "deadline.hpp"
 #include "execution.hpp"
+#include "explainer.hpp"
 #include "lower.hpp"
 #include "observation.hpp"
 #include "unfold.hpp"
@@ -108,28 +110,44 @@ TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, con
 
 TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, const CheckOptions& options,
                  Session& session) {
+  const Deadline deadline(options.timeout_seconds);
   Program prog = lower(test);
   Observation obs(test, prog);
   const axioms::VariantSet variants = test_variants(test, options);
   axioms::Evaluator& judge = session.impl().evaluator_for(model, variants);
-  const Unfolding unfolding = unfold(prog, options.unroll);
+  Unfolding unfolding;
+  Explainer extras(options, test.condition.quantifier, prog, obs, unfolding, judge);
 
   Collected got;
-  const SearchStats stats = enumerate_skeletons(session.impl().smt, prog, unfolding, [&](const Skeleton& sk) {
-    Execution ex(prog, unfolding, sk);
-    for_each_coherence(ex.writes_per_loc(), [&](const std::vector<std::vector<int>>& co) {
-      ++got.candidates;
-      const axioms::Verdict v = judge(ex.with_coherence(co));
-      if (!v.consistent) return;
-      reject_delayed_errors(ex, prog.num_procs());
-      const std::vector<Val> finals = final_values(obs, ex, co, prog);
-      if (!obs.passes_filter(finals)) return;
-      const bool sat = obs.satisfies(finals);
-      got.states.emplace(finals, sat);
-      (sat ? got.positive : got.negative) += 1;
-      got.flags.insert(v.flags.begin(), v.flags.end());
-    });
-  });
+  SearchStats stats;
+  bool timed_out = false;
+  try {
+    unfolding = unfold(prog, options.unroll, &deadline);
+    stats = enumerate_skeletons(session.impl().smt, prog, unfolding, [&](const Skeleton& sk) {
+      Execution ex(prog, unfolding, sk);
+      for_each_coherence(ex.writes_per_loc(), [&](const std::vector<std::vector<int>>& co) {
+        if (deadline.active()) deadline.check();
+        ++got.candidates;
+        const axioms::Verdict v = judge(ex.with_coherence(co));
+        if (!v.consistent) {
+          if (!extras.wants_inconsistent()) return;
+          const std::vector<Val> finals = final_values(obs, ex, co, prog);
+          if (obs.passes_filter(finals)) extras.inconsistent(finals, obs.satisfies(finals), sk, co);
+          return;
+        }
+        reject_delayed_errors(ex, prog.num_procs());
+        const std::vector<Val> finals = final_values(obs, ex, co, prog);
+        if (!obs.passes_filter(finals)) return;
+        const bool sat = obs.satisfies(finals);
+        got.states.emplace(finals, sat);
+        (sat ? got.positive : got.negative) += 1;
+        got.flags.insert(v.flags.begin(), v.flags.end());
+        if (extras.active()) extras.consistent(finals, sat, sk, co);
+      });
+    }, &deadline);
+  } catch (const TimedOut&) {
+    timed_out = true;
+  }
 
   TestResult r;
   r.name = test.name;
@@ -160,6 +178,16 @@ TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, con
   r.stats.candidates = got.candidates;
   for (const auto& t : unfolding.traces) r.stats.traces += t.size();
   r.variants = variants.names();
+  if (extras.active() && !timed_out) {
+    std::vector<std::vector<Val>> reached;
+    for (const auto& entry : got.states) reached.push_back(entry.first);
+    try {
+      extras.finish(r, reached, deadline);
+    } catch (const TimedOut&) {
+      timed_out = true;
+    }
+  }
+  r.timed_out = timed_out;
   return r;
 }
 

@@ -23,6 +23,12 @@ class Execution {
   [[nodiscard]] const Trace& trace(int proc) const { return *traces_[static_cast<std::size_t>(proc)]; }
   /// Value written by global write `id`.
   [[nodiscard]] const Val& write_value(int id) const { return values_[static_cast<std::size_t>(id)]; }
+  /// The proc of global event `id` (-1: the initial write of location `id`).
+  [[nodiscard]] int proc_of(std::size_t id) const { return proc_of_[id]; }
+  /// The global id of event 0 of `proc`'s trace.
+  [[nodiscard]] int offset(int proc) const { return offset_[static_cast<std::size_t>(proc)]; }
+  /// The base values as last set by with_coherence().
+  [[nodiscard]] const axioms::BaseValues& base() const { return base_; }
 
  private:
   void add_sets(std::size_t id, std::uint64_t sets);

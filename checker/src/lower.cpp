@@ -294,6 +294,10 @@ int Program::intern(const litmus::Instruction& instr) {
   return static_cast<int>(instrs.size() - 1);
 }
 
-Program lower(const litmus::LitmusTest& test) { return Lowerer(test).run(); }
+Program lower(const litmus::LitmusTest& test) {
+  if (test.arch == litmus::Arch::C)
+    throw UserError(ErrorKind::Unsupported, test.header_span, "checking C litmus tests is not implemented yet");
+  return Lowerer(test).run();
+}
 
 }  // namespace xmcheck::checker

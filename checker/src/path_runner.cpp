@@ -61,6 +61,7 @@ int PathRunner::emit(EventKind kind, std::uint64_t sets, int loc, Val value) {
   TraceEvent e;
   e.kind = kind;
   e.instance = instance_;
+  e.instr = instr_;
   e.loc = loc;
   e.value = value;
   e.sets = sets;
@@ -217,6 +218,7 @@ void PathRunner::step() {
   span_ = slot.span;
   jumped_ = false;
   int instr = slot.instr;
+  instr_ = instr;
   if (slot.loc >= 0) {  // an addressed instruction is fetched from memory
     const auto& dom = domains_[static_cast<std::size_t>(slot.loc)];
     const Val v = dom[static_cast<std::size_t>(cursor_.choose(static_cast<int>(dom.size())))];
@@ -225,6 +227,7 @@ void PathRunner::step() {
     if (decodable && prog_.arch == litmus::Arch::AArch64 &&
         is_cmodx_restricted(prog_.instrs[static_cast<std::size_t>(v.v)]))
       sets |= kSetCmodxRestricted;
+    if (decodable) instr_ = static_cast<int>(v.v);
     emit(EventKind::Fetch, sets, slot.loc, v);
     if (!decodable) {
       take_exception(kSetUDF, code_value(address_));

@@ -135,6 +135,7 @@ class PathRunner {
   bool jumped_ = false;
   PathEnd end_ = PathEnd::Done;
   int instance_ = -1;
+  int instr_ = -1;  ///< instruction-value id being executed (TraceEvent::instr)
   std::int64_t address_ = 0;
   diag::SourceSpan span_;
 };

@@ -31,6 +31,7 @@ enum class EventKind : std::uint8_t {
 struct TraceEvent {
   EventKind kind = EventKind::Read;
   int instance = 0;         ///< instruction instance (program-order index) within the trace
+  int instr = -1;           ///< instruction-value id of the instruction that made it (-1: none)
   int loc = -1;             ///< memory location (accesses, by-address maintenance)
   Val value;                ///< value read or written
   std::uint64_t sets = 0;   ///< bit i set = member of base catalogue entry i

@@ -23,10 +23,12 @@ bool add_value(std::vector<Val>& dom, const Val& v) {
 /// made before the path ends can still be read by other events.
 std::vector<Trace> unfold_thread(const Program& prog, int proc,
                                  const std::vector<std::vector<Val>>& domains, int unroll,
-                                 bool& loop_cut, std::vector<std::vector<Val>>& written) {
+                                 bool& loop_cut, std::vector<std::vector<Val>>& written,
+                                 const Deadline* deadline) {
   std::vector<Trace> out;
   ChoiceCursor cursor;
   do {
+    if (deadline != nullptr) deadline->check();
     PathRunner runner(prog, proc, domains, cursor, unroll);
     const PathEnd end = runner.run();
     for (const auto& e : runner.trace().events)
@@ -44,7 +46,7 @@ std::vector<Trace> unfold_thread(const Program& prog, int proc,
 
 }  // namespace
 
-Unfolding unfold(const Program& prog, int unroll) {
+Unfolding unfold(const Program& prog, int unroll, const Deadline* deadline) {
   Unfolding u;
   u.domains.resize(prog.locs.size());
   for (std::size_t l = 0; l < prog.locs.size(); ++l) u.domains[l] = {prog.locs[l].init};
@@ -55,7 +57,7 @@ Unfolding unfold(const Program& prog, int unroll) {
     bool grew = false;
     std::vector<std::vector<Val>> written(prog.locs.size());
     for (int p = 0; p < prog.num_procs(); ++p)
-      u.traces[static_cast<std::size_t>(p)] = unfold_thread(prog, p, u.domains, unroll, u.loop_cut, written);
+      u.traces[static_cast<std::size_t>(p)] = unfold_thread(prog, p, u.domains, unroll, u.loop_cut, written, deadline);
     for (std::size_t l = 0; l < written.size(); ++l)
       for (const auto& v : written[l]) grew |= add_value(u.domains[l], v);
     if (!grew) return u;

@@ -3,6 +3,7 @@
 // their location; those value sets are computed by iterating to a fixpoint.
 #include <vector>
 
+#include "deadline.hpp"
 #include "program.hpp"
 #include "trace.hpp"
 
@@ -14,7 +15,8 @@ struct Unfolding {
   bool loop_cut = false;                    ///< some path hit the --unroll bound
 };
 
-/// Throws diag::UserError when a thread has too many paths to enumerate.
-[[nodiscard]] Unfolding unfold(const Program& prog, int unroll);
+/// Throws diag::UserError when a thread has too many paths to enumerate, and
+/// TimedOut when `deadline` (if given) passes.
+[[nodiscard]] Unfolding unfold(const Program& prog, int unroll, const Deadline* deadline = nullptr);
 
 }  // namespace xmcheck::checker

@@ -3,8 +3,10 @@
 // expression typed as set or relation. Variants are still open; `compile`
 // specialises a model for one variant set, and `evaluate` judges one candidate.
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "xmcheck/axioms/relation.hpp"
@@ -86,6 +88,36 @@ struct Verdict {
 
 [[nodiscard]] Verdict evaluate(const CompiledModel& model, const BaseValues& base);
 
+/// A relation given by name, as event pairs (a `with` choice, a debug value).
+struct NamedPairs {
+  std::string name;
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+};
+
+/// One edge of a violation and the model relations containing it.
+struct ViolationEdge {
+  std::size_t from = 0;
+  std::size_t to = 0;
+  /// Names of the `let`/`with` definitions and base relations occurring in the
+  /// failing check's expression whose value contains this edge, the smallest
+  /// (most specific) value first; the check's name if none does.
+  std::vector<std::string> labels;
+};
+
+/// Why a candidate is inconsistent: the failing check of the enumeration
+/// branch with the smallest violation, and that violation.
+struct Violation {
+  std::string check;  ///< the check's name (CheckInfo::name)
+  std::string kind;   ///< "acyclic", "irreflexive", "empty" (with "~" if negated)
+  /// acyclic/irreflexive: the events of a shortest cycle, in order (edges[i]
+  /// goes from events[i] to events[(i+1) % size]); empty: the pair's two events
+  /// (or the set's one event); negated checks: none.
+  std::vector<std::size_t> events;
+  std::vector<ViolationEdge> edges;
+  /// The value of every `with` relation on that branch (enumeration order).
+  std::vector<NamedPairs> choice;
+};
+
 /// Reusable evaluation state for one compiled model: keeps its value buffers
 /// between candidates (same results as `evaluate`, fewer allocations). Not
 /// thread-safe; use one per thread. The model must outlive the evaluator.
@@ -98,6 +130,20 @@ class Evaluator {
   Evaluator(Evaluator&&) noexcept;
   Evaluator& operator=(Evaluator&&) noexcept;
   [[nodiscard]] Verdict operator()(const BaseValues& base);
+
+  /// For an inconsistent candidate: over every branch of the `with`
+  /// enumerations, the first failing check's violation with the fewest edges
+  /// (ties: the earliest branch). std::nullopt when the candidate is consistent.
+  /// Slower than operator() (explain.cpp); meant for a few candidates.
+  [[nodiscard]] std::optional<Violation> explain(const BaseValues& base);
+  /// For a consistent candidate: the `with` relations of the first branch that
+  /// passes every check (empty when inconsistent or the model has none).
+  [[nodiscard]] std::vector<NamedPairs> passing_choice(const BaseValues& base);
+  /// Debugging and tests: the value of the relation `name` (a top-level
+  /// definition the compiled checks use, or a base relation) in every branch of
+  /// the enumerations, checks ignored; empty if there is no such relation.
+  [[nodiscard]] std::vector<std::vector<std::pair<std::size_t, std::size_t>>> relation_values(
+      const BaseValues& base, const std::string& name);
 
   struct State;
 

@@ -38,10 +38,20 @@ struct Witness {
 /// Why a state the condition asks about is forbidden: the model check that
 /// rejects it and a minimal set of events and edges showing the violation
 /// (for acyclic/irreflexive checks, a cycle).
+///
+/// `cycle.events` are in cycle order (for `empty` checks: the offending pair);
+/// each hop of the cycle appears as one edge per model relation containing it
+/// (`let`/`with` names and base relations the check uses), the most specific
+/// (smallest) relation first. With `with ... from` enumerations the candidate
+/// is rejected by every choice; the one shown is the choice with the shortest
+/// cycle, and `choice` lists its `with` edges (e.g. "IC-after") among the
+/// events shown. check == "no-candidate" (values and cycle empty): no candidate
+/// execution at all, consistent or not, reaches a state the condition asks about.
 struct Explanation {
   std::vector<std::string> values;  ///< the rejected state, one value per observed location
   std::string check;                ///< the failing check's name, e.g. "external"
   Witness cycle;                    ///< events and edges of the violation
+  std::vector<WitnessEdge> choice;  ///< the enumeration choice's edges among cycle.events
 };
 
 /// One reachable final state; `values[i]` is the herd-printed value of

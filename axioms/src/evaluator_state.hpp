@@ -1,0 +1,353 @@
+#pragma once
+// The evaluator's state (evaluate.cpp): memoised node values, enumeration
+// levels and the verdict being accumulated. Shared with explain.cpp, which
+// observes failing and passing branches through EvalObserver.
+#include <algorithm>
+#include <bit>
+
+#include "ir.hpp"
+#include "xmcheck/axioms/base.hpp"
+#include "xmcheck/axioms/model.hpp"
+#include "xmcheck/diag/diagnostic.hpp"
+
+namespace xmcheck::axioms {
+
+/// Watches an evaluation (explanations, witnesses, debugging). Never set on
+/// the plain judging path.
+struct EvalObserver {
+  virtual ~EvalObserver() = default;
+  /// The check at `item` failed on the current branch (values still valid).
+  virtual void failed(std::size_t /*item*/) {}
+  /// The current branch passed every check (values still valid).
+  virtual void passed() {}
+  /// Treat every check as passing (visit every branch of the enumerations).
+  [[nodiscard]] virtual bool ignore_checks() const { return false; }
+};
+
+using detail::Item;
+using detail::kNone;
+using detail::Node;
+using detail::Op;
+
+struct Evaluator::State {
+  const CompiledModel::Impl& m;
+  const BaseValues* base = nullptr;
+  std::size_t n = kNone;  // event count the buffers are sized for
+  std::vector<Relation> rel_own;
+  std::vector<EventSet> set_own;
+  std::vector<const Relation*> rp;
+  std::vector<const EventSet*> sp;
+  std::vector<std::uint64_t> stamp;
+  std::vector<std::uint64_t> level_epoch;
+  std::vector<std::uint64_t> group_stamp;
+  std::uint64_t counter = 0;
+  // enumeration scratch, per level
+  std::vector<Relation> with_fixed;
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> with_open;
+  // verdict accumulation
+  bool consistent = false;
+  bool stop = false;
+  std::vector<bool> raised_any;
+  std::size_t raised_count = 0;
+  std::size_t deepest_failure = 0;
+  std::string failed_check;
+  std::vector<std::uint32_t> raised;  // flag ids raised along the current branch
+  EvalObserver* observer = nullptr;
+
+  explicit State(const CompiledModel::Impl& model) : m(model) {
+    const std::size_t nn = m.nodes.size();
+    rp.assign(nn, nullptr);
+    sp.assign(nn, nullptr);
+    stamp.assign(nn, 0);
+    level_epoch.assign(m.num_levels, 0);
+    group_stamp.assign(m.groups.size(), 0);
+    with_fixed.resize(m.num_levels);
+    with_open.resize(m.num_levels);
+  }
+
+  void resize(std::size_t events) {
+    if (events == n) return;
+    n = events;
+    const std::size_t nn = m.nodes.size();
+    rel_own.assign(nn, Relation());
+    set_own.assign(nn, EventSet());
+    for (std::size_t i = 0; i < nn; ++i) {
+      const Op op = m.nodes[i].op;
+      if (op == Op::BaseRel || op == Op::BaseSet || op == Op::RecOut) continue;
+      if (m.nodes[i].rel) {
+        rel_own[i] = Relation(n);
+      } else {
+        set_own[i] = EventSet(n);
+      }
+    }
+    for (auto& r : with_fixed) r = Relation(n);
+  }
+
+  [[nodiscard]] bool valid(std::uint32_t id) const { return stamp[id] == level_epoch[m.level[id]]; }
+
+  void ensure(std::uint32_t id) {
+    if (valid(id)) return;
+    compute(id);
+    stamp[id] = level_epoch[m.level[id]];
+  }
+
+  static void set_diagonal(Relation& r) {
+    for (std::size_t i = 0; i < r.size(); ++i) r.insert(i, i);
+  }
+
+  void compute(std::uint32_t id) {
+    const Node& nd = m.nodes[id];
+    Relation& R = rel_own[id];
+    EventSet& S = set_own[id];
+    const std::uint32_t a = nd.a, b = nd.b;
+    if (a != kNone && nd.op != Op::RecOut) ensure(a);
+    if (b != kNone && nd.op != Op::RecOut) ensure(b);
+    switch (nd.op) {
+      case Op::BaseSet: {
+        const EventSet& v = base->sets[nd.aux];
+        XMCHECK_ASSERT(v.size() == n, "base set has the wrong size");
+        sp[id] = &v;
+        return;
+      }
+      case Op::BaseRel: {
+        const Relation& v = base->relations[nd.aux];
+        XMCHECK_ASSERT(v.size() == n, "base relation has the wrong size");
+        rp[id] = &v;
+        return;
+      }
+      case Op::EmptySet: S.clear(); break;
+      case Op::FullSet: S = EventSet::full(n); break;
+      case Op::EmptyRel: R.clear(); break;
+      case Op::FullRel:
+        R.clear();
+        R |= Relation::product(EventSet::full(n), EventSet::full(n));
+        break;
+      case Op::Id: R.clear(); set_diagonal(R); break;
+      case Op::Union:
+      case Op::Inter:
+      case Op::Diff:
+        if (nd.rel) {
+          R = *rp[a];
+          if (nd.op == Op::Union) R |= *rp[b];
+          else if (nd.op == Op::Inter) R &= *rp[b];
+          else R -= *rp[b];
+        } else {
+          S = *sp[a];
+          if (nd.op == Op::Union) S |= *sp[b];
+          else if (nd.op == Op::Inter) S &= *sp[b];
+          else S -= *sp[b];
+        }
+        break;
+      case Op::Seq: rp[a]->compose_into(*rp[b], R); break;
+      case Op::Cart: {
+        R.clear();
+        const auto& aw = sp[a]->words();
+        const auto& bw = sp[b]->words();
+        for (std::size_t w = 0; w < aw.size(); ++w)
+          for (std::uint64_t x = aw[w]; x != 0; x &= x - 1) {
+            const std::size_t e = w * 64 + static_cast<std::size_t>(std::countr_zero(x));
+            std::copy(bw.begin(), bw.end(), R.row_words(e));
+          }
+        break;
+      }
+      case Op::Plus: R = *rp[a]; R.close_transitively(); break;
+      case Op::Star: R = *rp[a]; R.close_transitively(); set_diagonal(R); break;
+      case Op::Opt: R = *rp[a]; set_diagonal(R); break;
+      case Op::Inv: {
+        R.clear();
+        const Relation& src = *rp[a];
+        const std::size_t wpr = src.words_per_row();
+        for (std::size_t i = 0; i < n; ++i) {
+          const std::uint64_t* row = src.row_words(i);
+          for (std::size_t w = 0; w < wpr; ++w)
+            for (std::uint64_t x = row[w]; x != 0; x &= x - 1)
+              R.insert(w * 64 + static_cast<std::size_t>(std::countr_zero(x)), i);
+        }
+        break;
+      }
+      case Op::Comp:
+        if (nd.rel) R = rp[a]->complement();
+        else S = sp[a]->complement();
+        break;
+      case Op::ToId: {
+        R.clear();
+        for (auto e : sp[a]->elements()) R.insert(e, e);
+        break;
+      }
+      case Op::Domain: S = rp[a]->domain(); break;
+      case Op::Range: S = rp[a]->range(); break;
+      case Op::RecOut:
+        run_group(nd.aux);
+        rp[id] = rp[b];
+        sp[id] = sp[b];
+        return;
+      case Op::RecVar:
+      case Op::WithVar:
+      case Op::If: XMCHECK_ASSERT(false, "node evaluated out of its scope");
+    }
+    if (nd.rel) rp[id] = &R;
+    else sp[id] = &S;
+  }
+
+  bool same_value(std::uint32_t x, std::uint32_t y) const {
+    return m.nodes[x].rel ? *rp[x] == *rp[y] : *sp[x] == *sp[y];
+  }
+
+  void run_group(std::uint32_t g) {
+    const auto& grp = m.groups[g];
+    const std::uint64_t e = level_epoch[grp.level];
+    if (group_stamp[g] == e) return;
+    for (auto v : grp.vars) {
+      if (m.nodes[v].rel) {
+        rel_own[v].clear();
+        rp[v] = &rel_own[v];
+      } else {
+        set_own[v].clear();
+        sp[v] = &set_own[v];
+      }
+      stamp[v] = e;
+    }
+    for (auto d : grp.deps) stamp[d] = e;
+    const std::size_t cap = grp.vars.size() * (n * n + 1) + 2;
+    for (std::size_t iter = 0;; ++iter) {
+      if (iter > cap)
+        throw diag::UserError(diag::ErrorKind::Model, grp.span,
+                              "the definitions of this 'let rec' do not reach a fixpoint");
+      for (auto d : grp.deps) compute(d);
+      bool changed = false;
+      for (std::size_t k = 0; k < grp.vars.size(); ++k) {
+        ensure(grp.bodies[k]);
+        if (!same_value(grp.bodies[k], grp.vars[k])) changed = true;
+      }
+      if (!changed) break;
+      // Jacobi step: all bodies were computed from the previous values.
+      for (std::size_t k = 0; k < grp.vars.size(); ++k) {
+        const std::uint32_t v = grp.vars[k], bd = grp.bodies[k];
+        if (m.nodes[v].rel) rel_own[v] = *rp[bd];
+        else set_own[v] = *sp[bd];
+      }
+    }
+    group_stamp[g] = e;
+  }
+
+  bool holds(const Item& it) {
+    ensure(it.node);
+    bool h = false;
+    if (!m.nodes[it.node].rel) {
+      h = sp[it.node]->empty();
+    } else if (it.test == "empty") {
+      h = rp[it.node]->empty();
+    } else if (it.test == "irreflexive") {
+      h = rp[it.node]->is_irreflexive();
+    } else {
+      h = rp[it.node]->is_acyclic();
+    }
+    return h != it.negated;
+  }
+
+  void branch_passed() {
+    consistent = true;
+    for (auto f : raised)
+      if (!raised_any[f]) {
+        raised_any[f] = true;
+        ++raised_count;
+      }
+    if (raised_count == m.num_flags) stop = true;
+    if (observer != nullptr) observer->passed();  // may change `stop`
+  }
+
+  void run_from(std::size_t i) {
+    for (; i < m.items.size(); ++i) {
+      const Item& it = m.items[i];
+      if (it.kind == Item::Kind::Check) {
+        const bool h = holds(it);
+        if (it.is_flag) {
+          if (h) {
+            const auto pos = std::lower_bound(m.flag_names.begin(), m.flag_names.end(), it.name);
+            raised.push_back(static_cast<std::uint32_t>(pos - m.flag_names.begin()));
+          }
+        } else if (!h && !(observer != nullptr && observer->ignore_checks())) {
+          if (observer != nullptr) observer->failed(i);
+          if (failed_check.empty() || i > deepest_failure) {
+            deepest_failure = i;
+            failed_check = it.name;
+          }
+          return;
+        }
+        continue;
+      }
+      enumerate(i);
+      return;
+    }
+    branch_passed();
+  }
+
+  void enumerate(std::size_t i) {
+    const Item& it = m.items[i];
+    const std::uint32_t lvl = m.level[it.node];
+    ensure(it.pairs);
+    ensure(it.fixed);
+    const Relation& P = *rp[it.pairs];
+    Relation& fixed = with_fixed[lvl];
+    fixed = P;
+    fixed |= P.inverse();
+    fixed &= *rp[it.fixed];
+    auto& open = with_open[lvl];
+    open.clear();
+    for (const auto& [x, y] : P.pairs()) {
+      if (fixed.contains(x, y) || fixed.contains(y, x)) continue;
+      if (x == y) {
+        fixed.insert(x, x);
+        continue;
+      }
+      // Each unordered pair is decided once, even if PAIRS holds both directions.
+      if (P.contains(y, x) && y < x) continue;
+      open.emplace_back(static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(y));
+    }
+    if (open.size() > 24)
+      throw diag::UserError(diag::ErrorKind::Unsupported, it.span,
+                            "unsupported construct 'orient' with " + std::to_string(open.size()) +
+                                " undecided pairs (at most 24)");
+    const std::uint64_t choices = std::uint64_t{1} << open.size();
+    Relation& var = rel_own[it.node];
+    rp[it.node] = &var;
+    for (std::uint64_t c = 0; c < choices && !stop; ++c) {
+      var = fixed;
+      for (std::size_t k = 0; k < open.size(); ++k) {
+        if (((c >> k) & 1U) == 0) var.insert(open[k].first, open[k].second);
+        else var.insert(open[k].second, open[k].first);
+      }
+      for (std::size_t l = lvl; l < level_epoch.size(); ++l) level_epoch[l] = ++counter;
+      stamp[it.node] = level_epoch[lvl];
+      const std::size_t mark = raised.size();
+      run_from(i + 1);
+      raised.resize(mark);
+    }
+  }
+
+  Verdict run(const BaseValues& values) {
+    XMCHECK_ASSERT(values.sets.size() == kBaseCount && values.relations.size() == kBaseCount,
+                   "BaseValues must hold one entry per catalogue name");
+    base = &values;
+    resize(values.num_events);
+    for (auto& e : level_epoch) e = ++counter;
+    consistent = false;
+    stop = false;
+    raised_any.assign(m.num_flags, false);
+    raised_count = 0;
+    deepest_failure = 0;
+    failed_check.clear();
+    raised.clear();
+    if (m.num_flags == 0) raised_count = 0;
+    run_from(0);
+    Verdict v;
+    v.consistent = consistent;
+    for (std::size_t f = 0; f < m.num_flags; ++f)
+      if (raised_any[f]) v.flags.push_back(m.flag_names[f]);
+    if (!consistent) v.failed_check = failed_check;
+    base = nullptr;
+    return v;
+  }
+};
+
+}  // namespace xmcheck::axioms

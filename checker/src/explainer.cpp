@@ -1,0 +1,116 @@
+#include "explainer.hpp"
+
+#include <limits>
+
+#include "execution.hpp"
+#include "witness_builder.hpp"
+
+namespace xmcheck::checker {
+namespace {
+
+/// How many rejected candidates are kept per state (those with the smallest keys).
+constexpr std::size_t kCandidatesPerState = 32;
+
+std::size_t violation_size(const axioms::Violation& v) {
+  return v.edges.empty() ? std::numeric_limits<std::size_t>::max() : v.edges.size();
+}
+
+}  // namespace
+
+Explainer::Explainer(const CheckOptions& options, litmus::Condition::Quantifier q, const Program& prog,
+                     const Observation& obs, const Unfolding& unfolding, axioms::Evaluator& judge)
+    : witnesses_(options.witnesses),
+      explain_(options.explain),
+      quantifier_(q),
+      prog_(prog),
+      obs_(obs),
+      unfolding_(unfolding),
+      judge_(judge) {}
+
+bool Explainer::asked(bool satisfies) const {
+  return quantifier_ == litmus::Condition::Quantifier::Forall ? !satisfies : satisfies;
+}
+
+Explainer::Key Explainer::key_of(const Skeleton& sk, const CoOrder& co) {
+  Key k(sk.trace_of_proc.begin(), sk.trace_of_proc.end());
+  for (const auto& srcs : sk.rf_source)
+    for (const auto& s : srcs) {
+      k.push_back(s.proc);
+      k.push_back(s.index);
+    }
+  for (const auto& order : co) {
+    k.push_back(-2);
+    k.insert(k.end(), order.begin(), order.end());
+  }
+  return k;
+}
+
+void Explainer::consistent(const std::vector<Val>& finals, bool satisfies, const Skeleton& sk,
+                           const CoOrder& co) {
+  if (explain_ && asked(satisfies)) {
+    asked_candidate_ = true;
+    if (reached_asked_.insert(finals).second) rejected_.erase(finals);
+  }
+  if (!witnesses_) return;
+  Key k = key_of(sk, co);
+  auto it = witness_of_.find(finals);
+  if (it == witness_of_.end()) {
+    witness_of_.emplace(finals, std::make_pair(std::move(k), Stored{sk, co}));
+  } else if (k < it->second.first) {
+    it->second = std::make_pair(std::move(k), Stored{sk, co});
+  }
+}
+
+void Explainer::inconsistent(const std::vector<Val>& finals, bool satisfies, const Skeleton& sk,
+                             const CoOrder& co) {
+  if (!explain_ || !asked(satisfies)) return;
+  asked_candidate_ = true;
+  if (reached_asked_.count(finals) != 0) return;
+  auto& kept = rejected_[finals];
+  Key k = key_of(sk, co);
+  if (kept.size() >= kCandidatesPerState) {
+    if (!(k < std::prev(kept.end())->first)) return;
+    kept.erase(std::prev(kept.end()));
+  }
+  kept.emplace(std::move(k), Stored{sk, co});
+}
+
+void Explainer::finish(TestResult& r, const std::vector<std::vector<Val>>& reached, const Deadline& deadline) {
+  if (witnesses_) {
+    for (std::size_t i = 0; i < reached.size() && i < r.states.size(); ++i) {
+      auto it = witness_of_.find(reached[i]);
+      if (it == witness_of_.end()) continue;
+      deadline.check();
+      const Stored& c = it->second.second;
+      Execution ex(prog_, unfolding_, c.sk);
+      const auto choice = judge_.passing_choice(ex.with_coherence(c.co));
+      r.states[i].witness = WitnessBuilder(prog_, obs_, ex).execution(c.co, choice);
+    }
+  }
+  if (!explain_) return;
+  if (!asked_candidate_) {
+    Explanation e;
+    e.check = "no-candidate";
+    r.explanations.push_back(std::move(e));
+    return;
+  }
+  for (const auto& [finals, kept] : rejected_) {  // states in result order
+    std::optional<Explanation> best;
+    std::size_t best_size = 0;
+    for (const auto& [key, c] : kept) {
+      deadline.check();
+      Execution ex(prog_, unfolding_, c.sk);
+      const auto v = judge_.explain(ex.with_coherence(c.co));
+      if (!v) continue;  // cannot happen: the candidate was judged inconsistent
+      const std::size_t size = violation_size(*v);
+      if (best && size >= best_size) continue;
+      best = WitnessBuilder(prog_, obs_, ex).explanation(*v);
+      best_size = size;
+    }
+    if (!best) continue;
+    for (const auto& l : obs_.locations()) best->values.push_back(obs_.print_location(l, finals));
+    r.explanations.push_back(std::move(*best));
+  }
+}
+
+}  // namespace xmcheck::checker

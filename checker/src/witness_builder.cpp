@@ -1,0 +1,152 @@
+#include "witness_builder.hpp"
+
+#include <map>
+
+#include "base_bits.hpp"
+#include "xmcheck/axioms/base.hpp"
+#include "xmcheck/litmus/printer.hpp"
+
+namespace xmcheck::checker {
+namespace {
+
+/// The name of the first base set in `sets` other than those in `skip`.
+std::string set_name(std::uint64_t sets, std::uint64_t skip) {
+  sets &= ~skip;
+  if (sets == 0) return {};
+  return std::string(axioms::kBaseCatalogue[static_cast<std::size_t>(__builtin_ctzll(sets))].name);
+}
+
+constexpr std::uint64_t kGeneric = kSetR | kSetW | kSetM | kSetIW | kSetFW | kSetExp | kSetImp | kSetInstr |
+                                   kSetIF | kSetA | kSetQ | kSetL | kSetX | kSetF | kSetB | kSetBCC |
+                                   kSetCmodxRestricted | kSetExcEntry | kSetFault;
+
+std::size_t rel_index(std::string_view name) { return *axioms::find_base(name); }
+
+}  // namespace
+
+std::string WitnessBuilder::value_text(const Val& v) const {
+  if (v.kind == Val::Kind::Instr) return litmus::to_string(prog_.instrs[static_cast<std::size_t>(v.v)]);
+  return obs_.print(v);
+}
+
+std::string WitnessBuilder::loc_text(int loc) const {
+  return "[" + prog_.locs[static_cast<std::size_t>(loc)].name + "]";
+}
+
+WitnessEvent WitnessBuilder::describe(std::size_t id) const {
+  WitnessEvent w;
+  const int proc = ex_.proc_of(id);
+  if (proc < 0) {  // initial write of location `id`
+    const int loc = static_cast<int>(id);
+    w.kind = "IW";
+    w.text = "W" + loc_text(loc) + "=" + value_text(prog_.locs[id].init);
+    return w;
+  }
+  const TraceEvent& e = ex_.trace(proc).events[id - static_cast<std::size_t>(ex_.offset(proc))];
+  w.thread = proc;
+  w.instance = e.instance;
+  if (e.instr >= 0) w.instruction = litmus::to_string(prog_.instrs[static_cast<std::size_t>(e.instr)]);
+  switch (e.kind) {
+    case EventKind::Read:
+      w.kind = "R";
+      w.text = "R" + loc_text(e.loc) + "=" + value_text(e.value);
+      break;
+    case EventKind::Write:
+      w.kind = "W";
+      w.text = "W" + loc_text(e.loc) + "=" + value_text(e.value);
+      break;
+    case EventKind::Fetch:
+      w.kind = "IF";
+      w.text = "IF" + loc_text(e.loc) + "=" + value_text(e.value);
+      break;
+    case EventKind::Fence:
+      w.kind = "F";
+      w.text = set_name(e.sets, kGeneric);
+      if (w.text.empty()) w.text = "F";
+      break;
+    case EventKind::CacheOp: {
+      const std::string name = set_name(e.sets, kGeneric);
+      w.kind = name.rfind("DC", 0) == 0 ? "DC" : "IC";
+      w.text = (name.empty() ? w.kind : name) + (e.loc >= 0 ? loc_text(e.loc) : "");
+      break;
+    }
+    case EventKind::Branch: w.kind = "B"; w.text = "B"; break;
+    case EventKind::Fault:
+      w.kind = "FAULT";
+      w.text = (e.sets & kSetUDF) != 0 ? "FAULT(UndefinedInstruction)"
+               : (e.sets & kSetSVC) != 0 ? "FAULT(SupervisorCall)" : "FAULT";
+      break;
+    case EventKind::ExcReturn: w.kind = "ERET"; w.text = "ERET"; break;
+  }
+  return w;
+}
+
+Witness WitnessBuilder::execution(const std::vector<std::vector<int>>& co,
+                                  const std::vector<axioms::NamedPairs>& choice) const {
+  Witness out;
+  const std::size_t nloc = prog_.locs.size();
+  const std::size_t n = ex_.num_events();
+  // Initial writes of accessed locations first, then each thread in order.
+  std::vector<bool> accessed(nloc, false);
+  for (std::size_t id = nloc; id < n; ++id) {
+    const int p = ex_.proc_of(id);
+    const int loc = ex_.trace(p).events[id - static_cast<std::size_t>(ex_.offset(p))].loc;
+    if (loc >= 0) accessed[static_cast<std::size_t>(loc)] = true;
+  }
+  std::vector<int> wid(n, -1);
+  for (std::size_t id = 0; id < n; ++id) {
+    if (id < nloc && !accessed[id]) continue;
+    wid[id] = static_cast<int>(out.events.size());
+    WitnessEvent e = describe(id);
+    e.id = wid[id];
+    out.events.push_back(std::move(e));
+  }
+  auto edge = [&](std::size_t a, std::size_t b, const std::string& rel) {
+    if (wid[a] >= 0 && wid[b] >= 0) out.edges.push_back(WitnessEdge{wid[a], wid[b], rel});
+  };
+  // Program order and instances: consecutive events of a thread.
+  for (std::size_t id = nloc; id + 1 < n; ++id) {
+    if (ex_.proc_of(id) != ex_.proc_of(id + 1)) continue;
+    const auto& t = ex_.trace(ex_.proc_of(id));
+    const auto k = id - static_cast<std::size_t>(ex_.offset(ex_.proc_of(id)));
+    edge(id, id + 1, t.events[k].instance == t.events[k + 1].instance ? "same-instance" : "po");
+  }
+  const auto& base = ex_.base();
+  const auto& rf = base.relations[rel_index("rf")];
+  for (const auto& [w, r] : rf.pairs()) edge(w, r, "rf");
+  std::map<int, int> co_next;
+  for (const auto& order : co)
+    for (std::size_t i = 0; i + 1 < order.size(); ++i) {
+      edge(static_cast<std::size_t>(order[i]), static_cast<std::size_t>(order[i + 1]), "co");
+      co_next[order[i]] = order[i + 1];
+    }
+  for (const auto& [w, r] : rf.pairs())
+    if (auto it = co_next.find(static_cast<int>(w)); it != co_next.end())
+      edge(r, static_cast<std::size_t>(it->second), "fr");
+  for (const char* name : {"addr", "data", "ctrl", "rmw"})
+    for (const auto& [a, b] : base.relations[rel_index(name)].pairs()) edge(a, b, name);
+  for (const auto& c : choice)
+    for (const auto& [a, b] : c.pairs) edge(a, b, c.name);
+  return out;
+}
+
+Explanation WitnessBuilder::explanation(const axioms::Violation& v) const {
+  Explanation out;
+  out.check = v.check;
+  std::map<std::size_t, int> wid;
+  for (auto id : v.events) {
+    if (wid.count(id) != 0) continue;
+    wid[id] = static_cast<int>(out.cycle.events.size());
+    WitnessEvent e = describe(id);
+    e.id = wid[id];
+    out.cycle.events.push_back(std::move(e));
+  }
+  for (const auto& e : v.edges)
+    for (const auto& label : e.labels) out.cycle.edges.push_back(WitnessEdge{wid.at(e.from), wid.at(e.to), label});
+  for (const auto& c : v.choice)
+    for (const auto& [a, b] : c.pairs)
+      if (wid.count(a) != 0 && wid.count(b) != 0) out.choice.push_back(WitnessEdge{wid[a], wid[b], c.name});
+  return out;
+}
+
+}  // namespace xmcheck::checker

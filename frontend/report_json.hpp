@@ -1,0 +1,50 @@
+#pragma once
+// --format json|jsonl: one JSON object per test (docs/json-schema.json).
+//
+// A checked test:
+//   {"file", "name", "architecture", "model", "variants", "condition":
+//    {"quantifier": "exists"|"~exists"|"forall", "text"}, "observed": [LOC...],
+//    "states": [{"values": {LOC: VALUE...}, "satisfies_condition", "witness"?}],
+//    "result": "Ok"|"No"|"Unknown", "loop", "validated", "verdict":
+//    "Allowed"|"Forbidden"|"Required"|"Unknown", "kind", "positive", "negative",
+//    "observation", "flags", "explanations", "timed_out", "expect"?, "stats"?}
+// A rejected test: {"file", "error": "file:line:col: error: ...", "exit_code", "expect"?}.
+//
+// Keys keep this order. Nothing depends on timing unless `stats` is requested
+// (--stats), so the output of a run is reproducible byte for byte.
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "xmcheck/checker/result.hpp"
+
+namespace xmcheck::frontend {
+
+using Json = nlohmann::ordered_json;
+
+/// What the report adds to a TestResult.
+struct JsonTestInfo {
+  std::string file;          ///< the test's path as xmcheck received it
+  std::string architecture;  ///< as written in the test's header
+  bool with_stats = false;   ///< add "stats" (nondeterministic: time)
+  double time_ms = 0;
+  std::optional<Json> expect;  ///< {"status": "pass"|"fail"|"unlisted", "message"?}
+};
+
+[[nodiscard]] Json witness_to_json(const checker::Witness& witness);
+[[nodiscard]] Json result_to_json(const checker::TestResult& result, const JsonTestInfo& info);
+[[nodiscard]] Json error_to_json(const std::string& file, const std::string& diagnostic,
+                                 int exit_code, const std::optional<Json>& expect);
+
+/// "Ok", "No" or "Unknown" (timed out).
+[[nodiscard]] std::string result_word(const checker::TestResult& result);
+/// Allowed / Forbidden / Required from the quantifier and Ok/No (docs/cli.md), or Unknown.
+[[nodiscard]] std::string verdict_word(const checker::TestResult& result);
+
+/// The object as one element of a pretty-printed array (each line indented by 2).
+[[nodiscard]] std::string format_json_element(const Json& object);
+/// The object on one line (jsonl).
+[[nodiscard]] std::string format_json_line(const Json& object);
+
+}  // namespace xmcheck::frontend

@@ -1,0 +1,55 @@
+#pragma once
+// Everything printed per test, in input order: the result (herd block, JSON
+// element or JSON line), witnesses and explanations, DOT files, --stats lines,
+// the --expect comparison, the progress bar; and each test's exit status
+// (exit_codes.hpp). main.cpp only wires the run together.
+#include <cstddef>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "frontend/cli.hpp"
+#include "frontend/expect.hpp"
+#include "frontend/expect_herd.hpp"
+#include "frontend/progress.hpp"
+#include "frontend/report_dot.hpp"
+#include "frontend/runner.hpp"
+
+namespace xmcheck::frontend {
+
+class Reporter {
+ public:
+  /// Loads --expect (throws diag::UserError on a bad file). `total`: tests to run.
+  Reporter(const Options& options, std::ostream& out, std::size_t total);
+
+  /// Before the first test ("[" for --format json).
+  void begin();
+  /// Prints one outcome; returns its exit status (0 when checked and matching).
+  [[nodiscard]] int report(const TestOutcome& outcome);
+  /// After the last test: closes the JSON array, prints the --expect summary
+  /// (stdout last line in herd format, stderr for json/jsonl). `complete` is
+  /// false when the run stopped early (a model error): no summary then.
+  void finish(bool complete);
+
+ private:
+  /// Records the outcome with --expect; returns the status it implies and sets
+  /// the JSON status word and the stderr message (printed after the result).
+  [[nodiscard]] int expect_status(const TestOutcome& outcome, int status,
+                                  std::optional<std::string>& expect_json_status,
+                                  std::string& expect_message);
+  void diagnostic(const std::string& line);
+
+  const Options& options_;
+  std::ostream& out_;
+  std::optional<ExpectChecker> tsv_;
+  std::optional<HerdExpectChecker> herd_;
+  std::optional<DotWriter> dot_;
+  Progress progress_;
+  std::size_t printed_ = 0;
+  bool finished_ = false;
+};
+
+/// The exit status of a failure kind (exit_codes.hpp).
+[[nodiscard]] int exit_code_for(FailureKind kind);
+
+}  // namespace xmcheck::frontend
