@@ -86,7 +86,7 @@ class InstructionParser {
     if (upper.size() > 2 && upper.starts_with("B.")) {
       // B.cond is "B" with the condition as first operand (instruction.hpp).
       const std::string cond = upper.substr(2);
-      if (!is_condition_code(cond)) unsupported();
+      if (!is_condition_code(cond)) cur_.fail_at(head, "unknown condition '" + head.text.substr(2) + "' in '" + head.text + "'");
       out_.mnemonic = "B";
       out_.operands.push_back(keyword(cond));
       out_.operands.push_back(target());
