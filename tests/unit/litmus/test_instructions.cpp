@@ -132,7 +132,7 @@ TEST_CASE("instructions: unsupported and malformed") {
   };
   CHECK(at("LDADD W1,W2,[X3]") == "4:2: unsupported instruction 'LDADD W1,W2,[X3]'");
   CHECK(kind("LDADD W1,W2,[X3]") == diag::ErrorKind::Unsupported);
-  CHECK(at("B.XX L0") == "4:2: unsupported instruction 'B.XX L0'");
+  CHECK(at("B.XX L0") == "4:2: unknown condition 'XX' in 'B.XX'");
   CHECK(at("ADD W0,W1,W2,LSL #2") == "4:2: unsupported instruction 'ADD W0,W1,W2,LSL #2'");
   CHECK(at("LDR X0,[X1],#8") == "4:2: unsupported instruction 'LDR X0,[X1],#8'");
   CHECK(at("LDR X0,[X1,#8]!") == "4:2: unsupported instruction 'LDR X0,[X1,#8]!'");
