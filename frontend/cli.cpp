@@ -32,6 +32,14 @@ void bind_options(CLI::App& app, Options& o) {
       ->delimiter(',')
       ->type_name("NAME[,NAME...]");
 
+  app.add_option("--arch", o.arch,
+                 "Target architecture of C tests: x86, arm64 or all (default all: one result "
+                 "block per architecture, then a table). Asm tests: must name their own "
+                 "architecture")
+      ->group("Model")
+      ->check(CLI::IsMember({"x86", "arm64", "all"}))
+      ->type_name("x86|arm64|all");
+
   app.add_option("--unroll", o.unroll, "How many times a backward jump may be taken")
       ->group("Search")
       ->check(CLI::NonNegativeNumber)

@@ -18,6 +18,7 @@ struct Options {
   std::string model;                ///< --model FILE ("" = the architecture's default)
   std::string model_path;           ///< --model-path DIR ("" = located at run time)
   std::vector<std::string> variants;  ///< --variant NAME[,NAME...]
+  std::string arch;                 ///< --arch x86|arm64|all ("" = C tests: all; asm: their own)
   // Search
   int unroll = 2;                   ///< --unroll N
   // Suite runs

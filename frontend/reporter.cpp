@@ -1,5 +1,6 @@
 #include "frontend/reporter.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <ostream>
 
@@ -13,6 +14,33 @@
 
 namespace xmcheck::frontend {
 namespace ec = exit_code;
+
+std::string format_arch_table(
+    const std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>>& rows) {
+  std::vector<std::string> archs;
+  std::size_t width = 4;  // "test": the header is lower-case, no line of the table starts with "Test "
+  for (const auto& [test, cells] : rows) {
+    width = std::max(width, test.size());
+    for (const auto& cell : cells)
+      if (std::find(archs.begin(), archs.end(), cell.first) == archs.end()) archs.push_back(cell.first);
+  }
+  std::string out = fmt::format("Verdicts\n{:<{}}", "test", width);
+  for (const auto& a : archs) out += fmt::format("  {:<9}", a);
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  out += '\n';
+  for (const auto& [test, cells] : rows) {
+    std::string line = fmt::format("{:<{}}", test, width);
+    for (const auto& a : archs) {
+      std::string word = "-";
+      for (const auto& cell : cells)
+        if (cell.first == a) word = cell.second;
+      line += fmt::format("  {:<9}", word);
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + '\n';
+  }
+  return out;
+}
 
 int exit_code_for(FailureKind kind) {
   switch (kind) {
@@ -72,7 +100,104 @@ int Reporter::expect_status(const TestOutcome& outcome, int status,
   return record.status == ExpectRecord::Status::Fail ? ec::kExpectMismatch : ec::kOk;
 }
 
+void Reporter::print_stats(const std::string& label, const checker::TestResult& result, double time_ms) {
+  const auto& st = result.stats;
+  progress_.clear();
+  // Printed directly: statistics must reach stderr even under -q.
+  std::fflush(stdout);
+  std::fprintf(stderr,
+               "stats %s: %.3f ms, %llu traces, %llu skeletons, %llu solver calls, %llu "
+               "candidates\n",
+               label.c_str(), time_ms, static_cast<unsigned long long>(st.traces),
+               static_cast<unsigned long long>(st.skeletons),
+               static_cast<unsigned long long>(st.solver_calls),
+               static_cast<unsigned long long>(st.candidates));
+}
+
+void Reporter::print_result(const checker::TestResult& result, const std::string& path,
+                            const std::string& arch, double time_ms,
+                            const std::optional<std::string>& expect_json,
+                            const std::string& expect_message) {
+  if (options_.format == OutputFormat::Herd) {
+    out_ << format_herd(result, options_.witness);
+    if (options_.explain) out_ << format_explanations(result);
+    return;
+  }
+  std::optional<Json> expect;
+  if (expect_json) {
+    expect = Json{{"status", *expect_json}};
+    if (!expect_message.empty()) (*expect)["message"] = expect_message;
+  }
+  JsonTestInfo info{path, arch, options_.stats, time_ms, expect};
+  const Json object = result_to_json(result, info);
+  if (options_.format == OutputFormat::Json)
+    out_ << (printed_ == 0 ? "" : ",\n") << format_json_element(object);
+  else
+    out_ << format_json_line(object) << '\n';
+  ++printed_;
+}
+
+int Reporter::report_per_arch(const TestOutcome& outcome) {
+  int status = ec::kOk;
+  // --expect judges the first architecture checked (docs/cli.md, "--arch").
+  TestOutcome first;
+  first.path = outcome.path;
+  for (const auto& one : outcome.per_arch) {
+    if (one.result) {
+      first.result = one.result;
+      break;
+    }
+    first.failure = one.failure;
+    first.positioned = one.positioned;
+  }
+  std::vector<std::pair<std::string, std::string>> row;
+  std::string name = outcome.path;
+  for (const auto& one : outcome.per_arch) {
+    int own = ec::kOk;
+    if (one.failure) {
+      own = exit_code_for(*one.failure);
+      diagnostic(one.diagnostic);
+      row.emplace_back(one.arch, "error");
+    } else {
+      name = one.result->name;
+      row.emplace_back(one.arch, verdict_word(*one.result));
+      if (one.result->timed_out) {
+        own = ec::kInconclusive;
+        diagnostic(outcome.path + ": warning: timeout after " + fmt::format("{:g}", options_.timeout) +
+                   " s for " + one.arch + ": states may be missing, verdict Unknown");
+      }
+      if (options_.stats) print_stats(outcome.path + " [" + one.arch + "]", *one.result, one.time_ms);
+    }
+    status = std::max(status, own);
+  }
+  std::optional<std::string> expect_json;
+  std::string expect_message;
+  status = expect_status(first, status, expect_json, expect_message);
+  for (const auto& one : outcome.per_arch) {
+    if (!one.result) {
+      if (options_.format == OutputFormat::Herd) continue;
+      const Json object = error_to_json(outcome.path, one.diagnostic, exit_code_for(*one.failure), std::nullopt);
+      out_ << (options_.format == OutputFormat::Json ? (printed_ == 0 ? "" : ",\n") + format_json_element(object)
+                                                     : format_json_line(object) + "\n");
+      ++printed_;
+      continue;
+    }
+    if (options_.format == OutputFormat::Herd) out_ << "Arch " << one.arch << '\n';
+    print_result(*one.result, outcome.path, one.arch, one.time_ms, expect_json, expect_message);
+  }
+  out_.flush();
+  if (!expect_message.empty()) diagnostic(expect_message);
+  if (dot_)
+    for (const auto& one : outcome.per_arch)
+      if (one.result)
+        if (const std::string error = dot_->write(*one.result); !error.empty()) diagnostic(error);
+  if (outcome.per_arch.size() > 1) arch_table_.emplace_back(name, std::move(row));
+  progress_.step(outcome.path);
+  return status;
+}
+
 int Reporter::report(const TestOutcome& outcome) {
+  if (!outcome.per_arch.empty()) return report_per_arch(outcome);
   int status = ec::kOk;
   if (outcome.failure) {
     status = exit_code_for(*outcome.failure);
@@ -82,42 +207,21 @@ int Reporter::report(const TestOutcome& outcome) {
     diagnostic(outcome.path + ": warning: timeout after " + fmt::format("{:g}", options_.timeout) +
                " s: states may be missing, verdict Unknown");
   }
-  if (options_.stats && outcome.result) {
-    const auto& st = outcome.result->stats;
-    progress_.clear();
-    // Printed directly: statistics must reach stderr even under -q.
-    std::fflush(stdout);
-    std::fprintf(stderr,
-                 "stats %s: %.3f ms, %llu traces, %llu skeletons, %llu solver calls, %llu "
-                 "candidates\n",
-                 outcome.path.c_str(), outcome.time_ms, static_cast<unsigned long long>(st.traces),
-                 static_cast<unsigned long long>(st.skeletons),
-                 static_cast<unsigned long long>(st.solver_calls),
-                 static_cast<unsigned long long>(st.candidates));
-  }
+  if (options_.stats && outcome.result) print_stats(outcome.path, *outcome.result, outcome.time_ms);
   const int own_status = status;
   std::optional<std::string> expect_json;
   std::string expect_message;
   status = expect_status(outcome, status, expect_json, expect_message);
 
-  if (options_.format == OutputFormat::Herd) {
-    if (outcome.result) {
-      out_ << format_herd(*outcome.result, options_.witness);
-      if (options_.explain) out_ << format_explanations(*outcome.result);
-    }
-  } else {
+  if (outcome.result) {
+    print_result(*outcome.result, outcome.path, outcome.arch, outcome.time_ms, expect_json, expect_message);
+  } else if (options_.format != OutputFormat::Herd) {
     std::optional<Json> expect;
     if (expect_json) {
       expect = Json{{"status", *expect_json}};
       if (!expect_message.empty()) (*expect)["message"] = expect_message;
     }
-    Json object;
-    if (outcome.result) {
-      JsonTestInfo info{outcome.path, outcome.arch, options_.stats, outcome.time_ms, expect};
-      object = result_to_json(*outcome.result, info);
-    } else {
-      object = error_to_json(outcome.path, outcome.diagnostic, own_status, expect);
-    }
+    const Json object = error_to_json(outcome.path, outcome.diagnostic, own_status, expect);
     if (options_.format == OutputFormat::Json)
       out_ << (printed_ == 0 ? "" : ",\n") << format_json_element(object);
     else
@@ -137,6 +241,7 @@ void Reporter::finish(bool complete) {
   finished_ = true;
   progress_.clear();
   if (options_.format == OutputFormat::Json) out_ << (printed_ == 0 ? "]\n" : "\n]\n");
+  if (options_.format == OutputFormat::Herd && !arch_table_.empty()) out_ << format_arch_table(arch_table_);
   out_.flush();
   if (!complete || (!tsv_ && !herd_)) return;
   const std::string summary = tsv_ ? tsv_->summary() : herd_->summary();

@@ -7,6 +7,8 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "frontend/cli.hpp"
 #include "frontend/expect.hpp"
@@ -38,6 +40,13 @@ class Reporter {
                                   std::optional<std::string>& expect_json_status,
                                   std::string& expect_message);
   void diagnostic(const std::string& line);
+  /// A C test checked for several architectures: one block (or JSON object)
+  /// per architecture, preceded by `Arch NAME`; rows for the final table.
+  [[nodiscard]] int report_per_arch(const TestOutcome& outcome);
+  void print_result(const checker::TestResult& result, const std::string& path, const std::string& arch,
+                    double time_ms, const std::optional<std::string>& expect_json,
+                    const std::string& expect_message);
+  void print_stats(const std::string& label, const checker::TestResult& result, double time_ms);
 
   const Options& options_;
   std::ostream& out_;
@@ -46,8 +55,14 @@ class Reporter {
   std::optional<DotWriter> dot_;
   Progress progress_;
   std::size_t printed_ = 0;
+  /// --arch all: test name -> architecture -> verdict, printed after the blocks.
+  std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>> arch_table_;
   bool finished_ = false;
 };
+
+/// The `--arch all` table: `Verdicts`, a header `test  x86  arm64`, one row per test.
+[[nodiscard]] std::string format_arch_table(
+    const std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>>& rows);
 
 /// The exit status of a failure kind (exit_codes.hpp).
 [[nodiscard]] int exit_code_for(FailureKind kind);

@@ -1,5 +1,6 @@
 #include "frontend/runner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <utility>
@@ -72,17 +73,22 @@ const axioms::Model& Runner::load(const std::string& path) {
 }
 
 const axioms::Model& Runner::model_for(const litmus::LitmusTest& test) {
+  return model_for_arch(test.arch, test.header_span, test.arch_name);
+}
+
+const axioms::Model& Runner::model_for_arch(litmus::Arch arch, const diag::SourceSpan& span,
+                                            const std::string& arch_name) {
   if (!options_.model.empty()) {
     const auto path = locator_.resolve(options_.model);
     XMCHECK_ASSERT(path.has_value(), "--model was resolved by preload_model");
     return load(*path);
   }
-  const std::string name = ModelLocator::default_model_name(test.arch);
+  const std::string name = ModelLocator::default_model_name(arch);
   const auto path = locator_.resolve(name);
   if (name.empty() || !path) {
     throw ModelLoadError(diag::UserError(
-        diag::ErrorKind::Model, test.header_span,
-        "no model for architecture " + test.arch_name +
+        diag::ErrorKind::Model, span,
+        "no model for architecture " + arch_name +
             (name.empty() ? std::string() : " (" + name + " not found in " +
                                                 join(locator_.search_dirs()) + ")") +
             "; use --model or --model-path"));
@@ -90,21 +96,101 @@ const axioms::Model& Runner::model_for(const litmus::LitmusTest& test) {
   return load(*path);
 }
 
+const checker::LoweringTable& Runner::lowering_for(litmus::Arch arch) {
+  if (const auto it = lowerings_.find(arch); it != lowerings_.end()) return it->second;
+  const std::string name = checker::lowering_file_name(arch);
+  const auto path = locator_.resolve(name);
+  if (!path) {
+    diag::SourceSpan span{std::make_shared<const std::string>(name), {}, {}};
+    throw ModelLoadError(diag::UserError(diag::ErrorKind::Model, span,
+                                         "cannot open lowering file (searched: " +
+                                             join(locator_.search_dirs()) + ")"));
+  }
+  try {
+    return lowerings_.emplace(arch, checker::load_lowering(*path)).first->second;
+  } catch (const diag::UserError& e) {
+    throw ModelLoadError(e);
+  }
+}
+
+checker::CheckOptions Runner::check_options() const {
+  checker::CheckOptions check_options;
+  check_options.unroll = options_.unroll;
+  check_options.variants = options_.variants;
+  check_options.witnesses = options_.witness || !options_.dot_dir.empty();
+  check_options.explain = options_.explain;
+  check_options.timeout_seconds = options_.timeout;
+  return check_options;
+}
+
+TestOutcome Runner::run_c(const InputItem& item, const litmus::LitmusTest& test) {
+  TestOutcome out;
+  out.path = item.path;
+  out.arch = test.arch_name;
+  // A header line `Arch=arm64` (or `Arch=x86 arm64`) restricts the test to
+  // those architectures: --arch all checks only them, another --arch is refused.
+  std::vector<litmus::Arch> own = {litmus::Arch::X86_64, litmus::Arch::AArch64};
+  for (const auto& m : test.meta) {
+    if (m.key != "Arch") continue;
+    own.clear();
+    std::string word;
+    for (const char ch : m.value + " ") {
+      if (ch != ' ' && ch != ',' && ch != '\t') {
+        word += ch;
+        continue;
+      }
+      if (word.empty()) continue;
+      const auto arch = checker::lowering_arch(word);
+      if (!arch) throw diag::UserError(diag::ErrorKind::Litmus, m.span, "unknown architecture '" + word + "' (x86, arm64)");
+      own.push_back(*arch);
+      word.clear();
+    }
+  }
+  std::vector<litmus::Arch> targets = own;
+  if (!options_.arch.empty() && options_.arch != "all") {
+    const litmus::Arch wanted = *checker::lowering_arch(options_.arch);
+    if (std::find(own.begin(), own.end(), wanted) == own.end())
+      throw diag::UserError(diag::ErrorKind::Usage, test.header_span,
+                            "--arch " + options_.arch + " is not among the test's architectures (Arch=)");
+    targets = {wanted};
+  }
+  for (const litmus::Arch target : targets) {
+    ArchOutcome one;
+    one.arch = checker::lowering_arch_name(target);
+    const axioms::Model& model = model_for_arch(target, test.header_span, one.arch);
+    checker::CheckOptions opts = check_options();
+    opts.target = target;
+    opts.lowering = &lowering_for(target);
+    log_->info("checking {} ({}) for {} with {}", item.path, test.name, one.arch, model.path());
+    try {
+      const auto start = std::chrono::steady_clock::now();
+      one.result = checker::check(test, model, opts, session_);
+      one.time_ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    } catch (const diag::UserError& e) {
+      const TestOutcome failed = user_failure(item.path, e);
+      one.failure = failed.failure;
+      one.diagnostic = failed.diagnostic;
+      one.positioned = failed.positioned;
+    }
+    out.time_ms += one.time_ms;
+    out.per_arch.push_back(std::move(one));
+  }
+  return out;
+}
+
 TestOutcome Runner::run(const InputItem& item) {
   if (item.error) return user_failure(item.path, *item.error);
   try {
     const litmus::LitmusTest test = litmus::parse_file(item.path);
-    if (test.arch == litmus::Arch::C)  // parsed, but not yet lowered to any architecture
-      throw diag::UserError(diag::ErrorKind::Unsupported, test.header_span,
-                            "checking C litmus tests is not implemented yet (the C dialect parses; "
-                            "per-architecture lowering is planned in docs/c-dialect-design.md)");
+    if (test.arch == litmus::Arch::C) return run_c(item, test);  // may throw UserError
+    if (!options_.arch.empty() && options_.arch != "all" &&
+        checker::lowering_arch(options_.arch) != test.arch)
+      throw diag::UserError(diag::ErrorKind::Usage, test.header_span,
+                            "--arch " + options_.arch + " contradicts the test's architecture " +
+                                test.arch_name);
     const axioms::Model& model = model_for(test);
-    checker::CheckOptions check_options;
-    check_options.unroll = options_.unroll;
-    check_options.variants = options_.variants;
-    check_options.witnesses = options_.witness || !options_.dot_dir.empty();
-    check_options.explain = options_.explain;
-    check_options.timeout_seconds = options_.timeout;
+    const checker::CheckOptions check_options = this->check_options();
     log_->info("checking {} ({}) with {}", item.path, test.name, model.path());
     TestOutcome out;
     out.path = item.path;

@@ -14,6 +14,8 @@
 #include "frontend/inputs.hpp"
 #include "frontend/model_locator.hpp"
 #include "xmcheck/axioms/model.hpp"
+#include "xmcheck/checker/engine.hpp"
+#include "xmcheck/checker/lowering.hpp"
 #include "xmcheck/checker/result.hpp"
 #include "xmcheck/checker/session.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
@@ -24,6 +26,16 @@ namespace xmcheck::frontend {
 /// Why a test was not checked.
 enum class FailureKind { BadLitmus, BadModel, Unsupported, Usage, Internal };
 
+/// A C test's check for one target architecture (--arch).
+struct ArchOutcome {
+  std::string arch;                           ///< "x86", "arm64"
+  std::optional<checker::TestResult> result;  ///< set when checked
+  std::optional<FailureKind> failure;         ///< set otherwise
+  std::string diagnostic;
+  bool positioned = false;
+  double time_ms = 0;
+};
+
 struct TestOutcome {
   std::string path;
   std::optional<checker::TestResult> result;  ///< set when the test was checked
@@ -32,6 +44,9 @@ struct TestOutcome {
   bool positioned = false;   ///< the diagnostic carries a line:col position
   std::string arch;          ///< the test's architecture as written ("AArch64"), when parsed
   double time_ms = 0;        ///< wall-clock time of the check (--stats)
+  /// C tests: one entry per target architecture (x86 first); `result` is then
+  /// unset and `failure` is set only when the test could not be parsed.
+  std::vector<ArchOutcome> per_arch;
 };
 
 /// A model could not be found or loaded: the whole run stops.
@@ -57,6 +72,11 @@ class Runner {
 
  private:
   [[nodiscard]] const axioms::Model& model_for(const litmus::LitmusTest& test);
+  [[nodiscard]] const axioms::Model& model_for_arch(litmus::Arch arch, const diag::SourceSpan& span,
+                                                    const std::string& arch_name);
+  [[nodiscard]] const checker::LoweringTable& lowering_for(litmus::Arch arch);
+  [[nodiscard]] checker::CheckOptions check_options() const;
+  [[nodiscard]] TestOutcome run_c(const InputItem& item, const litmus::LitmusTest& test);
   [[nodiscard]] const axioms::Model& load(const std::string& path);
 
   Options options_;
@@ -64,6 +84,7 @@ class Runner {
   checker::Session session_;  ///< SMT context and compiled models, reused across tests
   std::shared_ptr<spdlog::logger> log_;
   std::map<std::string, axioms::Model> models_;  ///< by resolved path
+  std::map<litmus::Arch, checker::LoweringTable> lowerings_;  ///< C tests: per target
 };
 
 }  // namespace xmcheck::frontend

@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "c_interpreter.hpp"
+#include "c_program.hpp"
 #include "candidate_search.hpp"
 #include "session_impl.hpp"
 #include "deadline.hpp"
@@ -101,6 +103,26 @@ void reject_delayed_errors(const Execution& ex, int procs) {
   }
 }
 
+/// Asm tests: lower() for their own architecture. C tests: lower_c() for the
+/// target of `options`, whose lowering table must be given.
+CLowered lower_for_target(const litmus::LitmusTest& test, const CheckOptions& options) {
+  CLowered out;
+  if (test.arch != litmus::Arch::C) {
+    if (options.target && *options.target != test.arch)
+      throw diag::UserError(diag::ErrorKind::Usage, test.header_span,
+                            "a " + test.arch_name + " test cannot be checked for another architecture");
+    out.prog = lower(test);
+    return out;
+  }
+  if (options.lowering == nullptr)
+    throw diag::UserError(diag::ErrorKind::Usage, test.header_span,
+                          "a C test needs a target architecture and its lowering (--arch)");
+  if (options.target && *options.target != options.lowering->arch)
+    throw diag::UserError(diag::ErrorKind::Usage, test.header_span,
+                          "the lowering " + options.lowering->path + " is not for the target architecture");
+  return lower_c(test, options.lowering->arch);
+}
+
 }  // namespace
 
 TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, const CheckOptions& options) {
@@ -111,7 +133,8 @@ TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, con
 TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, const CheckOptions& options,
                  Session& session) {
   const Deadline deadline(options.timeout_seconds);
-  Program prog = lower(test);
+  CLowered lowered = lower_for_target(test, options);
+  Program& prog = lowered.prog;
   Observation obs(test, prog);
   const axioms::VariantSet variants = test_variants(test, options);
   axioms::Evaluator& judge = session.impl().evaluator_for(model, variants);
@@ -122,7 +145,16 @@ TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, con
   SearchStats stats;
   bool timed_out = false;
   try {
-    unfolding = unfold(prog, options.unroll, &deadline);
+    if (test.arch == litmus::Arch::C) {
+      const LoweringTable& table = *options.lowering;
+      unfolding = unfold(prog, options.unroll, &deadline,
+                         [&](int proc, const std::vector<std::vector<Val>>& domains, ChoiceCursor& cursor,
+                             int unroll, Trace& trace) {
+                           return run_c_path(lowered, table, proc, domains, cursor, unroll, trace);
+                         });
+    } else {
+      unfolding = unfold(prog, options.unroll, &deadline);
+    }
     stats = enumerate_skeletons(session.impl().smt, prog, unfolding, [&](const Skeleton& sk) {
       Execution ex(prog, unfolding, sk);
       for_each_coherence(ex.writes_per_loc(), [&](const std::vector<std::vector<int>>& co) {

@@ -63,6 +63,18 @@ int Observation::slot_for(const litmus::Location& loc) {
       o.fault_address = pc.slots[static_cast<std::size_t>(it->second)].address;
     }
     o.printed = litmus::to_string(loc);
+  } else if (loc.kind == litmus::Location::Kind::Register && !prog_.c_locals.empty()) {
+    // C tests: `0:r0` is thread 0's local variable r0.
+    if (loc.thread < 0 || loc.thread >= prog_.num_procs())
+      fail(loc.span, "no thread P" + std::to_string(loc.thread));
+    const auto& locals = prog_.c_locals[static_cast<std::size_t>(loc.thread)];
+    const auto it = locals.find(loc.reg);
+    if (it == locals.end())
+      fail(loc.span, "P" + std::to_string(loc.thread) + " has no local variable " + loc.reg);
+    o.is_register = true;
+    o.proc = loc.thread;
+    o.reg = it->second;
+    o.printed = std::to_string(loc.thread) + ":" + loc.reg;
   } else if (loc.kind == litmus::Location::Kind::Register) {
     auto idx = register_index(prog_.arch, loc.reg);
     if (!idx) fail(loc.span, "unknown register " + loc.reg);

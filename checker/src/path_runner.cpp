@@ -88,9 +88,19 @@ void PathRunner::add_branch(const Taint& dep, const Taint& pick, int e) {
   branch_taints_.push_back({e, dep, pick});
 }
 
-RegVal PathRunner::load(int loc, std::uint64_t sets, const Taint& addr_dep, const Taint& addr_pick) {
+Val PathRunner::choose_value(int loc) {
   const auto& dom = domains_[static_cast<std::size_t>(loc)];
-  const Val v = dom[static_cast<std::size_t>(cursor_.choose(static_cast<int>(dom.size())))];
+  return dom[static_cast<std::size_t>(cursor_.choose(static_cast<int>(dom.size())))];
+}
+
+void PathRunner::begin_instance(const diag::SourceSpan& span, int instr) {
+  ++instance_;
+  span_ = span;
+  instr_ = instr;
+}
+
+RegVal PathRunner::load(int loc, std::uint64_t sets, const Taint& addr_dep, const Taint& addr_pick) {
+  const Val v = choose_value(loc);
   const int e = emit(EventKind::Read, sets | kSetR | kSetM | kSetExp, loc, v);
   add_addr(addr_dep, addr_pick, e);
   RegVal out;
@@ -220,8 +230,7 @@ void PathRunner::step() {
   int instr = slot.instr;
   instr_ = instr;
   if (slot.loc >= 0) {  // an addressed instruction is fetched from memory
-    const auto& dom = domains_[static_cast<std::size_t>(slot.loc)];
-    const Val v = dom[static_cast<std::size_t>(cursor_.choose(static_cast<int>(dom.size())))];
+    const Val v = choose_value(slot.loc);
     std::uint64_t sets = kSetR | kSetM | kSetImp | kSetIF;
     const bool decodable = v.kind == Val::Kind::Instr && prog_.fetchable[static_cast<std::size_t>(v.v)];
     if (decodable && prog_.arch == litmus::Arch::AArch64 &&
@@ -262,6 +271,10 @@ void PathRunner::finish_ctrl_edges() {
 
 PathEnd PathRunner::run() {
   while (!halted_) step();
+  return finish();
+}
+
+PathEnd PathRunner::finish() {
   if (end_ != PathEnd::Done) return end_;
   finish_ctrl_edges();
   trace_.final_regs.resize(regs_.size());

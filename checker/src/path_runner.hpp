@@ -103,6 +103,22 @@ class PathRunner {
     halted_ = true;
   }
   [[nodiscard]] std::int64_t current_address() const { return address_; }
+
+  // ---- driving the runner from another stepper (the C interpreter) ----
+  /// Starts a new instruction instance: later events get a new po position,
+  /// `span` and instruction-value id `instr` (-1: none).
+  void begin_instance(const diag::SourceSpan& span, int instr = -1);
+  /// Chooses the value a read of `loc` returns (one choice point).
+  [[nodiscard]] Val choose_value(int loc);
+  /// The path went past the --unroll bound: it ends as LoopCut.
+  void cut_loop() {
+    end_ = PathEnd::LoopCut;
+    halted_ = true;
+  }
+  [[nodiscard]] bool halted() const { return halted_; }
+  /// Ends a path driven through the primitives above: ctrl edges and final
+  /// registers, like run() does at the end.
+  PathEnd finish();
   [[nodiscard]] const diag::SourceSpan& current_span() const { return span_; }
 
  private:

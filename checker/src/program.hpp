@@ -78,6 +78,8 @@ struct Program {
   /// every addressed slot and every instruction constant of the init state).
   std::vector<bool> fetchable;  ///< indexed by instruction-value id
   std::map<std::int64_t, std::pair<int, int>> slot_at;  ///< address -> (proc, pc)
+  /// C tests only: [proc] local variable name -> register index (`0:r0`).
+  std::vector<std::map<std::string, int>> c_locals;
 
   [[nodiscard]] int num_procs() const { return static_cast<int>(procs.size()); }
   /// The slot at `address`, if it is code.

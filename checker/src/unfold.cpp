@@ -24,16 +24,22 @@ bool add_value(std::vector<Val>& dom, const Val& v) {
 std::vector<Trace> unfold_thread(const Program& prog, int proc,
                                  const std::vector<std::vector<Val>>& domains, int unroll,
                                  bool& loop_cut, std::vector<std::vector<Val>>& written,
-                                 const Deadline* deadline) {
+                                 const Deadline* deadline, const PathProducer& produce,
+                                 std::size_t& max_writes) {
   std::vector<Trace> out;
   ChoiceCursor cursor;
   do {
     if (deadline != nullptr) deadline->check();
-    PathRunner runner(prog, proc, domains, cursor, unroll);
-    const PathEnd end = runner.run();
-    for (const auto& e : runner.trace().events)
-      if (e.kind == EventKind::Write) add_value(written[static_cast<std::size_t>(e.loc)], e.value);
-    if (end == PathEnd::Done) out.push_back(std::move(runner.trace()));
+    Trace trace;
+    const PathEnd end = produce(proc, domains, cursor, unroll, trace);
+    std::size_t writes = 0;
+    for (const auto& e : trace.events)
+      if (e.kind == EventKind::Write) {
+        add_value(written[static_cast<std::size_t>(e.loc)], e.value);
+        ++writes;
+      }
+    max_writes = std::max(max_writes, writes);
+    if (end == PathEnd::Done) out.push_back(std::move(trace));
     if (end == PathEnd::LoopCut) loop_cut = true;
     if (out.size() > kMaxPathsPerThread)
       throw diag::UserError(diag::ErrorKind::Unsupported,
@@ -47,6 +53,17 @@ std::vector<Trace> unfold_thread(const Program& prog, int proc,
 }  // namespace
 
 Unfolding unfold(const Program& prog, int unroll, const Deadline* deadline) {
+  return unfold(prog, unroll, deadline,
+                [&prog](int proc, const std::vector<std::vector<Val>>& domains, ChoiceCursor& cursor,
+                        int bound, Trace& trace) {
+                  PathRunner runner(prog, proc, domains, cursor, bound);
+                  const PathEnd end = runner.run();
+                  trace = std::move(runner.trace());
+                  return end;
+                });
+}
+
+Unfolding unfold(const Program& prog, int unroll, const Deadline* deadline, const PathProducer& produce) {
   Unfolding u;
   u.domains.resize(prog.locs.size());
   for (std::size_t l = 0; l < prog.locs.size(); ++l) u.domains[l] = {prog.locs[l].init};
@@ -56,11 +73,21 @@ Unfolding unfold(const Program& prog, int unroll, const Deadline* deadline) {
     u.loop_cut = false;
     bool grew = false;
     std::vector<std::vector<Val>> written(prog.locs.size());
-    for (int p = 0; p < prog.num_procs(); ++p)
-      u.traces[static_cast<std::size_t>(p)] = unfold_thread(prog, p, u.domains, unroll, u.loop_cut, written, deadline);
+    std::size_t writes_per_execution = 0;  // at most: the longest path of every thread
+    for (int p = 0; p < prog.num_procs(); ++p) {
+      std::size_t max_writes = 0;
+      u.traces[static_cast<std::size_t>(p)] = unfold_thread(prog, p, u.domains, unroll, u.loop_cut, written,
+                                                            deadline, produce, max_writes);
+      writes_per_execution += max_writes;
+    }
     for (std::size_t l = 0; l < written.size(); ++l)
       for (const auto& v : written[l]) grew |= add_value(u.domains[l], v);
     if (!grew) return u;
+    // A value computed from values read (x = x + 1) can keep growing the domains.
+    // Round r's domains hold every value made by a chain of at most r writes,
+    // each reading the previous one; no execution has a longer chain than its
+    // number of writes, so later values belong to no execution.
+    if (static_cast<std::size_t>(round) > writes_per_execution + 1) return u;
   }
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 // Entry point of the checker: one litmus test + one model -> every allowed outcome.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "xmcheck/axioms/model.hpp"
+#include "xmcheck/checker/lowering.hpp"
 #include "xmcheck/checker/result.hpp"
 #include "xmcheck/checker/session.hpp"
 #include "xmcheck/litmus/ast.hpp"
@@ -23,6 +25,13 @@ struct CheckOptions {
   bool explain = false;
   /// Give up after this many seconds (0 = no limit): TestResult::timed_out.
   double timeout_seconds = 0;
+  /// C tests: the architecture the test is lowered to and judged for (AArch64
+  /// or X86_64; absent = the lowering's). Asm tests are always checked for
+  /// their own architecture: a different target is a usage error.
+  std::optional<litmus::Arch> target;
+  /// C tests: the target's lowering table (axioms/lowering/<arch>.lower, loaded
+  /// by the caller with load_lowering; must outlive the call). Required for C.
+  const LoweringTable* lowering = nullptr;
 };
 
 /// Explores every candidate execution of `test` and keeps those `model` accepts.

@@ -1,0 +1,87 @@
+#pragma once
+// How the C dialect's kernel primitives become events on one architecture:
+// the data of axioms/lowering/<arch>.lower (format in docs/c-dialect.md,
+// "Lowering files"). A table is loaded once and passed to checker::check
+// through CheckOptions; nothing here is global.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "xmcheck/diag/source_span.hpp"
+#include "xmcheck/litmus/instruction.hpp"
+
+namespace xmcheck::checker {
+
+/// One argument of an event template: a parameter of the primitive, an integer
+/// literal, or (RMW only) the operation name.
+struct TemplateArg {
+  enum class Kind : std::uint8_t { Param, Int };
+  Kind kind = Kind::Param;
+  int param = -1;         ///< Param: index into LoweringEntry::params
+  std::int64_t value = 0; ///< Int
+};
+
+/// One event of a primitive's lowering, from the fixed vocabulary the C
+/// interpreter knows.
+struct EventTemplate {
+  enum class Kind : std::uint8_t {
+    Read,     ///< R(p): load of *p; the primitive's value
+    Write,    ///< W(p, v): store v to *p
+    Rmw,      ///< RMW(p, op, v): atomic read of *p and write of (old op v)
+    Cas,      ///< CAS(p, old, new): atomic read; write `new` only if *p == old
+    Fence,    ///< F: a barrier event (base set F plus `sets`)
+    Cache,    ///< CACHE(p) or CACHE: cache maintenance by address / of everything
+  };
+  enum class Op : std::uint8_t { Xchg, Add, Sub, And, Or, AndNot };
+  Kind kind = Kind::Fence;
+  Op op = Op::Xchg;                     ///< Rmw
+  std::vector<TemplateArg> args;        ///< address first (R, W, RMW, CAS, CACHE)
+  std::vector<std::string> sets;        ///< base-set names (read event of RMW/CAS)
+  std::vector<std::string> write_sets;  ///< RMW/CAS: base sets of the write event
+  bool on_success = false;              ///< only when the previous CAS succeeded
+  bool must_succeed = false;            ///< CAS: a failing path is dropped (spin until it succeeds)
+};
+
+/// One line: `name(params) = templates [-> new]`, `= NOTHING`, `= UNAVAILABLE`
+/// or `= UNSUPPORTED "why"`.
+struct LoweringEntry {
+  enum class Availability : std::uint8_t { Available, Unavailable, Unsupported };
+  std::string name;
+  /// Parameter names; a keyword parameter (`dsb(=ish)`) is "=ish": the call
+  /// must pass that identifier.
+  std::vector<std::string> params;
+  std::vector<EventTemplate> events;
+  Availability availability = Availability::Available;
+  std::string reason;                   ///< Unsupported: why
+  bool result_is_new = false;           ///< `-> new`: value = the RMW's written value
+  diag::SourceSpan span;                ///< the line in the .lower file
+
+  [[nodiscard]] std::size_t arity() const { return params.size(); }
+};
+
+struct LoweringTable {
+  litmus::Arch arch = litmus::Arch::AArch64;
+  std::string arch_name;  ///< as in the file's `arch` line: "arm64", "x86"
+  std::string path;
+  std::vector<LoweringEntry> entries;
+
+  /// Every entry named `name` (several when they differ in keyword parameters).
+  [[nodiscard]] std::vector<const LoweringEntry*> find(const std::string& name) const;
+};
+
+/// Parses a lowering file's text. Throws diag::UserError (kind Model, positioned
+/// in the file) on malformed lines, unknown templates and unknown base sets.
+[[nodiscard]] LoweringTable parse_lowering(const std::string& text, const std::string& path);
+
+/// Reads and parses `path`; kind Io when it cannot be read.
+[[nodiscard]] LoweringTable load_lowering(const std::string& path);
+
+/// "arm64" / "x86" for the architectures C tests are lowered to; nullopt otherwise.
+[[nodiscard]] std::optional<litmus::Arch> lowering_arch(const std::string& name);
+/// The lowering file's name for an architecture ("arm64.lower"), "" if none.
+[[nodiscard]] std::string lowering_file_name(litmus::Arch arch);
+/// "arm64" / "x86".
+[[nodiscard]] std::string lowering_arch_name(litmus::Arch arch);
+
+}  // namespace xmcheck::checker

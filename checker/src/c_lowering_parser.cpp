@@ -1,0 +1,258 @@
+// Reads axioms/lowering/<arch>.lower (docs/c-dialect.md, "Lowering files"):
+//   arch arm64
+//   NAME(P, ...) = TEMPLATE [SETS] [SETS] [on-success|must-succeed]; ... [-> new]
+//   NAME(...)    = NOTHING | UNAVAILABLE | UNSUPPORTED "why"
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include "xmcheck/axioms/base.hpp"
+#include "xmcheck/checker/lowering.hpp"
+#include "xmcheck/diag/diagnostic.hpp"
+
+namespace xmcheck::checker {
+namespace {
+
+using Kind = EventTemplate::Kind;
+
+std::string trim(const std::string& s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return s.substr(b, e - b);
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::string cur;
+  int depth = 0;
+  for (char c : s) {
+    if (c == '(' || c == '[') ++depth;
+    if (c == ')' || c == ']') --depth;
+    if (c == sep && depth == 0) {
+      out.push_back(trim(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  out.push_back(trim(cur));
+  return out;
+}
+
+class LineParser {
+ public:
+  LineParser(std::shared_ptr<const std::string> file, std::uint32_t line) : file_(std::move(file)), line_(line) {}
+
+  [[noreturn]] void fail(const std::string& msg) const {
+    throw diag::UserError(diag::ErrorKind::Model, span(), msg);
+  }
+  [[nodiscard]] diag::SourceSpan span() const { return {file_, {line_, 1}, {line_, 1}}; }
+
+  /// `name(a, b, =kw)`: fills name and params; returns the rest after ')'.
+  std::string signature(const std::string& text, LoweringEntry& e) const {
+    const auto open = text.find('(');
+    const auto close = text.find(')');
+    if (open == std::string::npos || close == std::string::npos || close < open)
+      fail("expected 'name(params)' before '='");
+    e.name = trim(text.substr(0, open));
+    if (e.name.empty()) fail("missing primitive name");
+    const std::string inner = trim(text.substr(open + 1, close - open - 1));
+    if (!inner.empty())
+      for (const auto& p : split(inner, ',')) {
+        if (p.empty()) fail("empty parameter in '" + e.name + "'");
+        e.params.push_back(p);
+      }
+    return trim(text.substr(close + 1));
+  }
+
+  EventTemplate event(const std::string& text, const LoweringEntry& e) const {
+    EventTemplate t;
+    std::size_t pos = 0;
+    while (pos < text.size() && (std::isalpha(static_cast<unsigned char>(text[pos])) != 0)) ++pos;
+    const std::string word = text.substr(0, pos);
+    if (word == "R") t.kind = Kind::Read;
+    else if (word == "W") t.kind = Kind::Write;
+    else if (word == "RMW") t.kind = Kind::Rmw;
+    else if (word == "CAS") t.kind = Kind::Cas;
+    else if (word == "F") t.kind = Kind::Fence;
+    else if (word == "CACHE") t.kind = Kind::Cache;
+    else fail("unknown event template '" + text + "' (R, W, RMW, CAS, F, CACHE)");
+    std::string rest = trim(text.substr(pos));
+    if (!rest.empty() && rest[0] == '(') {
+      const auto close = rest.find(')');
+      if (close == std::string::npos) fail("missing ')' in '" + text + "'");
+      const auto parts = split(rest.substr(1, close - 1), ',');
+      for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (t.kind == Kind::Rmw && i == 1) {
+          t.op = operation(parts[i]);
+          continue;
+        }
+        t.args.push_back(argument(parts[i], e));
+      }
+      rest = trim(rest.substr(close + 1));
+    }
+    check_arity(t, text);
+    int groups = 0;
+    while (!rest.empty() && rest[0] == '[') {
+      const auto close = rest.find(']');
+      if (close == std::string::npos) fail("missing ']' in '" + text + "'");
+      auto& sets = groups++ == 0 ? t.sets : t.write_sets;
+      std::istringstream words(rest.substr(1, close - 1));
+      for (std::string s; words >> s;) {
+        if (!s.empty() && s.back() == ',') s.pop_back();
+        const auto idx = axioms::find_base(s);
+        if (!idx || axioms::kBaseCatalogue[*idx].arity != axioms::Arity::Set)
+          fail("unknown base set '" + s + "' (axioms/base.hpp)");
+        sets.push_back(s);
+      }
+      rest = trim(rest.substr(close + 1));
+    }
+    if (groups > 1 && t.kind != Kind::Rmw && t.kind != Kind::Cas)
+      fail("only RMW and CAS take a second set group (for their write)");
+    if (rest == "on-success") t.on_success = true;
+    else if (rest == "must-succeed" && t.kind == Kind::Cas) t.must_succeed = true;
+    else if (!rest.empty()) fail("unexpected '" + rest + "' after '" + word + "'");
+    return t;
+  }
+
+ private:
+  EventTemplate::Op operation(const std::string& s) const {
+    using Op = EventTemplate::Op;
+    if (s == "xchg") return Op::Xchg;
+    if (s == "add") return Op::Add;
+    if (s == "sub") return Op::Sub;
+    if (s == "and") return Op::And;
+    if (s == "or") return Op::Or;
+    if (s == "andnot") return Op::AndNot;
+    fail("unknown RMW operation '" + s + "' (xchg, add, sub, and, or, andnot)");
+  }
+
+  TemplateArg argument(const std::string& s, const LoweringEntry& e) const {
+    TemplateArg a;
+    if (!s.empty() && (std::isdigit(static_cast<unsigned char>(s[0])) != 0 || s[0] == '-')) {
+      a.kind = TemplateArg::Kind::Int;
+      try {
+        a.value = std::stoll(s);
+      } catch (const std::exception&) {
+        fail("bad integer '" + s + "'");
+      }
+      return a;
+    }
+    for (std::size_t i = 0; i < e.params.size(); ++i)
+      if (e.params[i] == s || e.params[i] == "*" + s) {
+        a.param = static_cast<int>(i);
+        return a;
+      }
+    fail("'" + s + "' is not a parameter of " + e.name);
+  }
+
+  void check_arity(const EventTemplate& t, const std::string& text) const {
+    std::size_t want = 0;
+    switch (t.kind) {
+      case Kind::Read: want = 1; break;
+      case Kind::Write: want = 2; break;
+      case Kind::Rmw: want = 2; break;  // the operation is not an argument
+      case Kind::Cas: want = 3; break;
+      case Kind::Fence: want = 0; break;
+      case Kind::Cache: want = t.args.empty() ? 0 : 1; break;
+    }
+    if (t.args.size() != want) fail("wrong number of arguments in '" + text + "'");
+  }
+
+  std::shared_ptr<const std::string> file_;
+  std::uint32_t line_;
+};
+
+}  // namespace
+
+std::vector<const LoweringEntry*> LoweringTable::find(const std::string& name) const {
+  std::vector<const LoweringEntry*> out;
+  for (const auto& e : entries)
+    if (e.name == name) out.push_back(&e);
+  return out;
+}
+
+std::optional<litmus::Arch> lowering_arch(const std::string& name) {
+  if (name == "arm64") return litmus::Arch::AArch64;
+  if (name == "x86") return litmus::Arch::X86_64;
+  return std::nullopt;
+}
+
+std::string lowering_arch_name(litmus::Arch arch) {
+  switch (arch) {
+    case litmus::Arch::AArch64: return "arm64";
+    case litmus::Arch::X86_64: return "x86";
+    case litmus::Arch::C: return "";
+  }
+  return "";
+}
+
+std::string lowering_file_name(litmus::Arch arch) {
+  const std::string name = lowering_arch_name(arch);
+  return name.empty() ? "" : "lowering/" + name + ".lower";
+}
+
+LoweringTable parse_lowering(const std::string& text, const std::string& path) {
+  LoweringTable table;
+  table.path = path;
+  auto file = std::make_shared<const std::string>(path);
+  std::istringstream in(text);
+  std::string raw;
+  bool have_arch = false;
+  for (std::uint32_t line_no = 1; std::getline(in, raw); ++line_no) {
+    const auto hash = raw.find('#');
+    const std::string line = trim(hash == std::string::npos ? raw : raw.substr(0, hash));
+    if (line.empty()) continue;
+    const LineParser p(file, line_no);
+    if (line.rfind("arch ", 0) == 0) {
+      table.arch_name = trim(line.substr(5));
+      const auto arch = lowering_arch(table.arch_name);
+      if (!arch) p.fail("unknown architecture '" + table.arch_name + "' (arm64, x86)");
+      table.arch = *arch;
+      have_arch = true;
+      continue;
+    }
+    const auto eq = line.find('=', line.find(')') == std::string::npos ? 0 : line.find(')'));
+    if (eq == std::string::npos) p.fail("expected 'name(params) = events'");
+    LoweringEntry e;
+    e.span = p.span();
+    if (!p.signature(line.substr(0, eq), e).empty()) p.fail("unexpected text before '='");
+    std::string body = trim(line.substr(eq + 1));
+    if (const auto arrow = body.rfind("->"); arrow != std::string::npos) {
+      if (trim(body.substr(arrow + 2)) != "new") p.fail("only '-> new' may follow the events");
+      e.result_is_new = true;
+      body = trim(body.substr(0, arrow));
+    }
+    if (body == "NOTHING") {
+    } else if (body == "UNAVAILABLE") {
+      e.availability = LoweringEntry::Availability::Unavailable;
+    } else if (body.rfind("UNSUPPORTED", 0) == 0) {
+      e.availability = LoweringEntry::Availability::Unsupported;
+      e.reason = trim(body.substr(11));
+      if (e.reason.size() >= 2 && e.reason.front() == '"' && e.reason.back() == '"')
+        e.reason = e.reason.substr(1, e.reason.size() - 2);
+    } else {
+      for (const auto& part : split(body, ';')) e.events.push_back(p.event(part, e));
+    }
+    for (const auto& other : table.entries)
+      if (other.name == e.name && other.params == e.params)
+        p.fail("'" + e.name + "' is defined twice (first at line " + std::to_string(other.span.begin.line) + ")");
+    table.entries.push_back(std::move(e));
+  }
+  if (!have_arch)
+    throw diag::UserError(diag::ErrorKind::Model, {file, {}, {}}, "missing 'arch arm64|x86' line");
+  return table;
+}
+
+LoweringTable load_lowering(const std::string& path) {
+  std::ifstream in(path);
+  if (!in)
+    throw diag::UserError(diag::ErrorKind::Io, {std::make_shared<const std::string>(path), {}, {}},
+                          "cannot open lowering file");
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return parse_lowering(buf.str(), path);
+}
+
+}  // namespace xmcheck::checker

@@ -1,0 +1,175 @@
+// Kernel primitives: a call is looked up in the architecture's lowering table
+// (axioms/lowering/<arch>.lower) and its event templates are expanded into
+// events through the PathRunner.
+#include "base_bits.hpp"
+#include "c_interpreter.hpp"
+#include "xmcheck/diag/diagnostic.hpp"
+
+namespace xmcheck::checker {
+namespace {
+
+using Kind = EventTemplate::Kind;
+using Op = EventTemplate::Op;
+
+std::uint64_t set_bits(const std::vector<std::string>& names) {
+  std::uint64_t bits = 0;
+  for (const auto& n : names) bits |= named_set_bit(n);
+  return bits;
+}
+
+bool is_keyword(const std::string& param) { return !param.empty() && param[0] == '='; }
+
+/// The entry whose arity and keyword parameters (`dsb(=ish)`) match the call.
+const LoweringEntry* select(const std::vector<const LoweringEntry*>& entries, const litmus::c::Expr& e) {
+  for (const auto* entry : entries) {
+    if (entry->arity() != e.arg_count()) continue;
+    bool match = true;
+    for (std::size_t i = 0; i < entry->arity(); ++i)
+      if (is_keyword(entry->params[i]) && !e.arg(i).is_ident(entry->params[i].substr(1))) match = false;
+    if (match) return entry;
+  }
+  return nullptr;
+}
+
+std::string expected_forms(const std::vector<const LoweringEntry*>& entries) {
+  std::string out;
+  for (const auto* entry : entries) {
+    std::string sig = entry->name + "(";
+    for (std::size_t i = 0; i < entry->params.size(); ++i)
+      sig += (i > 0 ? ", " : "") + (is_keyword(entry->params[i]) ? entry->params[i].substr(1) : entry->params[i]);
+    out += (out.empty() ? "" : " or ") + sig + ")";
+  }
+  return out;
+}
+
+std::optional<std::int64_t> apply(Op op, std::int64_t old, std::int64_t v) {
+  switch (op) {
+    case Op::Xchg: return v;
+    case Op::Add: return old + v;
+    case Op::Sub: return old - v;
+    case Op::And: return old & v;
+    case Op::Or: return old | v;
+    case Op::AndNot: return old & ~v;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+RegVal CInterpreter::call_primitive(const Expr& e) {
+  const std::string name(e.callee_name());
+  const auto entries = lowering_.find(name);
+  if (entries.empty())
+    throw diag::UserError(diag::ErrorKind::Litmus, e.callee().span, "unknown primitive '" + name + "'");
+  const LoweringEntry* entry = select(entries, e);
+  if (entry == nullptr)
+    throw diag::UserError(diag::ErrorKind::Litmus, e.span,
+                          "wrong arguments for '" + name + "': expected " + expected_forms(entries));
+  if (entry->availability == LoweringEntry::Availability::Unavailable)
+    throw diag::UserError(diag::ErrorKind::Unsupported, e.callee().span,
+                          "'" + name + "' is not available on " + lowering_.arch_name);
+  if (entry->availability == LoweringEntry::Availability::Unsupported)
+    throw diag::UserError(diag::ErrorKind::Unsupported, e.callee().span,
+                          "unsupported primitive '" + name + "' on " + lowering_.arch_name +
+                              (entry->reason.empty() ? "" : ": " + entry->reason));
+
+  std::vector<RegVal> args(entry->arity());
+  for (std::size_t i = 0; i < entry->arity(); ++i) {
+    if (is_keyword(entry->params[i])) continue;
+    if (entry->params[i][0] != '*') {
+      args[i] = eval(e.arg(i));
+      continue;
+    }
+    // `READ_ONCE(*p)`: the argument is an lvalue and p its address.
+    const LValue lv = lvalue(e.arg(i));
+    if (!lv.local.empty())
+      throw diag::UserError(diag::ErrorKind::Unsupported, e.arg(i).span,
+                            "'" + name + "' of a local variable is not supported (use a shared one)");
+    args[i] = RegVal{Val::addr(lv.loc), lv.dep, lv.pick, false};
+  }
+  const auto value_of = [&](const TemplateArg& a) {
+    return a.kind == TemplateArg::Kind::Int ? RegVal{Val::integer(a.value), {}, {}, false}
+                                            : args[static_cast<std::size_t>(a.param)];
+  };
+  const auto address_of = [&](const TemplateArg& a, const char* what) {
+    return location(value_of(a), what, e.span);
+  };
+
+  RegVal result;
+  bool last_succeeded = true;
+  for (const EventTemplate& t : entry->events) {
+    if (t.on_success && !last_succeeded) continue;
+    switch (t.kind) {
+      case Kind::Read: {
+        const RegVal p = value_of(t.args[0]);
+        const int loc = address_of(t.args[0], "loaded");
+        run_.begin_instance(e.span);
+        result = run_.load(loc, set_bits(t.sets), p.dep, p.pick | p.dep);
+        break;
+      }
+      case Kind::Write: {
+        const RegVal p = value_of(t.args[0]);
+        const int loc = address_of(t.args[0], "overwritten");
+        run_.begin_instance(e.span);
+        run_.store(loc, set_bits(t.sets), value_of(t.args[1]), p.dep, p.pick | p.dep);
+        break;
+      }
+      case Kind::Rmw:
+      case Kind::Cas: {
+        const RegVal p = value_of(t.args[0]);
+        const int loc = address_of(t.args[0], "updated");
+        run_.begin_instance(e.span);  // one atomic instruction: read and write share it
+        const RegVal old = run_.load(loc, set_bits(t.sets), p.dep, p.pick | p.dep);
+        const int r = run_.last_event();
+        RegVal written;
+        if (t.kind == Kind::Cas) {
+          last_succeeded = old.val == value_of(t.args[1]).val;
+          written = value_of(t.args[2]);
+          result = old;
+          if (!last_succeeded) {
+            if (t.must_succeed) {  // spins until it succeeds: this path never completes
+              run_.discard();
+              throw Stop{};
+            }
+            break;
+          }
+        } else {
+          const RegVal v = value_of(t.args[1]);
+          if (t.op == Op::Xchg) {
+            written = v;
+          } else if (old.val.kind == Val::Kind::Int && v.val.kind == Val::Kind::Int) {
+            written = RegVal{Val::integer(*apply(t.op, old.val.v, v.val.v)), old.dep | v.dep, old.pick | v.pick,
+                             true};
+          } else {
+            run_.delayed_error("atomic arithmetic on a value that is not an integer");
+            throw Stop{};
+          }
+          result = entry->result_is_new ? written : old;
+        }
+        run_.store(loc, set_bits(t.write_sets), written, p.dep, p.pick | p.dep);
+        run_.add_rmw(r, run_.last_event());
+        break;
+      }
+      case Kind::Fence:
+        run_.begin_instance(e.span);
+        run_.emit(EventKind::Fence, kSetF | set_bits(t.sets));
+        break;
+      case Kind::Cache: {
+        if (t.args.empty()) {
+          run_.begin_instance(e.span);
+          run_.emit(EventKind::CacheOp, set_bits(t.sets));
+          break;
+        }
+        const RegVal p = value_of(t.args[0]);
+        const int loc = address_of(t.args[0], "maintained");
+        run_.begin_instance(e.span);
+        const int ev = run_.emit(EventKind::CacheOp, set_bits(t.sets), loc);
+        run_.add_addr(p.dep, p.pick | p.dep, ev);
+        break;
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace xmcheck::checker

@@ -1,0 +1,211 @@
+#include "c_program.hpp"
+
+#include <set>
+
+#include "xmcheck/diag/diagnostic.hpp"
+
+namespace xmcheck::checker {
+namespace {
+
+namespace c = litmus::c;
+
+[[noreturn]] void fail(const diag::SourceSpan& span, const std::string& msg) {
+  throw diag::UserError(diag::ErrorKind::Litmus, span, msg);
+}
+
+/// Register indices for locals: X0..X30 (31 is the zero register, 32 and up
+/// hold exception state).
+constexpr int kMaxLocals = 31;
+
+void collect_decls(const c::Stmt& s, std::vector<std::pair<std::string, diag::SourceSpan>>& out) {
+  for (const auto& d : s.decls) out.emplace_back(d.name, d.name_span);
+  for (const auto& child : s.children) collect_decls(child, out);
+}
+
+void collect_insns(const c::Expr& e, Program& prog) {
+  if (e.is_ident("INSN_UDF")) intern_insn(prog, std::nullopt);
+  if (e.kind == c::Expr::Kind::Call && e.callee_name() == "INSN" && e.arg_count() == 1 &&
+      e.arg(0).kind == c::Expr::Kind::IntLit)
+    intern_insn(prog, e.arg(0).value);
+  for (const auto& o : e.operands) collect_insns(o, prog);
+}
+
+void collect_insns(const c::Stmt& s, Program& prog) {
+  if (s.expr) collect_insns(*s.expr, prog);
+  if (s.step) collect_insns(*s.step, prog);
+  for (const auto& d : s.decls)
+    if (d.init) collect_insns(*d.init, prog);
+  for (const auto& child : s.children) collect_insns(child, prog);
+}
+
+class CLowerer {
+ public:
+  CLowerer(const litmus::LitmusTest& test, litmus::Arch target) {
+    out_.prog.arch = target;
+    out_.source = test.c_program.get();
+    XMCHECK_ASSERT(out_.source != nullptr, "a C test has a C program");
+  }
+
+  CLowered run() {
+    const auto& cp = *out_.source;
+    Program& prog = out_.prog;
+    prog.procs.resize(cp.threads.size());
+    prog.init_regs.assign(cp.threads.size(), std::vector<Val>(kNumRegs, Val::integer(0)));
+    prog.c_locals.resize(cp.threads.size());
+    for (std::size_t p = 0; p < cp.threads.size(); ++p) {
+      Slot halt;  // C threads have no instruction slots: one halt slot carries the span
+      halt.span = cp.threads[p].span;
+      halt.address = static_cast<std::int64_t>(p + 1) * kProcCodeStride;
+      prog.procs[p].slots.push_back(halt);
+    }
+    for (const auto& d : cp.init)
+      if (d.entry.loc.kind == litmus::Location::Kind::Memory) declare(d);
+    for (const auto& d : cp.init)
+      if (d.entry.loc.kind == litmus::Location::Kind::Memory) set_initial(d);
+    for (const auto& t : cp.threads)
+      for (const auto& param : t.params)
+        if (param.type.is_pointer() && !out_.shared.contains(param.name)) add_location(param.name, std::nullopt);
+    for (const auto& t : cp.threads) assign_locals(t);
+    for (const auto& d : cp.init)
+      if (d.entry.loc.kind == litmus::Location::Kind::Register) set_local_initial(d.entry);
+    for (const auto& t : cp.threads) collect_insns(t.body, prog);
+    for (const auto& f : cp.functions) collect_insns(f.body, prog);
+    prog.fetchable.assign(prog.instrs.size(), false);
+    for (std::size_t i = 0; i < prog.instrs.size(); ++i)
+      prog.fetchable[i] = prog.instrs[i].mnemonic == "INSN";
+    return std::move(out_);
+  }
+
+ private:
+  int add_location(const std::string& name, const std::optional<c::Type>& type) {
+    Location loc;
+    loc.name = name;
+    loc.is_code = type && type->base == "code_t" && !type->is_pointer();
+    const int id = static_cast<int>(out_.prog.locs.size());
+    out_.prog.locs.push_back(loc);
+    out_.shared[name] = CSharedVar{id, type};
+    return id;
+  }
+
+  void declare(const c::InitDecl& d) {
+    const auto& e = d.entry;
+    if (out_.shared.contains(e.loc.symbol)) fail(e.loc.span, "location " + e.loc.symbol + " is declared twice");
+    if (!e.array_size) {
+      add_location(e.loc.symbol, d.type);
+      return;
+    }
+    const int len = static_cast<int>(*e.array_size);
+    if (len <= 0) fail(e.loc.span, "array " + e.loc.symbol + " has no elements");
+    const int first = static_cast<int>(out_.prog.locs.size());
+    for (int i = 0; i < len; ++i) {
+      const std::string name = i == 0 ? e.loc.symbol : e.loc.symbol + "[" + std::to_string(i) + "]";
+      const int id = add_location(name, d.type);
+      auto& loc = out_.prog.locs[static_cast<std::size_t>(id)];
+      loc.array_first = first;
+      loc.array_len = len;
+      loc.elem_size = 1;  // C pointer arithmetic counts elements
+      loc.array_name = e.loc.symbol;
+    }
+    out_.shared[e.loc.symbol] = CSharedVar{first, d.type};
+  }
+
+  Val convert(const litmus::Value& v) {
+    switch (v.kind) {
+      case litmus::Value::Kind::Int: return Val::integer(v.num);
+      case litmus::Value::Kind::Address: {
+        auto it = out_.shared.find(v.symbol);  // herd: `p=y;` declares y (= 0) too
+        if (it == out_.shared.end()) return Val::addr(add_location(v.symbol, std::nullopt));
+        return Val::addr(it->second.loc);
+      }
+      case litmus::Value::Kind::Instr: {
+        const auto& ins = *v.instr;
+        if (ins.mnemonic == "INSN" && !ins.operands.empty()) return Val::instr(intern_insn(out_.prog, ins.operands[0].imm));
+        return Val::instr(intern_insn(out_.prog, std::nullopt));
+      }
+      case litmus::Value::Kind::Code: fail(v.span, "label values are not available in C tests");
+    }
+    XMCHECK_ASSERT(false, "unknown value kind");
+  }
+
+  void set_initial(const c::InitDecl& d) {
+    const auto& e = d.entry;
+    const int first = out_.shared.at(e.loc.symbol).loc;
+    if (e.array_size) {
+      if (e.array_values.size() > *e.array_size)
+        fail(e.span, "array " + e.loc.symbol + " has more initial values than elements");
+      for (std::size_t i = 0; i < e.array_values.size(); ++i)
+        out_.prog.locs[static_cast<std::size_t>(first) + i].init = convert(e.array_values[i]);
+    } else if (e.value) {
+      out_.prog.locs[static_cast<std::size_t>(first)].init = convert(*e.value);
+    }
+  }
+
+  void assign_locals(const c::Function& t) {
+    std::vector<std::pair<std::string, diag::SourceSpan>> names;
+    for (const auto& p : t.params) names.emplace_back(p.name, p.span);
+    collect_decls(t.body, names);
+    auto& locals = out_.prog.c_locals[static_cast<std::size_t>(t.proc)];
+    for (const auto& [name, span] : names) {
+      if (locals.contains(name)) continue;
+      if (static_cast<int>(locals.size()) == kMaxLocals)
+        throw diag::UserError(diag::ErrorKind::Unsupported, span,
+                              "thread P" + std::to_string(t.proc) + " has more than " +
+                                  std::to_string(kMaxLocals) + " local variables");
+      const int index = static_cast<int>(locals.size());
+      locals[name] = index;
+    }
+  }
+
+  void set_local_initial(const litmus::InitEntry& e) {
+    const int p = e.loc.thread;
+    if (p < 0 || p >= out_.prog.num_procs()) fail(e.loc.span, "no thread P" + std::to_string(p));
+    auto& locals = out_.prog.c_locals[static_cast<std::size_t>(p)];
+    auto it = locals.find(e.loc.reg);
+    if (it == locals.end()) {
+      if (static_cast<int>(locals.size()) == kMaxLocals) fail(e.loc.span, "too many local variables");
+      it = locals.emplace(e.loc.reg, static_cast<int>(locals.size())).first;
+    }
+    if (e.value)
+      out_.prog.init_regs[static_cast<std::size_t>(p)][static_cast<std::size_t>(it->second)] = convert(*e.value);
+  }
+
+  CLowered out_;
+};
+
+}  // namespace
+
+int intern_insn(Program& prog, std::optional<std::int64_t> n) {
+  litmus::Instruction insn;
+  insn.arch = litmus::Arch::C;
+  insn.mnemonic = n ? "INSN" : "INSN_UDF";
+  if (n) {
+    litmus::Operand op;
+    op.kind = litmus::Operand::Kind::Imm;
+    op.imm = *n;
+    insn.operands.push_back(op);
+  }
+  const int id = prog.intern(insn);
+  if (prog.fetchable.size() < prog.instrs.size()) prog.fetchable.resize(prog.instrs.size(), false);
+  prog.fetchable[static_cast<std::size_t>(id)] = n.has_value();
+  return id;
+}
+
+int find_insn(const Program& prog, std::optional<std::int64_t> n) {
+  for (std::size_t i = 0; i < prog.instrs.size(); ++i) {
+    const auto& ins = prog.instrs[i];
+    if (ins.arch != litmus::Arch::C) continue;
+    if (n ? (ins.mnemonic == "INSN" && !ins.operands.empty() && ins.operands[0].imm == *n) : ins.mnemonic == "INSN_UDF")
+      return static_cast<int>(i);
+  }
+  XMCHECK_ASSERT(false, "instruction values are interned when the C test is lowered");
+}
+
+bool is_executable_insn(const Program& prog, const Val& v) {
+  if (v.kind != Val::Kind::Instr) return false;
+  const auto id = static_cast<std::size_t>(v.v);
+  return id < prog.fetchable.size() && prog.fetchable[id] && prog.instrs[id].mnemonic == "INSN";
+}
+
+CLowered lower_c(const litmus::LitmusTest& test, litmus::Arch target) { return CLowerer(test, target).run(); }
+
+}  // namespace xmcheck::checker

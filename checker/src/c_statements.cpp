@@ -1,0 +1,171 @@
+// C statements and calls: control flow with ctrl dependencies, loops bounded by
+// --unroll, inlined helper functions, and calls through code pointers
+// (instruction fetch of a code_t location, then the fetched INSN's effect).
+#include "base_bits.hpp"
+#include "c_interpreter.hpp"
+#include "xmcheck/diag/diagnostic.hpp"
+
+namespace xmcheck::checker {
+namespace {
+
+using Kind = litmus::c::Stmt::Kind;
+using ExprKind = litmus::c::Expr::Kind;
+
+/// Loops whose condition reads no memory are not bounded by --unroll (as asm
+/// back jumps on concrete conditions); this catches the infinite ones.
+constexpr int kMaxConcreteIterations = 10000;
+constexpr std::size_t kMaxCallDepth = 32;
+
+[[noreturn]] void fail(const diag::SourceSpan& span, const std::string& msg) {
+  throw diag::UserError(diag::ErrorKind::Litmus, span, msg);
+}
+
+bool truth(const Val& v) { return !(v.kind == Val::Kind::Int && v.v == 0); }
+
+}  // namespace
+
+bool CInterpreter::decide(const RegVal& cond, const Span& span) {
+  if (cond.dep.any() || cond.pick.any()) {  // a decision on values read: a branch event
+    run_.begin_instance(span);
+    const int e = run_.emit(EventKind::Branch, 0);
+    run_.add_branch(cond.dep, cond.pick, e);
+  }
+  return truth(cond.val);
+}
+
+void CInterpreter::declare(const litmus::c::Decl& d) {
+  if (d.type.array_size)
+    throw diag::UserError(diag::ErrorKind::Unsupported, d.span, "local arrays are not supported");
+  RegVal v = d.init ? eval(*d.init) : RegVal{};
+  auto& vars = frames_.back().vars;
+  if (!d.init && vars.contains(d.name)) return;  // keeps a value from the init block (`0:r0=1`)
+  vars[d.name] = v;
+}
+
+CInterpreter::Flow CInterpreter::exec(const Stmt& s) {
+  switch (s.kind) {
+    case Kind::Expr: (void)eval(*s.expr); return Flow::Normal;
+    case Kind::Decl:
+      for (const auto& d : s.decls) declare(d);
+      return Flow::Normal;
+    case Kind::Block:
+      for (const auto& child : s.children)
+        if (const Flow f = exec(child); f != Flow::Normal) return f;
+      return Flow::Normal;
+    case Kind::If: {
+      const RegVal c = eval(*s.expr);
+      if (decide(c, s.expr->span)) return exec(s.then_branch());
+      if (const Stmt* other = s.else_branch()) return exec(*other);
+      return Flow::Normal;
+    }
+    case Kind::While:
+    case Kind::DoWhile:
+    case Kind::For: return exec_loop(s);
+    case Kind::Break: return Flow::Break;
+    case Kind::Continue: return Flow::Continue;
+    case Kind::Return:
+      frames_.back().result = s.expr ? eval(*s.expr) : RegVal{};
+      return Flow::Return;
+    case Kind::Empty: return Flow::Normal;
+  }
+  return Flow::Normal;
+}
+
+CInterpreter::Flow CInterpreter::exec_loop(const Stmt& s) {
+  if (s.kind == Kind::For) (void)exec(s.for_init());
+  bool first = true;
+  int concrete = 0;
+  for (;;) {
+    if (!(s.kind == Kind::DoWhile && first) && s.expr) {
+      const RegVal c = eval(*s.expr);
+      if (!decide(c, s.expr->span)) return Flow::Normal;
+      // Like herd's -unroll for backward jumps on values read from memory: the
+      // body may run `unroll` times; a path that needs one more is cut (Loop).
+      if (c.symbolic || c.dep.any()) {
+        if (loop_iterations_[&s]++ >= unroll_) {
+          run_.cut_loop();
+          throw Stop{};
+        }
+      } else if (++concrete > kMaxConcreteIterations) {
+        throw diag::UserError(diag::ErrorKind::Unsupported, s.span,
+                              "loop runs more than " + std::to_string(kMaxConcreteIterations) +
+                                  " times without reading memory");
+      }
+    }
+    first = false;
+    const Flow f = exec(s.loop_body());
+    if (f == Flow::Break) return Flow::Normal;
+    if (f == Flow::Return) return f;
+    if (s.kind == Kind::For && s.step) (void)eval(*s.step);
+  }
+}
+
+RegVal CInterpreter::call_function(const litmus::c::Function& f, const Expr& e) {
+  if (frames_.size() >= kMaxCallDepth)
+    throw diag::UserError(diag::ErrorKind::Unsupported, e.span, "calls nested more than 32 deep (recursion?)");
+  if (e.arg_count() != f.params.size())
+    fail(e.span, "'" + f.name + "' takes " + std::to_string(f.params.size()) + " argument(s), got " +
+                     std::to_string(e.arg_count()));
+  Frame frame;
+  for (std::size_t i = 0; i < f.params.size(); ++i) frame.vars[f.params[i].name] = eval(e.arg(i));
+  frames_.push_back(std::move(frame));
+  (void)exec(f.body);  // `break` outside a loop simply ends the function
+  RegVal out = frames_.back().result;
+  frames_.pop_back();
+  return out;
+}
+
+RegVal CInterpreter::call_code(int loc, const RegVal& pointer, const Span& span) {
+  const Location& l = c_.prog.locs[static_cast<std::size_t>(loc)];
+  if (!l.is_code) fail(span, "calling '" + l.name + "', which is not a code_t location");
+  // The indirect call itself (BLR / call *%rax): a taken branch on the pointer.
+  run_.begin_instance(span);
+  const int b = run_.emit(EventKind::Branch, kSetB);
+  run_.add_branch(pointer.dep, pointer.pick, b);
+  // The instruction fetch, exactly as the asm steppers make it.
+  const Val v = run_.choose_value(loc);
+  const bool executable = is_executable_insn(c_.prog, v);
+  run_.begin_instance(span, executable ? static_cast<int>(v.v) : -1);
+  run_.emit(EventKind::Fetch, kSetR | kSetM | kSetImp | kSetIF, loc, v);
+  if (!executable) {  // INSN_UDF, an integer, an address: undefined instruction
+    run_.take_exception(kSetUDF, Val::integer(0));
+    run_.halt();
+    throw Stop{};
+  }
+  const auto& insn = c_.prog.instrs[static_cast<std::size_t>(v.v)];
+  return RegVal{Val::integer(insn.operands.at(0).imm), {}, {}, false};
+}
+
+RegVal CInterpreter::call(const Expr& e) {
+  const Expr& callee = e.callee();
+  const std::string name(e.callee_name());
+  if (name.empty()) {  // (*fp)(), (fp)(), ...
+    const RegVal target = callee.kind == ExprKind::Unary && callee.unary_op == litmus::c::UnaryOp::Deref
+                              ? eval(callee.operands[0])
+                              : eval(callee);
+    if (e.arg_count() != 0) fail(e.span, "code pointers take no arguments");
+    return call_code(location(target, "called", e.span), target, e.span);
+  }
+  if (name == "INSN") {
+    if (e.arg_count() != 1 || e.arg(0).kind != ExprKind::IntLit) fail(e.span, "INSN(n) takes an integer");
+    return RegVal{Val::instr(find_insn(c_.prog, e.arg(0).value)), {}, {}, false};
+  }
+  if (RegVal* v = local(name)) {  // fp() through a local code pointer
+    if (e.arg_count() != 0) fail(e.span, "code pointers take no arguments");
+    const RegVal target = *v;
+    return call_code(location(target, "called", e.span), target, e.span);
+  }
+  if (const auto* f = c_.source->find_function(name)) return call_function(*f, e);
+  if (const auto it = c_.shared.find(name); it != c_.shared.end()) {
+    if (e.arg_count() != 0) fail(e.span, "code pointers take no arguments");
+    const Location& l = c_.prog.locs[static_cast<std::size_t>(it->second.loc)];
+    if (l.is_code) return call_code(it->second.loc, RegVal{}, e.span);  // f(): f is a code_t
+    LValue lv;  // codeptr(): read the shared pointer, then call through it
+    lv.loc = it->second.loc;
+    const RegVal target = read(lv, e.span);
+    return call_code(location(target, "called", e.span), target, e.span);
+  }
+  return call_primitive(e);
+}
+
+}  // namespace xmcheck::checker

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""conformance.linux-subset: for every C test of the Linux corpus that xmcheck
+can lower, each architecture's final states must be a SUBSET of herd7's LKMM
+states (the .expected file): hardware under the kernel's mappings is at least
+as strong as the Linux-kernel memory model. A state outside LKMM's set points
+at a wrong lowering (axioms/lowering/*.lower) or a checker bug.
+
+usage: XMCHECK=path run_linux_subset.py CORPUS_DIR    (exit 77: corpus absent)
+"""
+import json
+import os
+import subprocess
+import sys
+
+
+def herd_states(path):
+    lines = open(path, encoding="utf-8").read().splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("States "):
+            n = int(line.split()[1])
+            return {" ".join(l.split()) for l in lines[i + 1:i + 1 + n]}
+    return None
+
+
+def xmcheck_results(xmcheck, test):
+    run = subprocess.run([xmcheck, "--arch", "all", "--format", "jsonl", "-q", test],
+                         capture_output=True, text=True, timeout=600)
+    results = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+    return results, run.stderr.strip()
+
+
+def state_line(result, state):
+    values = state["values"]
+    return " ".join(f"{loc}={values[loc]};" for loc in result["observed"])
+
+
+def main():
+    corpus = sys.argv[1] if len(sys.argv) > 1 else ""
+    xmcheck = os.environ.get("XMCHECK", "xmcheck")
+    if not os.path.isdir(corpus):
+        print(f"linux-subset: corpus {corpus!r} not found: skipped")
+        return 77
+    tests = sorted(f for f in os.listdir(corpus) if f.endswith(".litmus"))
+    checked = holds = 0
+    skipped, violations = [], []
+    for name in tests:
+        path = os.path.join(corpus, name)
+        expected = herd_states(path + ".expected")
+        if expected is None:
+            skipped.append((name, "no herd7 result"))
+            continue
+        results, stderr = xmcheck_results(xmcheck, path)
+        for r in results:
+            if "error" in r:
+                msg = r["error"].split("error: ", 1)[-1]
+                skipped.append((f"{name} [{r.get('architecture', '?')}]", msg))
+                continue
+            checked += 1
+            extra = sorted({state_line(r, s) for s in r["states"]} - expected)
+            if extra:
+                violations.append((f"{name} [{r['architecture']}]", extra))
+            else:
+                holds += 1
+        if not results:
+            skipped.append((name, stderr.splitlines()[-1] if stderr else "no output"))
+    for what, why in skipped:
+        print(f"SKIP {what}: {why}")
+    for what, extra in violations:
+        print(f"VIOLATION {what}: states LKMM forbids: {' | '.join(extra)}")
+    print(f"linux-subset: {len(tests)} tests, {checked} (test, arch) results checked, "
+          f"{holds} subsets hold, {len(violations)} violations, {len(skipped)} skipped")
+    return 1 if violations else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,129 @@
+// The C dialect's lowering files and interpreter: parsing .lower lines, the
+// shipped tables, positioned errors for unknown and unavailable primitives,
+// and end-to-end verdicts that differ between x86 and arm64.
+#include "c_program.hpp"
+#include "checker_test_support.hpp"
+#include "xmcheck/checker/lowering.hpp"
+
+namespace {
+
+using namespace cktest;
+
+const LoweringTable& table(litmus::Arch arch) {
+  static const LoweringTable arm = load_lowering(std::string(XMCHECK_TEST_MODEL_DIR) + "/lowering/arm64.lower");
+  static const LoweringTable x86 = load_lowering(std::string(XMCHECK_TEST_MODEL_DIR) + "/lowering/x86.lower");
+  return arch == litmus::Arch::X86_64 ? x86 : arm;
+}
+
+const axioms::Model& model(litmus::Arch arch) {
+  static const axioms::Model x86 =
+      axioms::load_model(std::string(XMCHECK_TEST_MODEL_DIR) + "/x86.cat", {XMCHECK_TEST_MODEL_DIR});
+  return arch == litmus::Arch::X86_64 ? x86 : aarch64_model();
+}
+
+TestResult check_c(const std::string& text, litmus::Arch arch) {
+  CheckOptions opts;
+  opts.target = arch;
+  opts.lowering = &table(arch);
+  return check(parse(text), model(arch), opts);
+}
+
+std::string c_error(const std::string& text, litmus::Arch arch) {
+  try {
+    (void)check_c(text, arch);
+  } catch (const diag::UserError& e) {
+    return std::to_string(e.span().begin.line) + ":" + std::to_string(e.span().begin.col) + ": " + e.what();
+  }
+  FAIL("expected an error");
+  return {};
+}
+
+const char* const kMp = R"(C MP
+{ x = 0; y = 0; }
+P0(int *x, int *y) { WRITE_ONCE(*x, 1); WRITE_ONCE(*y, 1); }
+P1(int *x, int *y) { int r0; int r1; r0 = READ_ONCE(*y); r1 = READ_ONCE(*x); }
+exists (1:r0=1 /\ 1:r1=0)
+)";
+
+}  // namespace
+
+TEST_CASE("lowering lines: templates, sets, keyword parameters, results") {
+  const LoweringTable t = parse_lowering(
+      "arch arm64\n"
+      "READ_ONCE(*p) = R(p)\n"
+      "xchg(p, v) = RMW(p, xchg, v) [X] [X L]; F [DMB.ISH]   # comment\n"
+      "cmpxchg(p, o, n) = CAS(p, o, n) [X] [X L]; F [DMB.ISH] on-success\n"
+      "atomic_inc_return(v) = RMW(v, add, 1) [X] [X] -> new\n"
+      "dsb(=ish) = F [DSB.ISH]\n"
+      "sync_core() = UNAVAILABLE\n",
+      "t.lower");
+  CHECK(t.arch == litmus::Arch::AArch64);
+  REQUIRE(t.entries.size() == 6);
+  CHECK(t.entries[1].events.size() == 2);
+  CHECK(t.entries[1].events[0].write_sets == std::vector<std::string>{"X", "L"});
+  CHECK(t.entries[2].events[1].on_success);
+  CHECK(t.entries[3].result_is_new);
+  CHECK(t.entries[4].params == std::vector<std::string>{"=ish"});
+  CHECK(t.entries[5].availability == LoweringEntry::Availability::Unavailable);
+}
+
+TEST_CASE("lowering errors are positioned in the .lower file") {
+  auto error = [](const std::string& text) {
+    try {
+      (void)parse_lowering(text, "t.lower");
+    } catch (const diag::UserError& e) {
+      return std::to_string(e.span().begin.line) + ": " + e.what();
+    }
+    return std::string("no error");
+  };
+  CHECK(error("arch arm64\nf(p) = R(p) [DMB.FOO]\n") == "2: unknown base set 'DMB.FOO' (axioms/base.hpp)");
+  CHECK(error("arch arm64\nf(p) = LOAD(p)\n") == "2: unknown event template 'LOAD(p)' (R, W, RMW, CAS, F, CACHE)");
+  CHECK(error("arch arm64\nf(p) = R(q)\n") == "2: 'q' is not a parameter of f");
+  CHECK(error("f() = F\n") == "0: missing 'arch arm64|x86' line");
+}
+
+TEST_CASE("the shipped lowering files load and agree on their primitive names") {
+  const auto& arm = table(litmus::Arch::AArch64);
+  const auto& x86 = table(litmus::Arch::X86_64);
+  CHECK(arm.arch_name == "arm64");
+  CHECK(x86.arch_name == "x86");
+  for (const auto& e : arm.entries) CHECK_MESSAGE(!x86.find(e.name).empty(), e.name);
+  for (const auto& e : x86.entries) CHECK_MESSAGE(!arm.find(e.name).empty(), e.name);
+}
+
+TEST_CASE("MP with READ_ONCE/WRITE_ONCE: Forbidden on x86, Allowed on arm64") {
+  CHECK_FALSE(check_c(kMp, litmus::Arch::X86_64).validated);
+  CHECK(check_c(kMp, litmus::Arch::AArch64).validated);
+}
+
+TEST_CASE("unknown and unavailable primitives are positioned errors") {
+  const std::string dc = R"(C T
+{ code_t f = INSN(1); }
+P0(code_t *f) {
+  dc_cvau(f);
+}
+exists (f=INSN(1))
+)";
+  CHECK(c_error(dc, litmus::Arch::X86_64) == "4:3: 'dc_cvau' is not available on x86");
+  const std::string foo = R"(C T
+{ x = 0; }
+P0(int *x) { foo(x); }
+exists (x=0)
+)";
+  CHECK(c_error(foo, litmus::Arch::AArch64) == "3:14: unknown primitive 'foo'");
+}
+
+TEST_CASE("a code call fetches the code location; INSN(n) returns n") {
+  const std::string jit = R"(C J
+{ code_t f = INSN(1); int ready = 0; }
+P0(code_t *f, int *ready) { WRITE_ONCE(*f, INSN(2)); flush_icache_range(f, f + 1); smp_store_release(ready, 1); }
+P1(code_t *f, int *ready) { int r0; int r1; r0 = smp_load_acquire(ready); if (r0 == 1) { isb(); r1 = (*f)(); } }
+exists (1:r0=1 /\ 1:r1=1)
+)";
+  const TestResult r = check_c(jit, litmus::Arch::AArch64);
+  CHECK_FALSE(r.validated);
+  CHECK(r.states.size() == 2);
+  const Program prog = lower_c(parse(jit), litmus::Arch::AArch64).prog;
+  CHECK(prog.locs[0].is_code);
+  CHECK(prog.c_locals[1].at("r1") >= 0);
+}
