@@ -9,6 +9,7 @@
 #include "condition_codes.hpp"
 #include "path_runner.hpp"
 #include "registers.hpp"
+#include "semantics_support.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
 namespace xmcheck::checker {
@@ -18,15 +19,8 @@ using litmus::Instruction;
 using litmus::Operand;
 using OpKind = Operand::Kind;
 
-[[noreturn]] void unsupported(const Instruction& ins, const std::string& why) {
-  throw diag::UserError(diag::ErrorKind::Unsupported, ins.span,
-                        "unsupported instruction semantics for " + ins.mnemonic + ": " + why);
-}
-
-const Operand& op(const Instruction& ins, std::size_t i) {
-  if (i >= ins.operands.size()) unsupported(ins, "missing operand");
-  return ins.operands[i];
-}
+[[noreturn]] void unsupported(const Instruction& ins, const std::string& why) { unsupported_semantics(ins, why); }
+const Operand& op(const Instruction& ins, std::size_t i) { return operand_at(ins, i); }
 
 bool is_control_register(const Operand& o) { return o.kind == OpKind::Reg && o.reg.index >= litmus::kX86Cr0; }
 
