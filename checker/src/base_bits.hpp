@@ -58,6 +58,9 @@ inline constexpr std::uint64_t kSetMovCr = base_bit("MOV-CR");
 inline constexpr std::uint64_t kSetWrmsr = base_bit("WRMSR");
 inline constexpr std::uint64_t kSetSysret = base_bit("SYSRET");
 inline constexpr std::uint64_t kSetSysexit = base_bit("SYSEXIT");
+inline constexpr std::uint64_t kSetIrqEntry = base_bit("IRQ-ENTRY");
+inline constexpr std::uint64_t kSetIrqReturn = base_bit("IRQ-RETURN");
+inline constexpr std::uint64_t kSetIpi = base_bit("IPI");
 
 /// The set bit for a named barrier or cache operation ("DMB.ISH", "DC.CVAU"), 0 if
 /// the catalogue has no such set.

@@ -26,9 +26,9 @@ RegVal combine(Val v, const RegVal& a, const RegVal& b) {
 
 PathEnd run_c_path(const CLowered& c, const LoweringTable& lowering, int proc,
                    const std::vector<std::vector<Val>>& domains, ChoiceCursor& cursor, int unroll,
-                   Trace& trace) {
+                   const IrqBudget& budget, Trace& trace) {
   PathRunner runner(c.prog, proc, domains, cursor, unroll);
-  CInterpreter interp(c, lowering, runner, proc, unroll);
+  CInterpreter interp(c, lowering, runner, proc, unroll, &budget);
   interp.run_thread();
   const PathEnd end = runner.finish();
   trace = std::move(runner.trace());
@@ -36,8 +36,21 @@ PathEnd run_c_path(const CLowered& c, const LoweringTable& lowering, int proc,
 }
 
 CInterpreter::CInterpreter(const CLowered& c, const LoweringTable& lowering, PathRunner& run, int proc,
-                           int unroll)
-    : c_(c), lowering_(lowering), run_(run), proc_(proc), unroll_(unroll) {}
+                           int unroll, const IrqBudget* budget)
+    : c_(c), lowering_(lowering), run_(run), proc_(proc), unroll_(unroll), budget_(budget) {
+  const auto mark = [&](const char* name) {
+    std::uint64_t bits = 0;
+    for (const auto* entry : lowering_.find(name))
+      for (const auto& t : entry->events)
+        if (t.kind == EventTemplate::Kind::Mark)
+          for (const auto& n : t.sets) bits |= named_set_bit(n);
+    return bits;
+  };
+  irq_entry_sets_ = kSetIrqEntry | mark("__irq_entry");
+  irq_return_sets_ = kSetIrqReturn | mark("__irq_return");
+  ipi_send_sets_ = kSetIpi | mark("__ipi_send");
+  ipi_wait_sets_ = kSetIpi | mark("__ipi_wait");
+}
 
 void CInterpreter::run_thread() {
   const auto& thread = c_.source->threads.at(static_cast<std::size_t>(proc_));
@@ -57,6 +70,7 @@ void CInterpreter::run_thread() {
   }
   try {
     (void)exec(thread.body);
+    interrupt_point();  // interrupts after the thread's code (the CPU idles or runs on)
   } catch (const Stop&) {
   }
   for (const auto& [name, index] : locals) {
@@ -86,6 +100,7 @@ RegVal CInterpreter::eval_ident(const Expr& e) {
   if (RegVal* v = local(e.text)) return *v;
   if (e.text == "INSN_UDF") return constant(Val::instr(find_insn(c_.prog, std::nullopt)));
   if (e.text == "NULL") return constant(Val::integer(0));
+  if (e.text == "nr_cpu_ids") return constant(Val::integer(c_.prog.num_procs()));
   if (const auto it = c_.shared.find(e.text); it != c_.shared.end()) {
     const Location& l = c_.prog.locs[static_cast<std::size_t>(it->second.loc)];
     if (l.array_first >= 0 && l.array_name == e.text) return constant(Val::addr(it->second.loc));  // decays
@@ -93,6 +108,9 @@ RegVal CInterpreter::eval_ident(const Expr& e) {
     lv.loc = it->second.loc;
     return read(lv, e.span);  // a plain access to a shared variable
   }
+  if (c_.constants != nullptr)
+    if (const auto it = c_.constants->find(e.text); it != c_.constants->end())
+      return constant(Val::integer(it->second));
   fail(e.span, "unknown identifier '" + e.text + "'");
 }
 

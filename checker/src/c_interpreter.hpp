@@ -11,19 +11,22 @@
 
 #include "c_program.hpp"
 #include "path_runner.hpp"
+#include "unfold.hpp"
 #include "xmcheck/checker/lowering.hpp"
 #include "xmcheck/litmus/c_ast.hpp"
 
 namespace xmcheck::checker {
 
 /// Runs one path of thread `proc` of a lowered C test (an unfold PathProducer).
+/// `budget`: the interrupts this CPU may take (IrqBudget, from the unfolder).
 PathEnd run_c_path(const CLowered& c, const LoweringTable& lowering, int proc,
                    const std::vector<std::vector<Val>>& domains, ChoiceCursor& cursor, int unroll,
-                   Trace& trace);
+                   const IrqBudget& budget, Trace& trace);
 
 class CInterpreter {
  public:
-  CInterpreter(const CLowered& c, const LoweringTable& lowering, PathRunner& run, int proc, int unroll);
+  CInterpreter(const CLowered& c, const LoweringTable& lowering, PathRunner& run, int proc, int unroll,
+               const IrqBudget* budget = nullptr);
 
   /// Walks the thread's body; the runner's trace holds the events afterwards
   /// and its registers the thread's locals.
@@ -78,6 +81,23 @@ class CInterpreter {
   // primitives (c_primitives.cpp)
   RegVal call_primitive(const Expr& e);
 
+  // interrupts and IPIs (c_interrupts.cpp)
+  /// An interrupt point: while interrupts are enabled, the CPU may take any
+  /// interrupt its budget still allows (a choice), repeatedly.
+  void interrupt_point();
+  void take_interrupt(int handler, const Span& span);
+  /// Runs handler `h`'s body (no arguments) in a fresh frame.
+  void run_function(int handler);
+  /// The interpreter's built-in kernel functions (IPIs, interrupt masking,
+  /// smp_processor_id); false when `e` calls none of them.
+  bool builtin(const Expr& e, RegVal& out);
+  /// Sends `handler` to every CPU in `targets` (the calling CPU's own bit runs
+  /// it locally with interrupts disabled, between the sends and the waits, as
+  /// smp_call_function_many_cond), then waits for each when `wait`.
+  void send_ipis(const std::vector<int>& targets, int handler, bool wait, const Span& span);
+  int handler_arg(const Expr& e);
+  int emit_mark(EventKind kind, std::uint64_t sets, const Span& span);
+
   const CLowered& c_;
   const LoweringTable& lowering_;
   PathRunner& run_;
@@ -85,6 +105,12 @@ class CInterpreter {
   int unroll_;
   std::vector<Frame> frames_;
   std::map<const Stmt*, int> loop_iterations_;
+  const IrqBudget* budget_;
+  bool irqs_enabled_ = true;
+  bool in_irq_ = false;
+  std::map<int, int> irqs_taken_;       ///< handler id -> interrupts taken
+  std::size_t last_point_events_ = static_cast<std::size_t>(-1);  ///< events at the last interrupt point
+  std::uint64_t irq_entry_sets_ = 0, irq_return_sets_ = 0, ipi_send_sets_ = 0, ipi_wait_sets_ = 0;
 };
 
 }  // namespace xmcheck::checker

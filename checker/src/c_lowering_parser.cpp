@@ -3,12 +3,15 @@
 //   NAME(P, ...) = TEMPLATE [SETS] [SETS] [on-success|must-succeed]; ... [-> new]
 //   NAME(...)    = NOTHING | UNAVAILABLE | UNSUPPORTED "why"
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "xmcheck/axioms/base.hpp"
 #include "xmcheck/checker/lowering.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
+#include "xmcheck/litmus/c_ast.hpp"
+#include "xmcheck/litmus/parser.hpp"
 
 namespace xmcheck::checker {
 namespace {
@@ -77,7 +80,8 @@ class LineParser {
     else if (word == "CAS") t.kind = Kind::Cas;
     else if (word == "F") t.kind = Kind::Fence;
     else if (word == "CACHE") t.kind = Kind::Cache;
-    else fail("unknown event template '" + text + "' (R, W, RMW, CAS, F, CACHE)");
+    else if (word == "MARK") t.kind = Kind::Mark;
+    else fail("unknown event template '" + text + "' (R, W, RMW, CAS, F, CACHE, MARK)");
     std::string rest = trim(text.substr(pos));
     if (!rest.empty() && rest[0] == '(') {
       const auto close = rest.find(')');
@@ -154,7 +158,8 @@ class LineParser {
       case Kind::Write: want = 2; break;
       case Kind::Rmw: want = 2; break;  // the operation is not an argument
       case Kind::Cas: want = 3; break;
-      case Kind::Fence: want = 0; break;
+      case Kind::Fence:
+      case Kind::Mark: want = 0; break;
       case Kind::Cache: want = t.args.empty() ? 0 : 1; break;
     }
     if (t.args.size() != want) fail("wrong number of arguments in '" + text + "'");
@@ -213,6 +218,24 @@ LoweringTable parse_lowering(const std::string& text, const std::string& path) {
       have_arch = true;
       continue;
     }
+    if (line.rfind("const ", 0) == 0) {  // const NAME = N
+      const auto eq = line.find('=');
+      if (eq == std::string::npos) p.fail("expected 'const NAME = integer'");
+      const std::string name = trim(line.substr(6, eq - 6));
+      try {
+        std::size_t used = 0;
+        const std::string num = trim(line.substr(eq + 1));
+        table.constants[name] = std::stoll(num, &used, 0);
+        if (used != num.size()) p.fail("expected 'const NAME = integer'");
+      } catch (const std::logic_error&) {
+        p.fail("expected 'const NAME = integer'");
+      }
+      continue;
+    }
+    if (line.rfind("prelude ", 0) == 0) {
+      table.prelude_path = trim(line.substr(8));
+      continue;
+    }
     const auto eq = line.find('=', line.find(')') == std::string::npos ? 0 : line.find(')'));
     if (eq == std::string::npos) p.fail("expected 'name(params) = events'");
     LoweringEntry e;
@@ -252,7 +275,35 @@ LoweringTable load_lowering(const std::string& path) {
                           "cannot open lowering file");
   std::stringstream buf;
   buf << in.rdbuf();
-  return parse_lowering(buf.str(), path);
+  LoweringTable table = parse_lowering(buf.str(), path);
+  if (!table.prelude_path.empty()) {
+    const std::filesystem::path file = std::filesystem::path(path).parent_path() / table.prelude_path;
+    table.prelude_path = file.lexically_normal().string();
+    table.prelude = std::make_shared<const litmus::LitmusTest>(load_prelude(table.prelude_path));
+  }
+  return table;
+}
+
+litmus::LitmusTest load_prelude(const std::string& path) {
+  std::ifstream in(path);
+  if (!in)
+    throw diag::UserError(diag::ErrorKind::Io, {std::make_shared<const std::string>(path), {}, {}},
+                          "cannot open prelude file");
+  std::stringstream buf;
+  buf << in.rdbuf();
+  // The prelude is a C litmus test without threads: a header line, an init
+  // block (the kernel state) and functions. A placeholder thread and condition
+  // are appended after its last line, so positions in it stay exact.
+  std::string text = buf.str();
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  text += "P0(void) {}\nexists (0:xmcheck_prelude_placeholder=0)\n";
+  litmus::LitmusTest test = litmus::parse_string(text, path);
+  if (test.arch != litmus::Arch::C || !test.c_program)
+    throw diag::UserError(diag::ErrorKind::Model, test.header_span, "a prelude is a C litmus file");
+  if (test.c_program->threads.size() != 1)
+    throw diag::UserError(diag::ErrorKind::Model, test.c_program->threads.front().name_span,
+                          "a prelude defines no threads");
+  return test;
 }
 
 }  // namespace xmcheck::checker

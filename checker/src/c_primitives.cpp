@@ -150,6 +150,10 @@ RegVal CInterpreter::call_primitive(const Expr& e) {
         run_.add_rmw(r, run_.last_event());
         break;
       }
+      case Kind::Mark:  // an event with only the given sets
+        run_.begin_instance(e.span);
+        run_.emit(EventKind::Fence, set_bits(t.sets));
+        break;
       case Kind::Fence:
         run_.begin_instance(e.span);
         run_.emit(EventKind::Fence, kSetF | set_bits(t.sets));

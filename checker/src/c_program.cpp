@@ -38,9 +38,24 @@ void collect_insns(const c::Stmt& s, Program& prog) {
   for (const auto& child : s.children) collect_insns(child, prog);
 }
 
+void collect_calls(const c::Expr& e, std::set<std::string>& out) {
+  if (e.kind == c::Expr::Kind::Call && !e.callee_name().empty()) out.emplace(e.callee_name());
+  if (e.kind == c::Expr::Kind::Ident) out.insert(e.text);  // handlers passed by name
+  for (const auto& o : e.operands) collect_calls(o, out);
+}
+
+void collect_calls(const c::Stmt& s, std::set<std::string>& out) {
+  if (s.expr) collect_calls(*s.expr, out);
+  if (s.step) collect_calls(*s.step, out);
+  for (const auto& d : s.decls)
+    if (d.init) collect_calls(*d.init, out);
+  for (const auto& child : s.children) collect_calls(child, out);
+}
+
 class CLowerer {
  public:
-  CLowerer(const litmus::LitmusTest& test, litmus::Arch target) {
+  CLowerer(const litmus::LitmusTest& test, litmus::Arch target, const litmus::LitmusTest* prelude)
+      : prelude_(prelude) {
     out_.prog.arch = target;
     out_.source = test.c_program.get();
     XMCHECK_ASSERT(out_.source != nullptr, "a C test has a C program");
@@ -62,6 +77,8 @@ class CLowerer {
       if (d.entry.loc.kind == litmus::Location::Kind::Memory) declare(d);
     for (const auto& d : cp.init)
       if (d.entry.loc.kind == litmus::Location::Kind::Memory) set_initial(d);
+    for (const auto& f : cp.functions) out_.functions.push_back(&f);
+    if (prelude_ != nullptr && prelude_->c_program) add_prelude(*prelude_->c_program);
     for (const auto& t : cp.threads)
       for (const auto& param : t.params)
         if (param.type.is_pointer() && !out_.shared.contains(param.name)) add_location(param.name, std::nullopt);
@@ -69,7 +86,7 @@ class CLowerer {
     for (const auto& d : cp.init)
       if (d.entry.loc.kind == litmus::Location::Kind::Register) set_local_initial(d.entry);
     for (const auto& t : cp.threads) collect_insns(t.body, prog);
-    for (const auto& f : cp.functions) collect_insns(f.body, prog);
+    for (const auto* f : out_.functions) collect_insns(f->body, prog);
     prog.fetchable.assign(prog.instrs.size(), false);
     for (std::size_t i = 0; i < prog.instrs.size(); ++i)
       prog.fetchable[i] = prog.instrs[i].mnemonic == "INSN";
@@ -77,6 +94,34 @@ class CLowerer {
   }
 
  private:
+  /// The prelude's functions the test does not define; its variables when the
+  /// test calls into it (per-CPU arrays get one element per thread).
+  void add_prelude(const c::CProgram& pre) {
+    const auto& cp = *out_.source;
+    std::set<std::string> used;
+    for (const auto& t : cp.threads) collect_calls(t.body, used);
+    for (const auto& f : cp.functions) collect_calls(f.body, used);
+    bool uses = false;
+    for (const auto& f : pre.functions) {
+      if (cp.find_function(f.name) != nullptr) continue;
+      out_.functions.push_back(&f);
+      uses |= used.contains(f.name);
+    }
+    if (!uses) return;
+    const int ncpu = static_cast<int>(cp.threads.size());
+    for (const auto& d : pre.init) {
+      if (d.entry.loc.kind != litmus::Location::Kind::Memory || out_.shared.contains(d.entry.loc.symbol)) continue;
+      c::InitDecl copy = d;
+      if (copy.entry.array_size) {
+        copy.entry.array_size = static_cast<std::size_t>(ncpu);
+        copy.entry.array_values.resize(std::min(copy.entry.array_values.size(), static_cast<std::size_t>(ncpu)));
+        if (copy.type) copy.type->array_size = copy.entry.array_size;
+      }
+      declare(copy);
+      set_initial(copy);
+    }
+  }
+
   int add_location(const std::string& name, const std::optional<c::Type>& type) {
     Location loc;
     loc.name = name;
@@ -169,6 +214,7 @@ class CLowerer {
       out_.prog.init_regs[static_cast<std::size_t>(p)][static_cast<std::size_t>(it->second)] = convert(*e.value);
   }
 
+  const litmus::LitmusTest* prelude_;
   CLowered out_;
 };
 
@@ -206,6 +252,11 @@ bool is_executable_insn(const Program& prog, const Val& v) {
   return id < prog.fetchable.size() && prog.fetchable[id] && prog.instrs[id].mnemonic == "INSN";
 }
 
-CLowered lower_c(const litmus::LitmusTest& test, litmus::Arch target) { return CLowerer(test, target).run(); }
+CLowered lower_c(const litmus::LitmusTest& test, litmus::Arch target, const litmus::LitmusTest* prelude,
+                 const std::map<std::string, std::int64_t>* constants) {
+  CLowered out = CLowerer(test, target, prelude).run();
+  out.constants = constants;
+  return out;
+}
 
 }  // namespace xmcheck::checker

@@ -26,12 +26,30 @@ struct CLowered {
   Program prog;
   const litmus::c::CProgram* source = nullptr;
   std::map<std::string, CSharedVar> shared;
+  /// Every callable non-thread function: the test's own, then the prelude's
+  /// that the test does not redefine. The index is the handler id of IPI and
+  /// interrupt events.
+  std::vector<const litmus::c::Function*> functions;
+  /// The lowering's constants (MEMBARRIER_CMD_*, EPERM, ...), may be null.
+  const std::map<std::string, std::int64_t>* constants = nullptr;
+
+  /// The id of function `name` in `functions`, or -1.
+  [[nodiscard]] int find_function(std::string_view name) const {
+    for (std::size_t i = 0; i < functions.size(); ++i)
+      if (functions[i]->name == name) return static_cast<int>(i);
+    return -1;
+  }
 };
 
 /// Lowers a C test for `target` (AArch64 or X86_64: Program::arch, which
-/// decides architecture-specific base sets such as CMODX-restricted).
+/// decides architecture-specific base sets such as CMODX-restricted). With a
+/// prelude (`prelude`, may be null), its functions become callable and, when
+/// the test calls one of them, its init block's variables are added unless the
+/// test declares them itself; prelude arrays are per-CPU: one element per thread.
 /// Throws diag::UserError for bad init entries and too many locals.
-[[nodiscard]] CLowered lower_c(const litmus::LitmusTest& test, litmus::Arch target);
+[[nodiscard]] CLowered lower_c(const litmus::LitmusTest& test, litmus::Arch target,
+                               const litmus::LitmusTest* prelude = nullptr,
+                               const std::map<std::string, std::int64_t>* constants = nullptr);
 
 /// The instruction value `INSN(n)` (`n` absent: INSN_UDF), interned in `prog`.
 int intern_insn(Program& prog, std::optional<std::int64_t> n);

@@ -43,6 +43,7 @@ void CInterpreter::declare(const litmus::c::Decl& d) {
 }
 
 CInterpreter::Flow CInterpreter::exec(const Stmt& s) {
+  if (s.kind != Kind::Block && s.kind != Kind::Empty) interrupt_point();
   switch (s.kind) {
     case Kind::Expr: (void)eval(*s.expr); return Flow::Normal;
     case Kind::Decl:
@@ -77,6 +78,7 @@ CInterpreter::Flow CInterpreter::exec_loop(const Stmt& s) {
   int concrete = 0;
   for (;;) {
     if (!(s.kind == Kind::DoWhile && first) && s.expr) {
+      if (!first) interrupt_point();  // between iterations
       const RegVal c = eval(*s.expr);
       if (!decide(c, s.expr->span)) return Flow::Normal;
       // Like herd's -unroll for backward jumps on values read from memory: the
@@ -155,7 +157,8 @@ RegVal CInterpreter::call(const Expr& e) {
     const RegVal target = *v;
     return call_code(location(target, "called", e.span), target, e.span);
   }
-  if (const auto* f = c_.source->find_function(name)) return call_function(*f, e);
+  if (const int f = c_.find_function(name); f >= 0) return call_function(*c_.functions[static_cast<std::size_t>(f)], e);
+  if (RegVal out; builtin(e, out)) return out;
   if (const auto it = c_.shared.find(name); it != c_.shared.end()) {
     if (e.arg_count() != 0) fail(e.span, "code pointers take no arguments");
     const Location& l = c_.prog.locs[static_cast<std::size_t>(it->second.loc)];

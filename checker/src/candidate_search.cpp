@@ -20,6 +20,13 @@ struct ReadVars {
   std::vector<RfChoice> choices;
 };
 
+/// A possible match of an IPI send with an interrupt entry of its target.
+struct IpiMatch {
+  int send_proc, send_trace, send_event;
+  int entry_proc, entry_trace, entry_event;
+  z3::expr var;
+};
+
 class Encoder {
  public:
   // QF_FD selects Z3's incremental SAT core with native cardinality constraints:
@@ -30,6 +37,7 @@ class Encoder {
   SearchStats run(const std::function<void(const Skeleton&)>& visit, const Deadline* deadline) {
     declare_traces();
     declare_reads();
+    declare_ipis();
     SearchStats stats;
     while (true) {
       ++stats.solver_calls;
@@ -116,6 +124,65 @@ class Encoder {
     reads_.push_back(std::move(rv));
   }
 
+  // Each active send is served by exactly one active interrupt entry of its
+  // target CPU running its handler, and each active entry serves exactly one
+  // send: an IPI is neither lost nor invented (a wait without its handler's
+  // completion is no execution).
+  void declare_ipis() {
+    struct Ev {
+      int proc, trace, event;
+    };
+    std::vector<Ev> sends, entries;
+    for (std::size_t p = 0; p < u_.traces.size(); ++p)
+      for (std::size_t i = 0; i < u_.traces[p].size(); ++i) {
+        const auto& evs = u_.traces[p][i].events;
+        for (std::size_t e = 0; e < evs.size(); ++e) {
+          const Ev ev{static_cast<int>(p), static_cast<int>(i), static_cast<int>(e)};
+          if (evs[e].kind == EventKind::IpiSend) sends.push_back(ev);
+          if (evs[e].kind == EventKind::IrqEntry) entries.push_back(ev);
+        }
+      }
+    if (sends.empty() && entries.empty()) return;
+    const auto event = [&](const Ev& ev) -> const TraceEvent& {
+      return u_.traces[static_cast<std::size_t>(ev.proc)][static_cast<std::size_t>(ev.trace)]
+          .events[static_cast<std::size_t>(ev.event)];
+    };
+    const auto active = [&](const Ev& ev) {
+      return trace_vars_[static_cast<std::size_t>(ev.proc)][static_cast<std::size_t>(ev.trace)];
+    };
+    std::vector<z3::expr_vector> per_entry;
+    for (std::size_t k = 0; k < entries.size(); ++k) per_entry.emplace_back(ctx_);
+    for (const auto& s : sends) {
+      const TraceEvent& se = event(s);
+      z3::expr_vector vs(ctx_);
+      for (std::size_t k = 0; k < entries.size(); ++k) {
+        const Ev& en = entries[k];
+        if (en.proc != se.target || event(en).handler != se.handler) continue;
+        const std::string name = "ipi" + std::to_string(matches_.size());
+        z3::expr v = ctx_.bool_const(name.c_str());
+        solver_.add(z3::implies(v, active(s)));
+        solver_.add(z3::implies(v, active(en)));
+        matches_.push_back(IpiMatch{s.proc, s.trace, s.event, en.proc, en.trace, en.event, v});
+        vs.push_back(v);
+        per_entry[k].push_back(v);
+      }
+      if (vs.empty()) {
+        solver_.add(!active(s));
+      } else {
+        solver_.add(z3::implies(active(s), z3::atleast(vs, 1)));
+        solver_.add(z3::atmost(vs, 1));
+      }
+    }
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+      if (per_entry[k].empty()) {
+        solver_.add(!active(entries[k]));
+      } else {
+        solver_.add(z3::implies(active(entries[k]), z3::atleast(per_entry[k], 1)));
+        solver_.add(z3::atmost(per_entry[k], 1));
+      }
+    }
+  }
+
   static bool is_true(const z3::model& m, const z3::expr& v) {
     return m.eval(v, true).is_true();
   }
@@ -141,6 +208,9 @@ class Encoder {
         }
       XMCHECK_ASSERT(found, "an active read has no rf source in the solver model");
     }
+    for (const auto& mt : matches_)
+      if (is_true(m, mt.var))
+        sk.ipi.emplace_back(EventRef{mt.send_proc, mt.send_event}, EventRef{mt.entry_proc, mt.entry_event});
     return sk;
   }
 
@@ -153,6 +223,8 @@ class Encoder {
     for (const auto& rv : reads_)
       for (const auto& c : rv.choices)
         if (is_true(m, c.var)) lits.push_back(!c.var);
+    for (const auto& mt : matches_)
+      if (is_true(m, mt.var)) lits.push_back(!mt.var);
     solver_.add(z3::mk_or(lits));
   }
 
@@ -162,6 +234,7 @@ class Encoder {
   z3::solver solver_;
   std::vector<std::vector<z3::expr>> trace_vars_;
   std::vector<ReadVars> reads_;
+  std::vector<IpiMatch> matches_;
 };
 
 }  // namespace

@@ -25,6 +25,8 @@ struct EventRef {
 struct Skeleton {
   std::vector<int> trace_of_proc;
   std::vector<std::vector<EventRef>> rf_source;  ///< [proc][event] (meaningful for reads)
+  /// C tests: each IPI send with the interrupt entry that serves it (send, entry).
+  std::vector<std::pair<EventRef, EventRef>> ipi;
 };
 
 struct SearchStats {

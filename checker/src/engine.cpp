@@ -120,7 +120,7 @@ CLowered lower_for_target(const litmus::LitmusTest& test, const CheckOptions& op
   if (options.target && *options.target != options.lowering->arch)
     throw diag::UserError(diag::ErrorKind::Usage, test.header_span,
                           "the lowering " + options.lowering->path + " is not for the target architecture");
-  return lower_c(test, options.lowering->arch);
+  return lower_c(test, options.lowering->arch, options.lowering->prelude.get(), &options.lowering->constants);
 }
 
 }  // namespace
@@ -149,8 +149,8 @@ TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, con
       const LoweringTable& table = *options.lowering;
       unfolding = unfold(prog, options.unroll, &deadline,
                          [&](int proc, const std::vector<std::vector<Val>>& domains, ChoiceCursor& cursor,
-                             int unroll, Trace& trace) {
-                           return run_c_path(lowered, table, proc, domains, cursor, unroll, trace);
+                             int unroll, const IrqBudget& budget, Trace& trace) {
+                           return run_c_path(lowered, table, proc, domains, cursor, unroll, budget, trace);
                          });
     } else {
       unfolding = unfold(prog, options.unroll, &deadline);

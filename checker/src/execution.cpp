@@ -106,6 +106,19 @@ Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk
     }
   }
   base_.relations[pick_dep] -= si;
+  // IPIs: send -> the entry that serves it; with wait, that interrupt's return
+  // -> the sender's wait.
+  auto& ipi = base_.relations[rel_index("ipi")];
+  auto& ipi_done = base_.relations[rel_index("ipi-done")];
+  for (const auto& [send, entry] : sk.ipi) {
+    const auto gid = [&](const EventRef& r, int index) {
+      return static_cast<std::size_t>(offset_[static_cast<std::size_t>(r.proc)] + index);
+    };
+    ipi.insert(gid(send, send.index), gid(entry, entry.index));
+    const int ack = traces_[static_cast<std::size_t>(send.proc)]->events[static_cast<std::size_t>(send.index)].partner;
+    const int ret = traces_[static_cast<std::size_t>(entry.proc)]->events[static_cast<std::size_t>(entry.index)].partner;
+    if (ack >= 0 && ret >= 0) ipi_done.insert(gid(entry, ret), gid(send, ack));
+  }
 }
 
 void Execution::add_sets(std::size_t id, std::uint64_t sets) {

@@ -26,6 +26,10 @@ enum class EventKind : std::uint8_t {
   Branch,     ///< decision of a conditional or indirect branch (herd's BCC commit)
   Fault,      ///< exception entry: undefined instruction or SVC
   ExcReturn,  ///< ERET
+  IpiSend,    ///< C tests: an IPI sent (target, handler; partner = its wait, -1 without)
+  IpiAck,     ///< C tests: the sender's wait for the handler to finish (partner = its send)
+  IrqEntry,   ///< C tests: interrupt entry for handler `handler` (partner = its return)
+  IrqReturn,  ///< C tests: interrupt return (partner = its entry)
 };
 
 struct TraceEvent {
@@ -35,6 +39,9 @@ struct TraceEvent {
   int loc = -1;             ///< memory location (accesses, by-address maintenance)
   Val value;                ///< value read or written
   std::uint64_t sets = 0;   ///< bit i set = member of base catalogue entry i
+  int target = -1;          ///< IpiSend: the target CPU (thread)
+  int handler = -1;         ///< IpiSend, IrqEntry: handler id (CLowered::functions)
+  int partner = -1;         ///< IPI/IRQ events: the matching event of the same trace (see EventKind)
   diag::SourceSpan span;    ///< the instruction that made it
 };
 

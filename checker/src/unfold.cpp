@@ -25,13 +25,13 @@ std::vector<Trace> unfold_thread(const Program& prog, int proc,
                                  const std::vector<std::vector<Val>>& domains, int unroll,
                                  bool& loop_cut, std::vector<std::vector<Val>>& written,
                                  const Deadline* deadline, const PathProducer& produce,
-                                 std::size_t& max_writes) {
+                                 std::size_t& max_writes, const IrqBudget& budget) {
   std::vector<Trace> out;
   ChoiceCursor cursor;
   do {
     if (deadline != nullptr) deadline->check();
     Trace trace;
-    const PathEnd end = produce(proc, domains, cursor, unroll, trace);
+    const PathEnd end = produce(proc, domains, cursor, unroll, budget, trace);
     std::size_t writes = 0;
     for (const auto& e : trace.events)
       if (e.kind == EventKind::Write) {
@@ -50,12 +50,31 @@ std::vector<Trace> unfold_thread(const Program& prog, int proc,
   return out;
 }
 
+/// For every CPU and handler: the most IPIs one execution may send it, the sum
+/// over the other threads of the most any of their traces sends.
+IrqBudget budget_of(const std::vector<std::vector<Trace>>& traces) {
+  IrqBudget out(traces.size());
+  for (std::size_t p = 0; p < traces.size(); ++p) {
+    std::map<std::pair<int, int>, int> most;  // (target, handler) -> max over p's traces
+    for (const auto& t : traces[p]) {
+      std::map<std::pair<int, int>, int> count;
+      for (const auto& e : t.events)
+        if (e.kind == EventKind::IpiSend) ++count[{e.target, e.handler}];
+      for (const auto& [k, n] : count) most[k] = std::max(most[k], n);
+    }
+    for (const auto& [k, n] : most)
+      if (k.first >= 0 && static_cast<std::size_t>(k.first) < out.size() && static_cast<std::size_t>(k.first) != p)
+        out[static_cast<std::size_t>(k.first)][k.second] += n;
+  }
+  return out;
+}
+
 }  // namespace
 
 Unfolding unfold(const Program& prog, int unroll, const Deadline* deadline) {
   return unfold(prog, unroll, deadline,
                 [&prog](int proc, const std::vector<std::vector<Val>>& domains, ChoiceCursor& cursor,
-                        int bound, Trace& trace) {
+                        int bound, const IrqBudget&, Trace& trace) {
                   PathRunner runner(prog, proc, domains, cursor, bound);
                   const PathEnd end = runner.run();
                   trace = std::move(runner.trace());
@@ -67,6 +86,7 @@ Unfolding unfold(const Program& prog, int unroll, const Deadline* deadline, cons
   Unfolding u;
   u.domains.resize(prog.locs.size());
   for (std::size_t l = 0; l < prog.locs.size(); ++l) u.domains[l] = {prog.locs[l].init};
+  u.irq_budget.assign(prog.procs.size(), {});
   for (int round = 0;; ++round) {
     XMCHECK_ASSERT(round < kMaxDomainRounds, "value domains did not converge");
     u.traces.assign(prog.procs.size(), {});
@@ -77,11 +97,21 @@ Unfolding unfold(const Program& prog, int unroll, const Deadline* deadline, cons
     for (int p = 0; p < prog.num_procs(); ++p) {
       std::size_t max_writes = 0;
       u.traces[static_cast<std::size_t>(p)] = unfold_thread(prog, p, u.domains, unroll, u.loop_cut, written,
-                                                            deadline, produce, max_writes);
+                                                            deadline, produce, max_writes, u.irq_budget);
       writes_per_execution += max_writes;
     }
     for (std::size_t l = 0; l < written.size(); ++l)
       for (const auto& v : written[l]) grew |= add_value(u.domains[l], v);
+    // Interrupts, like values, come from the other threads' paths: a new send
+    // lets its target take one more interrupt, whose handler may write more.
+    IrqBudget budget = budget_of(u.traces);
+    for (std::size_t c = 0; c < budget.size() && c < u.irq_budget.size(); ++c)
+      for (const auto& [h, n] : u.irq_budget[c])
+        budget[c][h] = std::max(budget[c][h], n);  // never shrinks: the iteration is monotone
+    if (budget != u.irq_budget) {
+      u.irq_budget = std::move(budget);
+      continue;
+    }
     if (!grew) return u;
     // A value computed from values read (x = x + 1) can keep growing the domains.
     // Round r's domains hold every value made by a chain of at most r writes,

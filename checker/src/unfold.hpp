@@ -2,6 +2,7 @@
 // Every trace of every thread. Reads take every value some write could store at
 // their location; those value sets are computed by iterating to a fixpoint.
 #include <functional>
+#include <map>
 #include <vector>
 
 #include "deadline.hpp"
@@ -11,16 +12,24 @@
 
 namespace xmcheck::checker {
 
+/// [cpu] -> handler id -> how many IPIs running that handler the other CPUs may
+/// send to it in one execution (C tests): the interrupts a path of that CPU may take.
+using IrqBudget = std::vector<std::map<int, int>>;
+
 struct Unfolding {
   std::vector<std::vector<Trace>> traces;   ///< [proc] -> traces
   std::vector<std::vector<Val>> domains;    ///< [loc] -> values that may be stored there
   bool loop_cut = false;                    ///< some path hit the --unroll bound
+  IrqBudget irq_budget;                     ///< interrupts each CPU may take (C tests)
 };
 
 /// Runs one path of thread `proc`, replaying `cursor`, and leaves its events in
 /// `trace` (also when the path is cut or discarded: its stores still count).
+/// `budget` bounds the interrupts the path may take (computed, like the value
+/// domains, to a fixpoint from the IPI sends of the other threads' paths).
 using PathProducer = std::function<PathEnd(int proc, const std::vector<std::vector<Val>>& domains,
-                                           ChoiceCursor& cursor, int unroll, Trace& trace)>;
+                                           ChoiceCursor& cursor, int unroll, const IrqBudget& budget,
+                                           Trace& trace)>;
 
 /// Every path of every thread, produced by `produce` (C tests: the C
 /// interpreter; asm tests use the overload below, which steps the instructions).

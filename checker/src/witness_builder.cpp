@@ -77,6 +77,10 @@ WitnessEvent WitnessBuilder::describe(std::size_t id) const {
                : (e.sets & kSetSVC) != 0 ? "FAULT(SupervisorCall)" : "FAULT";
       break;
     case EventKind::ExcReturn: w.kind = "ERET"; w.text = "ERET"; break;
+    case EventKind::IpiSend: w.kind = "IPI"; w.text = "IPI-SEND(P" + std::to_string(e.target) + ")"; break;
+    case EventKind::IpiAck: w.kind = "IPI"; w.text = "IPI-ACK"; break;
+    case EventKind::IrqEntry: w.kind = "IRQ"; w.text = "IRQ-ENTRY"; break;
+    case EventKind::IrqReturn: w.kind = "IRQ"; w.text = "IRQ-RETURN"; break;
   }
   return w;
 }

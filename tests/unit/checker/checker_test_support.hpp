@@ -104,7 +104,8 @@ inline std::string instr_text(const Program& p, std::int64_t id) {
   return litmus::to_string(p.instrs[static_cast<std::size_t>(id)]);
 }
 
-/// One letter per event: R W F(etch) f(ence) C(ache op) B(ranch) X (fault) E(RET).
+/// One letter per event: R W F(etch) f(ence) C(ache op) B(ranch) X (fault) E(RET),
+/// S(end IPI) A(ck wait) I(rq entry) J (irq return).
 inline std::string shape(const Trace& t) {
   std::string s;
   for (const auto& e : t.events) {
@@ -117,6 +118,10 @@ inline std::string shape(const Trace& t) {
       case EventKind::Branch: s += 'B'; break;
       case EventKind::Fault: s += 'X'; break;
       case EventKind::ExcReturn: s += 'E'; break;
+      case EventKind::IpiSend: s += 'S'; break;
+      case EventKind::IpiAck: s += 'A'; break;
+      case EventKind::IrqEntry: s += 'I'; break;
+      case EventKind::IrqReturn: s += 'J'; break;
     }
   }
   return s;

@@ -83,6 +83,10 @@ inline constexpr std::array kBaseCatalogue{
     BaseEntry{"SYSEXIT", Arity::Set, "x86 SYSEXIT (returns to user mode; not serializing)"},
     BaseEntry{"CMODX-restricted", Arity::Set,
               "code accesses whose instruction value is outside the concurrent-modification list"},
+    BaseEntry{"IRQ-ENTRY", Arity::Set, "interrupt entry (C tests: an IPI taken; arm64 lowering also EXC-ENTRY)"},
+    BaseEntry{"IRQ-RETURN", Arity::Set, "interrupt return (C tests; arm64 lowering also EXC-RET, x86 also IRET)"},
+    BaseEntry{"IPI", Arity::Set,
+              "kernel IPI-path events of the sender: sends (domain of ipi) and waits for completion (range of ipi-done)"},
     // ---- relations ----
     BaseEntry{"po", Arity::Relation, "program order between events of different instruction instances"},
     BaseEntry{"rf", Arity::Relation, "reads-from: write to the read (fetch) that takes its value"},
@@ -100,6 +104,8 @@ inline constexpr std::array kBaseCatalogue{
     BaseEntry{"pick-dep", Arity::Relation,
               "read to any later access or maintenance its value reaches, CSEL/CSET conditions included"},
     BaseEntry{"rmw", Arity::Relation, "read-modify-write pairs"},
+    BaseEntry{"ipi", Arity::Relation, "IPI send to the interrupt entry on the target CPU that serves it"},
+    BaseEntry{"ipi-done", Arity::Relation, "return of an IPI's interrupt to the sender's wait for it (wait only)"},
 };
 
 inline constexpr std::size_t kBaseCount = kBaseCatalogue.size();

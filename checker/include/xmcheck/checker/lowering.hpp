@@ -4,11 +4,14 @@
 // "Lowering files"). A table is loaded once and passed to checker::check
 // through CheckOptions; nothing here is global.
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "xmcheck/diag/source_span.hpp"
+#include "xmcheck/litmus/ast.hpp"
 #include "xmcheck/litmus/instruction.hpp"
 
 namespace xmcheck::checker {
@@ -32,6 +35,7 @@ struct EventTemplate {
     Cas,      ///< CAS(p, old, new): atomic read; write `new` only if *p == old
     Fence,    ///< F: a barrier event (base set F plus `sets`)
     Cache,    ///< CACHE(p) or CACHE: cache maintenance by address / of everything
+    Mark,     ///< MARK: the sets of an interpreter-made event (interrupt entry/return, IPI send/wait)
   };
   enum class Op : std::uint8_t { Xchg, Add, Sub, And, Or, AndNot };
   Kind kind = Kind::Fence;
@@ -65,6 +69,14 @@ struct LoweringTable {
   std::string arch_name;  ///< as in the file's `arch` line: "arm64", "x86"
   std::string path;
   std::vector<LoweringEntry> entries;
+  /// `const NAME = N` lines: identifiers C tests and the prelude may use
+  /// (MEMBARRIER_CMD_PRIVATE_EXPEDITED, EPERM, ...).
+  std::map<std::string, std::int64_t> constants;
+  /// `prelude FILE` (relative to the lowering file): kernel functions written
+  /// in the C dialect (axioms/prelude/linux.c), parsed once; its init block
+  /// declares the kernel state shared variables. Null without a prelude line.
+  std::shared_ptr<const litmus::LitmusTest> prelude;
+  std::string prelude_path;
 
   /// Every entry named `name` (several when they differ in keyword parameters).
   [[nodiscard]] std::vector<const LoweringEntry*> find(const std::string& name) const;
@@ -74,7 +86,11 @@ struct LoweringTable {
 /// in the file) on malformed lines, unknown templates and unknown base sets.
 [[nodiscard]] LoweringTable parse_lowering(const std::string& text, const std::string& path);
 
-/// Reads and parses `path`; kind Io when it cannot be read.
+/// Reads and parses a prelude file (C litmus header, init block, functions, no
+/// threads).
+[[nodiscard]] litmus::LitmusTest load_prelude(const std::string& path);
+
+/// Reads and parses `path` (and its prelude); kind Io when it cannot be read.
 [[nodiscard]] LoweringTable load_lowering(const std::string& path);
 
 /// "arm64" / "x86" for the architectures C tests are lowered to; nullopt otherwise.

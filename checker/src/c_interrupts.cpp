@@ -1,0 +1,204 @@
+// Interrupts and IPIs in C tests (docs/c-dialect.md, "Interrupts and IPIs").
+// A CPU takes an interrupt at an interrupt point (before each statement, between
+// loop iterations, after its last statement) while its interrupts are enabled;
+// which interrupts it may take is bounded by the IPIs the other threads can send
+// it (IrqBudget, computed by the unfolder to a fixpoint). Taking one emits
+// IRQ-ENTRY, runs the handler with interrupts disabled, emits IRQ-RETURN. Sends
+// emit IPI-SEND (target CPU, handler) and, with `wait`, IPI-ACK after all the
+// sends; the search (candidate_search.cpp) matches sends with entries.
+#include "base_bits.hpp"
+#include "c_interpreter.hpp"
+#include "xmcheck/diag/diagnostic.hpp"
+
+namespace xmcheck::checker {
+namespace {
+
+using ExprKind = litmus::c::Expr::Kind;
+
+[[noreturn]] void fail(const diag::SourceSpan& span, const std::string& msg) {
+  throw diag::UserError(diag::ErrorKind::Litmus, span, msg);
+}
+
+RegVal constant(std::int64_t v) { return RegVal{Val::integer(v), {}, {}, false}; }
+
+}  // namespace
+
+int CInterpreter::emit_mark(EventKind kind, std::uint64_t sets, const Span& span) {
+  run_.begin_instance(span);
+  return run_.emit(kind, sets);
+}
+
+void CInterpreter::interrupt_point() {
+  if (budget_ == nullptr || in_irq_ || !irqs_enabled_ || run_.halted()) return;
+  const auto& mine = (*budget_)[static_cast<std::size_t>(proc_)];
+  if (mine.empty()) return;
+  // No event since the last point: taking an interrupt here is the same path
+  // as taking it there.
+  if (run_.trace().events.size() == last_point_events_) return;
+  for (;;) {
+    std::vector<int> options;
+    for (const auto& [h, n] : mine)
+      if (irqs_taken_[h] < n) options.push_back(h);
+    if (options.empty()) break;
+    const int pick = run_.choose(static_cast<int>(options.size()) + 1);
+    if (pick == 0) break;
+    take_interrupt(options[static_cast<std::size_t>(pick - 1)], run_.current_span());
+  }
+  last_point_events_ = run_.trace().events.size();
+}
+
+void CInterpreter::take_interrupt(int handler, const Span& span) {
+  ++irqs_taken_[handler];
+  const Span where = c_.functions[static_cast<std::size_t>(handler)]->name_span;
+  (void)span;
+  const int entry = emit_mark(EventKind::IrqEntry, irq_entry_sets_, where);
+  run_.trace().events[static_cast<std::size_t>(entry)].handler = handler;
+  in_irq_ = true;
+  run_function(handler);
+  in_irq_ = false;
+  const int ret = emit_mark(EventKind::IrqReturn, irq_return_sets_, where);
+  auto& events = run_.trace().events;
+  events[static_cast<std::size_t>(entry)].partner = ret;
+  events[static_cast<std::size_t>(ret)].partner = entry;
+  events[static_cast<std::size_t>(ret)].handler = handler;
+}
+
+void CInterpreter::run_function(int handler) {
+  const auto& f = *c_.functions[static_cast<std::size_t>(handler)];
+  if (!f.params.empty()) fail(f.name_span, "an IPI handler takes no arguments: '" + f.name + "'");
+  if (frames_.size() >= 32)
+    throw diag::UserError(diag::ErrorKind::Unsupported, f.name_span, "calls nested more than 32 deep");
+  const bool enabled = irqs_enabled_;
+  irqs_enabled_ = false;
+  frames_.emplace_back();
+  (void)exec(f.body);
+  frames_.pop_back();
+  irqs_enabled_ = enabled;
+  stop_if_halted();
+}
+
+int CInterpreter::handler_arg(const Expr& e) {
+  if (e.kind == ExprKind::Ident) {
+    const int h = c_.find_function(e.text);
+    if (h >= 0) return h;
+  }
+  fail(e.span, "expected the name of a handler function (void h(void) { ... })");
+}
+
+void CInterpreter::send_ipis(const std::vector<int>& targets, int handler, bool wait, const Span& span) {
+  if (in_irq_) throw diag::UserError(diag::ErrorKind::Unsupported, span, "IPIs sent from an interrupt handler are not supported");
+  bool local = false;
+  std::vector<int> sends;
+  for (const int cpu : targets) {
+    if (cpu == proc_) {
+      local = true;
+      continue;
+    }
+    run_.begin_instance(span);
+    const int s = run_.emit(EventKind::IpiSend, ipi_send_sets_);
+    auto& ev = run_.trace().events[static_cast<std::size_t>(s)];
+    ev.target = cpu;
+    ev.handler = handler;
+    sends.push_back(s);
+  }
+  if (local) {  // the calling CPU runs the function itself, interrupts disabled
+    const bool was_irq = in_irq_;
+    in_irq_ = true;
+    run_function(handler);
+    in_irq_ = was_irq;
+  }
+  if (!wait) return;
+  for (const int s : sends) {
+    run_.begin_instance(span);
+    const int a = run_.emit(EventKind::IpiAck, ipi_wait_sets_);
+    auto& events = run_.trace().events;
+    events[static_cast<std::size_t>(a)].partner = s;
+    events[static_cast<std::size_t>(a)].target = events[static_cast<std::size_t>(s)].target;
+    events[static_cast<std::size_t>(s)].partner = a;
+  }
+}
+
+bool CInterpreter::builtin(const Expr& e, RegVal& out) {
+  const std::string name(e.callee_name());
+  const int ncpu = c_.prog.num_procs();
+  const auto args = [&](std::size_t n) {
+    if (e.arg_count() != n)
+      fail(e.span, "'" + name + "' takes " + std::to_string(n) + " argument(s), got " + std::to_string(e.arg_count()));
+  };
+  const auto integer = [&](const Expr& a) -> std::int64_t {
+    const RegVal v = eval(a);
+    if (v.val.kind != Val::Kind::Int) {
+      run_.delayed_error("'" + name + "' of a value that is not an integer");
+      throw Stop{};
+    }
+    return v.val.v;
+  };
+  const auto all_but = [&](int skip) {
+    std::vector<int> cpus;
+    for (int c = 0; c < ncpu; ++c)
+      if (c != skip) cpus.push_back(c);
+    return cpus;
+  };
+  const auto mask_cpus = [&](std::int64_t mask) {
+    std::vector<int> cpus;
+    for (int c = 0; c < ncpu; ++c)
+      if (((mask >> c) & 1) != 0) cpus.push_back(c);
+    return cpus;
+  };
+  out = RegVal{};
+  if (name == "smp_processor_id" || name == "raw_smp_processor_id") {
+    args(0);
+    out = constant(proc_);
+  } else if (name == "local_irq_disable") {
+    args(0);
+    irqs_enabled_ = false;
+  } else if (name == "local_irq_enable") {
+    args(0);
+    irqs_enabled_ = true;
+  } else if (name == "irqs_disabled") {
+    args(0);
+    out = constant(irqs_enabled_ ? 0 : 1);
+  } else if (name == "local_irq_save") {  // a macro: local_irq_save(flags) assigns flags
+    args(1);
+    if (e.arg(0).kind != ExprKind::Ident || local(e.arg(0).text) == nullptr)
+      fail(e.arg(0).span, "local_irq_save takes a local variable");
+    *local(e.arg(0).text) = constant(irqs_enabled_ ? 1 : 0);
+    irqs_enabled_ = false;
+  } else if (name == "local_irq_restore") {
+    args(1);
+    irqs_enabled_ = integer(e.arg(0)) != 0;
+  } else if (name == "smp_call_function_single") {  // (cpu, func, wait)
+    args(3);
+    const std::int64_t cpu = integer(e.arg(0));
+    const int h = handler_arg(e.arg(1));
+    const bool wait = integer(e.arg(2)) != 0;
+    if (cpu < 0 || cpu >= ncpu) {
+      run_.delayed_error("IPI to CPU " + std::to_string(cpu) + ", which does not exist");
+      throw Stop{};
+    }
+    send_ipis({static_cast<int>(cpu)}, h, wait, e.span);
+  } else if (name == "smp_call_function") {  // (func, wait): every other CPU
+    args(2);
+    const int h = handler_arg(e.arg(0));
+    send_ipis(all_but(proc_), h, integer(e.arg(1)) != 0, e.span);
+  } else if (name == "on_each_cpu") {  // (func, wait): every CPU, this one included
+    args(2);
+    const int h = handler_arg(e.arg(0));
+    send_ipis(all_but(-1), h, integer(e.arg(1)) != 0, e.span);
+  } else if (name == "smp_call_function_many") {  // (mask, func, wait): the mask without this CPU
+    args(3);
+    const std::int64_t mask = integer(e.arg(0)) & ~(std::int64_t{1} << proc_);
+    const int h = handler_arg(e.arg(1));
+    send_ipis(mask_cpus(mask), h, integer(e.arg(2)) != 0, e.span);
+  } else if (name == "on_each_cpu_mask") {  // (mask, func, wait): this CPU too if in the mask
+    args(3);
+    const std::int64_t mask = integer(e.arg(0));
+    const int h = handler_arg(e.arg(1));
+    send_ipis(mask_cpus(mask), h, integer(e.arg(2)) != 0, e.span);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace xmcheck::checker
