@@ -2,6 +2,8 @@ C linux-prelude
 "Kernel functions of xmcheck's C dialect, written in the dialect (docs/c-dialect.md, Prelude)"
 {
 int cpu_mm[1];
+int cpu_active_mm[1];
+int cpu_in_eqs[1];
 int membarrier_state = 0;
 }
 
@@ -16,7 +18,17 @@ int membarrier_state = 0;
  *
  *   cpu_mm[cpu]        the mm running on `cpu` (rq->curr->mm): 0 is the
  *                      test's process, any other value another process.
+ *                      MM_NONE (-1): a kernel thread (task->mm == NULL).
+ *   cpu_active_mm[cpu] the mm whose page tables the CPU has loaded
+ *                      (rq->curr->active_mm, x86 cpu_tlbstate.loaded_mm): a
+ *                      kernel thread keeps the previous one (lazy TLB).
+ *   cpu_in_eqs[cpu]    RCU extended quiescent state (idle): 0 no, 1 yes,
+ *                      | RCU_EQS_SPECIAL (2) when kick_active_cpus_sync()
+ *                      deferred its work to the EQS exit.
  *   membarrier_state   mm->membarrier_state of the test's process.
+ *
+ * All are shared variables: membarrier's and kick_active_cpus_sync()'s reads
+ * of another CPU's state race with that CPU's scheduler and idle paths.
  *
  * Built in (the interpreter, c_interrupts.cpp): smp_processor_id(),
  * nr_cpu_ids, smp_call_function_single(cpu, func, wait),
@@ -125,4 +137,181 @@ int membarrier(int cmd, int flags)
 	if (cmd == MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE)
 		return membarrier_register_private_expedited(MEMBARRIER_FLAG_SYNC_CORE);
 	return -EINVAL;	/* GLOBAL, GLOBAL_EXPEDITED, RSEQ: not modelled */
+}
+
+/* ======================= modes and scheduling ========================== */
+
+/*
+ * x86 arch/x86/mm/tlb.c enter_lazy_tlb(): marks the CPU lazy
+ * (cpu_tlbstate_shared.is_lazy, read only by TLB shootdowns, not modelled);
+ * arm64: empty. The loaded mm stays: nothing to do here.
+ */
+void enter_lazy_tlb(void)
+{
+}
+
+/*
+ * switch_mm(prev, next): x86 switch_mm_irqs_off() (arch/x86/mm/tlb.c): when
+ * the loaded mm is `next` already -- a thread of the same process, or a lazy
+ * kernel thread returning to its mm without a pending TLB flush -- nothing;
+ * otherwise load_new_mm_cr3(), a CR3 write: serializing and a full barrier
+ * (cmodx-reference 5.6). arm64 switch_mm() (arch/arm64/include/asm/
+ * mmu_context.h): "if (prev != next) __switch_mm(next)", with no
+ * fetch-synchronizing effect modelled (the lowering's cpu_switch_mm).
+ */
+void switch_mm(int prev, int next)
+{
+	if (prev != next)
+		cpu_switch_mm(next);
+}
+
+/*
+ * include/linux/sched/mm.h membarrier_mm_sync_core_before_usermode(): a
+ * core-serializing instruction before returning to user space when the new
+ * task runs `mm` and that mm registered SYNC_CORE (x86 sync_core();
+ * arm64 nothing: the return to user space is an exception return).
+ */
+void membarrier_mm_sync_core_before_usermode(int mm)
+{
+	if (READ_ONCE(cpu_mm[smp_processor_id()]) != mm)	/* current->mm != mm */
+		return;
+	if ((READ_ONCE(membarrier_state) & MEMBARRIER_STATE_PRIVATE_EXPEDITED_SYNC_CORE) == 0)
+		return;
+	sync_core_before_usermode();
+}
+
+/*
+ * kernel/sched/core.c finish_task_switch(): prev_mm is rq->prev_mm, the mm a
+ * kernel thread borrowed (MM_NONE when the previous task was a user task).
+ * "When switching through a kernel thread, the loop in
+ * membarrier_{private,global}_expedited() may have observed that kernel
+ * thread and not issued an IPI. [...] Membarrier requires a barrier after
+ * storing to rq->curr, before returning to userspace": the sync_core for
+ * SYNC_CORE, then the full barrier of mmdrop_lazy_tlb() (smp_mb()).
+ */
+void finish_task_switch(int prev_mm)
+{
+	if (prev_mm != MM_NONE) {
+		membarrier_mm_sync_core_before_usermode(prev_mm);
+		smp_mb();	/* mmdrop_lazy_tlb_sched() */
+	}
+}
+
+/*
+ * kernel/sched/core.c __schedule() + context_switch() to a kernel thread,
+ * with interrupts disabled: rq_lock() and smp_mb__after_spinlock() (the full
+ * barrier membarrier needs before rq->curr changes), rq->curr = next
+ * (cpu_mm = MM_NONE: membarrier no longer sees this CPU's process), and
+ * enter_lazy_tlb(): the kernel thread keeps the previous mm loaded
+ * (cpu_active_mm is unchanged), no switch_mm; then switch_to()'s
+ * __switch_to() (lowering: arm64 dsb(ish), x86 nothing).
+ */
+void switch_to_kthread(void)
+{
+	int cpu = smp_processor_id();
+	int flags;
+
+	local_irq_save(flags);
+	smp_mb();			/* rq_lock(); smp_mb__after_spinlock() */
+	WRITE_ONCE(cpu_mm[cpu], MM_NONE);	/* RCU_INIT_POINTER(rq->curr, next) */
+	enter_lazy_tlb();
+	__switch_to();			/* arm64: dsb(ish) */
+	local_irq_restore(flags);
+}
+
+/*
+ * __schedule() + context_switch() to a user thread of process `mm`: the
+ * full barrier, rq->curr = next (cpu_mm = mm), switch_mm(prev->active_mm,
+ * mm) -- on x86 a CR3 write only when the loaded mm changes, so a lazy
+ * kernel thread returning to the same mm writes none -- __switch_to()
+ * (arm64 dsb(ish): "also required by the membarrier system call"), then
+ * finish_task_switch() with the borrowed mm when the previous task was a
+ * kernel thread. The return to user space itself is the test's: sysret() or
+ * iret() (x86), eret() (arm64).
+ */
+void switch_to_user(int mm)
+{
+	int cpu = smp_processor_id();
+	int flags;
+	int prev_mm;
+	int active;
+
+	local_irq_save(flags);
+	prev_mm = READ_ONCE(cpu_mm[cpu]);		/* prev->mm */
+	active = READ_ONCE(cpu_active_mm[cpu]);		/* prev->active_mm */
+	smp_mb();			/* rq_lock(); smp_mb__after_spinlock() */
+	WRITE_ONCE(cpu_mm[cpu], mm);		/* RCU_INIT_POINTER(rq->curr, next) */
+	switch_mm(active, mm);
+	if (active != mm)
+		WRITE_ONCE(cpu_active_mm[cpu], mm);
+	__switch_to();			/* arm64: dsb(ish) */
+	if (prev_mm == MM_NONE)
+		finish_task_switch(active);	/* rq->prev_mm = prev->active_mm */
+	else
+		finish_task_switch(MM_NONE);
+	local_irq_restore(flags);
+}
+
+/*
+ * RCU extended quiescent state (idle, nohz_full user mode), as in
+ * kernel/rcu/tree.c of 2018 (b8c17e6664c4): rcu_dynticks_eqs_enter() and
+ * rcu_dynticks_eqs_exit() update the per-CPU ->dynticks counter with a fully
+ * ordered atomic_add_return() (here a fully ordered atomic_xchg() of
+ * cpu_in_eqs), and the exit tests the returned value for the special bit that
+ * rcu_eqs_special_set() left ("if (seq & RCU_DYNTICK_CTRL_MASK)"): a control
+ * dependency on what the exit read. rcu_eqs_exit() returns that value
+ * (nonzero & RCU_EQS_SPECIAL: a kick was deferred to this exit).
+ */
+void rcu_eqs_enter(void)
+{
+	atomic_xchg(&cpu_in_eqs[smp_processor_id()], 1);
+}
+
+int rcu_eqs_exit(void)
+{
+	int seq = atomic_xchg(&cpu_in_eqs[smp_processor_id()], 0);
+
+	if (seq & RCU_EQS_SPECIAL)
+		rcu_eqs_special_exit();
+	return seq;
+}
+
+/* The deferred action of rcu_eqs_special_set(): Norov's series left it empty. */
+void rcu_eqs_special_exit(void)
+{
+}
+
+/*
+ * kernel/rcu/tree.c rcu_eqs_special_set(cpu) (2018): if the CPU is in an
+ * EQS, set the special bit with a fully ordered cmpxchg and report it skipped
+ * (1); otherwise 0. The kernel retries a cmpxchg that lost a race; here a
+ * failed one reports 0 (the CPU is then IPI'd, which is always safe).
+ */
+int rcu_eqs_special_set(int cpu)
+{
+	int old = atomic_read(&cpu_in_eqs[cpu]);
+
+	if ((old & 1) == 0)
+		return 0;
+	return atomic_cmpxchg(&cpu_in_eqs[cpu], old, old | RCU_EQS_SPECIAL) == old;
+}
+
+/*
+ * Yury Norov, "[PATCH 2/2] smp: introduce kick_active_cpus_sync()" (LKML,
+ * March 2018; not merged -- cmodx-reference 5.5): kick_all_cpus_sync() that
+ * skips the CPUs in an extended quiescent state (rcu_eqs_special_set()),
+ * deferring the synchronization to their EQS exit. Returns the mask of the
+ * CPUs it IPI'd (the kernel's returns nothing).
+ */
+int kick_active_cpus_sync(void)
+{
+	int mask = 0;
+	int cpu;
+
+	smp_mb();
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+		if (cpu != smp_processor_id() && !rcu_eqs_special_set(cpu))
+			mask = mask | (1 << cpu);
+	smp_call_function_many(mask, do_nothing, 1);
+	return mask;
 }
