@@ -152,11 +152,15 @@ int Reporter::report_per_arch(const TestOutcome& outcome) {
   }
   std::vector<std::pair<std::string, std::string>> row;
   std::string name = outcome.path;
+  std::vector<std::string> said;  // the same error on several architectures is said once
   for (const auto& one : outcome.per_arch) {
     int own = ec::kOk;
     if (one.failure) {
       own = exit_code_for(*one.failure);
-      diagnostic(one.diagnostic);
+      if (std::find(said.begin(), said.end(), one.diagnostic) == said.end()) {
+        diagnostic(one.diagnostic);
+        said.push_back(one.diagnostic);
+      }
       row.emplace_back(one.arch, "error");
     } else {
       name = one.result->name;
@@ -191,7 +195,11 @@ int Reporter::report_per_arch(const TestOutcome& outcome) {
     for (const auto& one : outcome.per_arch)
       if (one.result)
         if (const std::string error = dot_->write(*one.result); !error.empty()) diagnostic(error);
-  if (outcome.per_arch.size() > 1) arch_table_.emplace_back(name, std::move(row));
+  // A test rejected on every architecture has said so on stderr; the table lists
+  // tests with at least one result.
+  const bool any_result = std::any_of(outcome.per_arch.begin(), outcome.per_arch.end(),
+                                      [](const auto& one) { return !one.failure; });
+  if (outcome.per_arch.size() > 1 && any_result) arch_table_.emplace_back(name, std::move(row));
   progress_.step(outcome.path);
   return status;
 }

@@ -81,6 +81,7 @@ int CInterpreter::handler_arg(const Expr& e) {
   if (e.kind == ExprKind::Ident) {
     const int h = c_.find_function(e.text);
     if (h >= 0) return h;
+    fail(e.span, "no handler function '" + e.text + "' in the test or the prelude");
   }
   fail(e.span, "expected the name of a handler function (void h(void) { ... })");
 }

@@ -85,6 +85,7 @@ CInterpreter::Flow CInterpreter::exec_loop(const Stmt& s) {
       // body may run `unroll` times; a path that needs one more is cut (Loop).
       if (c.symbolic || c.dep.any()) {
         if (loop_iterations_[&s]++ >= unroll_) {
+          run_.trace().cut_span = s.span;
           run_.cut_loop();
           throw Stop{};
         }

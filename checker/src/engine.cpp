@@ -95,6 +95,16 @@ std::vector<Val> final_values(const Observation& obs, const Execution& ex,
   return out;
 }
 
+/// In C tests a thread none of whose paths finishes within the unrolling bound
+/// waits forever: that is a fault of the test (or of the bound), not an outcome.
+void reject_endless_loops(const Unfolding& u, int unroll) {
+  for (std::size_t p = 0; p < u.traces.size(); ++p)
+    if (u.traces[p].empty() && u.cut_at[p].file)
+      throw diag::UserError(diag::ErrorKind::Litmus, u.cut_at[p],
+                            "loop of P" + std::to_string(p) + " does not terminate within --unroll " +
+                                std::to_string(unroll) + " iterations on any path");
+}
+
 void reject_delayed_errors(const Execution& ex, int procs) {
   for (int p = 0; p < procs; ++p) {
     const Trace& t = ex.trace(p);
@@ -152,6 +162,7 @@ TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, con
                              int unroll, const IrqBudget& budget, Trace& trace) {
                            return run_c_path(lowered, table, proc, domains, cursor, unroll, budget, trace);
                          });
+      reject_endless_loops(unfolding, options.unroll);
     } else {
       unfolding = unfold(prog, options.unroll, &deadline);
     }

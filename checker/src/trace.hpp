@@ -64,6 +64,8 @@ struct Trace {
   std::vector<FaultRecord> faults;
   /// Set when the trace executed something herd refuses (a jump to non-code...):
   /// the test is rejected if a consistent execution contains this trace.
+  /// When the path was cut by the unrolling bound: the loop that cut it.
+  diag::SourceSpan cut_span;
   std::string delayed_error;
   diag::SourceSpan delayed_error_span;
 };

@@ -25,7 +25,8 @@ std::vector<Trace> unfold_thread(const Program& prog, int proc,
                                  const std::vector<std::vector<Val>>& domains, int unroll,
                                  bool& loop_cut, std::vector<std::vector<Val>>& written,
                                  const Deadline* deadline, const PathProducer& produce,
-                                 std::size_t& max_writes, const IrqBudget& budget) {
+                                 std::size_t& max_writes, const IrqBudget& budget,
+                                 diag::SourceSpan& cut_at) {
   std::vector<Trace> out;
   ChoiceCursor cursor;
   do {
@@ -40,7 +41,10 @@ std::vector<Trace> unfold_thread(const Program& prog, int proc,
       }
     max_writes = std::max(max_writes, writes);
     if (end == PathEnd::Done) out.push_back(std::move(trace));
-    if (end == PathEnd::LoopCut) loop_cut = true;
+    if (end == PathEnd::LoopCut) {
+      loop_cut = true;
+      if (!cut_at.file) cut_at = trace.cut_span;
+    }
     if (out.size() > kMaxPathsPerThread)
       throw diag::UserError(diag::ErrorKind::Unsupported,
                             prog.procs[static_cast<std::size_t>(proc)].slots.front().span,
@@ -91,13 +95,15 @@ Unfolding unfold(const Program& prog, int unroll, const Deadline* deadline, cons
     XMCHECK_ASSERT(round < kMaxDomainRounds, "value domains did not converge");
     u.traces.assign(prog.procs.size(), {});
     u.loop_cut = false;
+    u.cut_at.assign(prog.procs.size(), {});
     bool grew = false;
     std::vector<std::vector<Val>> written(prog.locs.size());
     std::size_t writes_per_execution = 0;  // at most: the longest path of every thread
     for (int p = 0; p < prog.num_procs(); ++p) {
       std::size_t max_writes = 0;
       u.traces[static_cast<std::size_t>(p)] = unfold_thread(prog, p, u.domains, unroll, u.loop_cut, written,
-                                                            deadline, produce, max_writes, u.irq_budget);
+                                                            deadline, produce, max_writes, u.irq_budget,
+                                                            u.cut_at[static_cast<std::size_t>(p)]);
       writes_per_execution += max_writes;
     }
     for (std::size_t l = 0; l < written.size(); ++l)

@@ -20,6 +20,8 @@ struct Unfolding {
   std::vector<std::vector<Trace>> traces;   ///< [proc] -> traces
   std::vector<std::vector<Val>> domains;    ///< [loc] -> values that may be stored there
   bool loop_cut = false;                    ///< some path hit the --unroll bound
+  /// [proc] -> the loop that cut one of its paths (file-less span: none).
+  std::vector<diag::SourceSpan> cut_at;
   IrqBudget irq_budget;                     ///< interrupts each CPU may take (C tests)
 };
 
