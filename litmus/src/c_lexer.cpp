@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cctype>
-#include <limits>
 #include <string_view>
 
 namespace xmcheck::litmus::internal {
@@ -12,12 +11,6 @@ bool is_ident_start(char c) {
   return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_';
 }
 bool is_ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
-int digit_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 constexpr std::array<std::string_view, 3> kThree = {"<<=", ">>=", "..."};
 constexpr std::array<std::string_view, 19> kTwo = {"->", "++", "--", "<<", ">>", "<=", ">=",
@@ -85,13 +78,7 @@ class CLexer {
       return tok;
     }
     if (std::isdigit(static_cast<unsigned char>(c)) != 0) return lex_number(at);
-    if (c == '"') {
-      const std::size_t end = skip_string(src_, at, region_.end);
-      tok.kind = Token::Kind::String;
-      tok.text = text_.substr(at + 1, end - at - 2);
-      tok.where = {at, end};
-      return tok;
-    }
+    if (c == '"') return string_token(src_, at, region_.end);
     tok.kind = Token::Kind::Punct;
     for (auto p : kThree)
       if (starts(at, p)) return punct(tok, at, p);
@@ -108,39 +95,19 @@ class CLexer {
   }
 
   Token lex_number(std::size_t at) const {
-    int base = 10;
-    std::size_t digits = at;
-    if (text_[at] == '0' && at + 2 < region_.end && (text_[at + 1] == 'x' || text_[at + 1] == 'X') &&
-        digit_value(text_[at + 2]) >= 0) {
-      base = 16;
-      digits = at + 2;
-    } else if (text_[at] == '0') {
-      base = 8;
-    }
-    std::size_t end = digits;
-    std::uint64_t value = 0;
-    bool overflow = false;
-    constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-    while (end < region_.end && is_ident_char(text_[end])) {
-      const int d = digit_value(text_[end]);
-      if (d < 0 || d >= base) break;
-      if (value > (kMax - static_cast<std::uint64_t>(d)) / static_cast<std::uint64_t>(base))
-        overflow = true;
-      else
-        value = value * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(d);
-      ++end;
-    }
+    const IntegerScan n = scan_integer(text_, at, region_.end, true);
+    std::size_t end = n.end;
     // Integer suffixes: u, l, ul, ull, ... (any case).
     while (end < region_.end && (text_[end] == 'u' || text_[end] == 'U' || text_[end] == 'l' ||
                                  text_[end] == 'L'))
       ++end;
     if (end < region_.end && is_ident_char(text_[end]))
       src_.fail(at, end + 1, "invalid integer literal '" + text_.substr(at, end + 1 - at) + "'");
-    if (overflow) src_.fail(at, end, "integer literal out of range");
+    if (n.overflow) src_.fail(at, end, "integer literal out of range");
     Token tok;
     tok.kind = Token::Kind::Number;
     tok.text = text_.substr(at, end - at);
-    tok.number = static_cast<std::int64_t>(value);
+    tok.number = static_cast<std::int64_t>(n.value);
     tok.where = {at, end};
     return tok;
   }

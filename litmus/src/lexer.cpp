@@ -72,13 +72,7 @@ class Lexer {
       return tok;
     }
     if (std::isdigit(static_cast<unsigned char>(c)) != 0) return lex_number(at);
-    if (c == '"') {
-      const std::size_t end = skip_string(src_, at, region_.end);
-      tok.kind = Token::Kind::String;
-      tok.text = text_.substr(at + 1, end - at - 2);
-      tok.where = {at, end};
-      return tok;
-    }
+    if (c == '"') return string_token(src_, at, region_.end);
     for (auto p : kTwoCharPuncts) {
       if (at + 2 <= region_.end && std::string_view(text_).substr(at, 2) == p) {
         tok.kind = Token::Kind::Punct;
@@ -98,32 +92,13 @@ class Lexer {
   }
 
   Token lex_number(std::size_t at) const {
-    int base = 10;
-    std::size_t digits = at;
-    if (text_[at] == '0' && at + 2 < region_.end &&
-        (text_[at + 1] == 'x' || text_[at + 1] == 'X') && digit_value(text_[at + 2]) >= 0) {
-      base = 16;
-      digits = at + 2;
-    }
-    std::size_t end = digits;
-    std::uint64_t value = 0;
-    bool overflow = false;
-    constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-    while (end < region_.end) {
-      const int d = digit_value(text_[end]);
-      if (d < 0 || d >= base) break;
-      if (value > (kMax - static_cast<std::uint64_t>(d)) / static_cast<std::uint64_t>(base))
-        overflow = true;
-      else
-        value = value * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(d);
-      ++end;
-    }
-    if (overflow) src_.fail(at, end, "integer literal out of range");
+    const IntegerScan n = scan_integer(text_, at, region_.end, false);
+    if (n.overflow) src_.fail(at, n.end, "integer literal out of range");
     Token tok;
     tok.kind = Token::Kind::Number;
-    tok.text = text_.substr(at, end - at);
-    tok.number = static_cast<std::int64_t>(value);
-    tok.where = {at, end};
+    tok.text = text_.substr(at, n.end - at);
+    tok.number = static_cast<std::int64_t>(n.value);
+    tok.where = {at, n.end};
     return tok;
   }
 
@@ -134,6 +109,40 @@ class Lexer {
 };
 
 }  // namespace
+
+Token string_token(const SourceText& src, std::size_t at, std::size_t end) {
+  const std::size_t close = skip_string(src, at, end);
+  Token tok;
+  tok.kind = Token::Kind::String;
+  tok.text = src.text().substr(at + 1, close - at - 2);
+  tok.where = {at, close};
+  return tok;
+}
+
+IntegerScan scan_integer(const std::string& text, std::size_t at, std::size_t end, bool c_octal) {
+  int base = 10;
+  std::size_t pos = at;
+  if (text[at] == '0' && at + 2 < end && (text[at + 1] == 'x' || text[at + 1] == 'X') &&
+      digit_value(text[at + 2]) >= 0) {
+    base = 16;
+    pos = at + 2;
+  } else if (c_octal && text[at] == '0') {
+    base = 8;
+  }
+  IntegerScan out;
+  constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  while (pos < end) {
+    const int d = digit_value(text[pos]);
+    if (d < 0 || d >= base) break;
+    if (out.value > (kMax - static_cast<std::uint64_t>(d)) / static_cast<std::uint64_t>(base))
+      out.overflow = true;
+    else
+      out.value = out.value * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(d);
+    ++pos;
+  }
+  out.end = pos;
+  return out;
+}
 
 bool Token::is_word(std::string_view word) const {
   if (kind != Kind::Ident || text.size() != word.size()) return false;

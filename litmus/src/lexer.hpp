@@ -50,4 +50,16 @@ struct Token {
 /// after the closing quote. Throws "unterminated string" otherwise.
 [[nodiscard]] std::size_t skip_string(const SourceText& src, std::size_t at, std::size_t end);
 
+/// The String token starting at `at` (which points at '"'), content without quotes.
+[[nodiscard]] Token string_token(const SourceText& src, std::size_t at, std::size_t end);
+
+/// The digits of an unsigned integer literal starting at `at` (a decimal digit):
+/// base 16 after `0x`, base 8 after a leading 0 when `c_octal`, else base 10.
+struct IntegerScan {
+  std::uint64_t value = 0;
+  std::size_t end = 0;    ///< offset after the last digit
+  bool overflow = false;  ///< the value does not fit an int64_t
+};
+[[nodiscard]] IntegerScan scan_integer(const std::string& text, std::size_t at, std::size_t end, bool c_octal);
+
 }  // namespace xmcheck::litmus::internal
