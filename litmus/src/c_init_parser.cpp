@@ -49,7 +49,7 @@ class CInitParser {
     if (cur_.peek().is("[")) array_size(d);
     if (cur_.accept("=")) {
       if (cur_.peek().is("{"))
-        array_initialiser(e);
+        parse_array_initialiser(cur_, e, "variable");
       else
         e.value = parse_value(cur_);
     }
@@ -58,29 +58,10 @@ class CInitParser {
   }
 
   void array_size(c::InitDecl& d) {
-    const Token& open = cur_.next();
     if (d.entry.loc.kind != Location::Kind::Memory || !d.type)
-      cur_.fail_at(open, "only typed shared variables can be arrays");
-    const Token& size = cur_.peek();
-    if (size.kind != Token::Kind::Number || size.number <= 0)
-      cur_.fail_here("expected array size, found " + size.describe());
-    cur_.next();
-    cur_.expect("]", "after array size");
-    d.entry.array_size = static_cast<std::size_t>(size.number);
+      cur_.fail_at(cur_.peek(), "only typed shared variables can be arrays");
+    d.entry.array_size = parse_array_size(cur_);
     d.type->array_size = d.entry.array_size;
-  }
-
-  void array_initialiser(InitEntry& e) {
-    const Token& open = cur_.next();
-    if (!e.array_size) cur_.fail_at(open, "'{' initialiser for a variable that is not an array");
-    do {
-      e.array_values.push_back(parse_value(cur_));
-    } while (cur_.accept(","));
-    cur_.expect("}", "after array initialiser");
-    if (e.array_values.size() != *e.array_size)
-      src_.fail(open.where.begin, cur_.previous_end(),
-                "array " + e.loc.symbol + " has " + std::to_string(*e.array_size) +
-                    " elements, initialiser has " + std::to_string(e.array_values.size()));
   }
 
   const SourceText& src_;

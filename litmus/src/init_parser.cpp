@@ -49,7 +49,7 @@ class InitParser {
     if (cur_.peek().is("[")) array_size(e);
     if (cur_.accept("=")) {
       if (cur_.peek().is("{"))
-        array_initialiser(e);
+        parse_array_initialiser(cur_, e, "location");
       else if (cur_.peek().is("("))
         pteval(e);
       else
@@ -60,28 +60,9 @@ class InitParser {
   }
 
   void array_size(InitEntry& e) {
-    const Token& open = cur_.next();
     if (e.loc.kind != Location::Kind::Memory || e.type.empty())
-      cur_.fail_at(open, "only typed memory locations can be arrays");
-    const Token& size = cur_.peek();
-    if (size.kind != Token::Kind::Number || size.number <= 0)
-      cur_.fail_here("expected array size, found " + size.describe());
-    cur_.next();
-    cur_.expect("]", "after array size");
-    e.array_size = static_cast<std::size_t>(size.number);
-  }
-
-  void array_initialiser(InitEntry& e) {
-    const Token& open = cur_.next();
-    if (!e.array_size) cur_.fail_at(open, "'{' initialiser for a location that is not an array");
-    do {
-      e.array_values.push_back(parse_value(cur_));
-    } while (cur_.accept(","));
-    cur_.expect("}", "after array initialiser");
-    if (e.array_values.size() != *e.array_size)
-      src_.fail(open.where.begin, cur_.previous_end(),
-                "array " + e.loc.symbol + " has " + std::to_string(*e.array_size) +
-                    " elements, initialiser has " + std::to_string(e.array_values.size()));
+      cur_.fail_at(cur_.peek(), "only typed memory locations can be arrays");
+    e.array_size = parse_array_size(cur_);
   }
 
   // `(oa:phy_x, valid:0, ...)`: kept verbatim, parentheses may nest (`attrs:(...)`).

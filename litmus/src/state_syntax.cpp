@@ -268,4 +268,27 @@ Value parse_value(TokenCursor& cur) {
   return v;
 }
 
+std::size_t parse_array_size(TokenCursor& cur) {
+  cur.expect("[", "before array size");
+  const Token& size = cur.peek();
+  if (size.kind != Token::Kind::Number || size.number <= 0)
+    cur.fail_here("expected array size, found " + size.describe());
+  cur.next();
+  cur.expect("]", "after array size");
+  return static_cast<std::size_t>(size.number);
+}
+
+void parse_array_initialiser(TokenCursor& cur, InitEntry& e, const std::string& noun) {
+  const Token& open = cur.next();
+  if (!e.array_size) cur.fail_at(open, "'{' initialiser for a " + noun + " that is not an array");
+  do {
+    e.array_values.push_back(parse_value(cur));
+  } while (cur.accept(","));
+  cur.expect("}", "after array initialiser");
+  if (e.array_values.size() != *e.array_size)
+    cur.source().fail(open.where.begin, cur.previous_end(),
+                      "array " + e.loc.symbol + " has " + std::to_string(*e.array_size) +
+                          " elements, initialiser has " + std::to_string(e.array_values.size()));
+}
+
 }  // namespace xmcheck::litmus::internal

@@ -33,4 +33,11 @@ namespace xmcheck::litmus::internal {
 /// A value made of one instruction (NOP of `arch`); used for the `NOP` shorthand.
 [[nodiscard]] Value nop_value(const diag::SourceSpan& span, Arch arch = Arch::AArch64);
 
+/// The size in `[N]` after an array declaration (cursor at '['), a positive integer.
+[[nodiscard]] std::size_t parse_array_size(TokenCursor& cur);
+
+/// `{v, ...}` initialising array `e` (cursor at '{'); the count must match its size.
+/// `noun` names what can be an array in this dialect ("location", "variable").
+void parse_array_initialiser(TokenCursor& cur, InitEntry& e, const std::string& noun);
+
 }  // namespace xmcheck::litmus::internal
