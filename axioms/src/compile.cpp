@@ -51,6 +51,7 @@ class Compiler {
       out_->items.push_back(std::move(c));
     }
     finish();
+    detail::analyse_persistence(*out_);
     for (const auto& [name, id] : src_.names)
       if (map_[id] != kNone) out_->names.emplace_back(name, map_[id]);
     return out_;

@@ -15,6 +15,18 @@ Evaluator& Evaluator::operator=(Evaluator&&) noexcept = default;
 
 Verdict Evaluator::operator()(const BaseValues& base) { return state_->run(base); }
 
+bool Evaluator::can_refute_extensions() const { return state_->m.refutes_extensions; }
+
+bool Evaluator::refutes_extensions(const BaseValues& base) {
+  if (!state_->m.refutes_extensions) return false;
+  struct Mode {  // restored even when the evaluation throws
+    State& s;
+    explicit Mode(State& st) : s(st) { s.persistent_only = true; }
+    ~Mode() { s.persistent_only = false; }
+  } mode(*state_);
+  return !state_->run(base).consistent;
+}
+
 Verdict evaluate(const CompiledModel& model, const BaseValues& base) {
   Evaluator ev(model);
   return ev(base);

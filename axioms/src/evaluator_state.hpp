@@ -53,6 +53,9 @@ struct Evaluator::State {
   std::string failed_check;
   std::vector<std::uint32_t> raised;  // flag ids raised along the current branch
   EvalObserver* observer = nullptr;
+  /// refutes_extensions(): only persistent checks count, flags are ignored,
+  /// and the first passing branch settles it.
+  bool persistent_only = false;
 
   explicit State(const CompiledModel::Impl& model) : m(model) {
     const std::size_t nn = m.nodes.size();
@@ -247,6 +250,10 @@ struct Evaluator::State {
 
   void branch_passed() {
     consistent = true;
+    if (persistent_only) {
+      stop = true;
+      return;
+    }
     for (auto f : raised)
       if (!raised_any[f]) {
         raised_any[f] = true;
@@ -260,6 +267,7 @@ struct Evaluator::State {
     for (; i < m.items.size(); ++i) {
       const Item& it = m.items[i];
       if (it.kind == Item::Kind::Check) {
+        if (persistent_only && !m.persists[i]) continue;  // flags never persist
         const bool h = holds(it);
         if (it.is_flag) {
           if (h) {

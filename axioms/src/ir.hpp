@@ -103,6 +103,18 @@ struct CompiledModel::Impl {
   std::vector<std::string> flag_names; ///< distinct flag names, sorted
   /// Model::Impl::names whose definitions the kept checks use, mapped to this DAG.
   std::vector<std::pair<std::string, std::uint32_t>> names;
+  /// Per item (persistence.cpp): a check whose violation on a sub-execution
+  /// persists in every execution containing it; an enumeration whose every
+  /// branch there dominates a branch of the sub-execution.
+  std::vector<bool> persists;
+  /// Every enumeration persists, so a sub-execution failing persistent checks
+  /// on all its branches refutes all its extensions.
+  bool refutes_extensions = false;
 };
+
+namespace detail {
+/// Fills `persists` and `refutes_extensions` of a compiled model.
+void analyse_persistence(CompiledModel::Impl& model);
+}  // namespace detail
 
 }  // namespace xmcheck::axioms

@@ -11,10 +11,22 @@ namespace xmcheck::axioms {
 
 enum class Arity : unsigned char { Set, Relation };
 
+/// How an entry's value on a sub-execution (the events of some threads, the
+/// reads-from and IPI edges among them, coherence restricted to their writes)
+/// relates to its value on any execution containing it, restricted to the
+/// same events. The checker blocks a whole family of candidates at once only
+/// where this makes a violation persist (docs/design.md, "Blocking by core").
+enum class Extension : unsigned char {
+  Stable,    ///< equal: decided by the events themselves (po, loc, event sets, co)
+  Grows,     ///< may gain pairs: edges from threads left out (rf, ipi)
+  Unstable,  ///< may lose members too (FW: a left-out write may come last)
+};
+
 struct BaseEntry {
   std::string_view name;
   Arity arity;
   std::string_view meaning;  ///< one line, shown by `xmcheck --list-base`
+  Extension extension = Extension::Stable;
 };
 
 /// Every base name, sets first. The index of an entry is its BaseId.
@@ -24,7 +36,7 @@ inline constexpr std::array kBaseCatalogue{
     BaseEntry{"W", Arity::Set, "memory writes, including the initial writes"},
     BaseEntry{"M", Arity::Set, "memory accesses: R | W"},
     BaseEntry{"IW", Arity::Set, "initial writes (one per location, data and code)"},
-    BaseEntry{"FW", Arity::Set, "final writes: the co-last write to each location"},
+    BaseEntry{"FW", Arity::Set, "final writes: the co-last write to each location", Extension::Unstable},
     BaseEntry{"Exp", Arity::Set, "explicit accesses, made by load/store instructions"},
     BaseEntry{"Imp", Arity::Set, "implicit accesses: instruction fetches"},
     BaseEntry{"Instr", Arity::Set, "accesses to code locations (labelled instructions whose address is taken)"},
@@ -89,7 +101,8 @@ inline constexpr std::array kBaseCatalogue{
               "kernel IPI-path events of the sender: sends (domain of ipi) and waits for completion (range of ipi-done)"},
     // ---- relations ----
     BaseEntry{"po", Arity::Relation, "program order between events of different instruction instances"},
-    BaseEntry{"rf", Arity::Relation, "reads-from: write to the read (fetch) that takes its value"},
+    BaseEntry{"rf", Arity::Relation, "reads-from: write to the read (fetch) that takes its value",
+              Extension::Grows},
     BaseEntry{"co", Arity::Relation, "coherence order: per-location total order of writes"},
     BaseEntry{"loc", Arity::Relation, "same location (memory accesses and by-address cache maintenance)"},
     BaseEntry{"int", Arity::Relation, "same thread"},
@@ -104,8 +117,10 @@ inline constexpr std::array kBaseCatalogue{
     BaseEntry{"pick-dep", Arity::Relation,
               "read to any later access or maintenance its value reaches, CSEL/CSET conditions included"},
     BaseEntry{"rmw", Arity::Relation, "read-modify-write pairs"},
-    BaseEntry{"ipi", Arity::Relation, "IPI send to the interrupt entry on the target CPU that serves it"},
-    BaseEntry{"ipi-done", Arity::Relation, "return of an IPI's interrupt to the sender's wait for it (wait only)"},
+    BaseEntry{"ipi", Arity::Relation, "IPI send to the interrupt entry on the target CPU that serves it",
+              Extension::Grows},
+    BaseEntry{"ipi-done", Arity::Relation, "return of an IPI's interrupt to the sender's wait for it (wait only)",
+              Extension::Grows},
 };
 
 inline constexpr std::size_t kBaseCount = kBaseCatalogue.size();

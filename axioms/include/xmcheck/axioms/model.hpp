@@ -131,6 +131,15 @@ class Evaluator {
   Evaluator& operator=(Evaluator&&) noexcept;
   [[nodiscard]] Verdict operator()(const BaseValues& base);
 
+  /// Whether the model's enumerations persist in larger executions, so that
+  /// refutes_extensions() can answer true (docs/design.md, "Blocking by core").
+  [[nodiscard]] bool can_refute_extensions() const;
+  /// True when `base` is a sub-execution (some threads' events, the rf and IPI
+  /// edges among them, any coherence of their writes) on which every branch
+  /// fails a check whose violation persists: then every execution containing
+  /// it is inconsistent. Flags and non-persistent checks are not evaluated.
+  [[nodiscard]] bool refutes_extensions(const BaseValues& base);
+
   /// For an inconsistent candidate: over every branch of the `with`
   /// enumerations, the first failing check's violation with the fewest edges
   /// (ties: the earliest branch). std::nullopt when the candidate is consistent.
