@@ -2,7 +2,9 @@
 # Benchmark of issue 4's interrupts: a JIT publish with
 # membarrier(PRIVATE_EXPEDITED_SYNC_CORE) by 1 patching CPU and N executing
 # CPUs, each of which can take the IPI at any interrupt point, N = 1..NMAX, on
-# both architectures. Prints a Markdown table of wall time and peak RSS.
+# both architectures, in both search modes: every execution (the default) and
+# --states-only (one execution per reachable state). Prints a Markdown table of
+# wall time and peak RSS.
 #   usage: bench/kernel.sh [NMAX]   (default 5; target: N=5 under 5 s)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,15 +50,21 @@ gen() {  # N executing CPUs
   } >"$tmp/jit-$n.litmus"
 }
 
-printf '| N (executing CPUs) | arch | verdict | traces | wall | peak RSS |\n|---|---|---|---|---|---|\n'
+printf '| N (executing CPUs) | arch | mode | verdict | executions (Positive+Negative) | skeletons | core blocks | wall | peak RSS |\n'
+printf '|---|---|---|---|---|---|---|---|---|\n'
 for ((n = 1; n <= nmax; n++)); do
   gen "$n"
   for arch in x86 arm64; do
-    /usr/bin/time -f '%e %M' -o "$tmp/t" "$xmcheck" --arch "$arch" --stats "$tmp/jit-$n.litmus" >"$tmp/out" 2>"$tmp/err" || true
-    read -r wall rss <"$tmp/t"
-    verdict=$(awk '/^Observation/ {print $3}' "$tmp/out")
-    traces=$(grep -o 'traces[= :]*[0-9]*' "$tmp/err" | head -1 | grep -o '[0-9]*$' || true)
-    printf '| %d | %s | %s | %s | %.2f s | %.1f MB |\n' "$n" "$arch" "${verdict:-?}" "${traces:--}" "$wall" \
-      "$(awk -v k="$rss" 'BEGIN {print k / 1024}')"
+    for mode in executions states-only; do
+      opts=(--arch "$arch" --stats)
+      [[ $mode == states-only ]] && opts+=(--states-only)
+      /usr/bin/time -f '%e %M' -o "$tmp/t" "$xmcheck" "${opts[@]}" "$tmp/jit-$n.litmus" >"$tmp/out" 2>"$tmp/err" || true
+      read -r wall rss <"$tmp/t"
+      read -r verdict pos neg < <(awk '/^Observation/ {print $3, $4, $5}' "$tmp/out")
+      stat() { grep -o "[0-9]* $1" "$tmp/err" | head -1 | grep -o '^[0-9]*' || true; }
+      printf '| %d | %s | %s | %s | %s | %s | %s | %.2f s | %.1f MB |\n' "$n" "$arch" "$mode" "${verdict:-?}" \
+        "$((${pos:-0} + ${neg:-0}))" "$(stat skeletons)" "$(stat 'core blocks')" "$wall" \
+        "$(awk -v k="$rss" 'BEGIN {print k / 1024}')"
+    done
   done
 done

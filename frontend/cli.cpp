@@ -45,6 +45,17 @@ void bind_options(CLI::App& app, Options& o) {
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
 
+  app.add_flag("--states-only", o.states_only,
+               "Enumerate final states, not executions: one execution per reachable state "
+               "(much faster when many executions reach each state, e.g. interrupts taken at "
+               "many points). States and verdicts are the same; the Positive/Negative witness "
+               "counts then count states, and flags are those of the execution found per state")
+      ->group("Search");
+  app.add_flag("--no-core-blocking", o.no_core_blocking,
+               "Exclude each inconsistent skeleton alone rather than every skeleton sharing "
+               "its refuted core (docs/design.md); same output, slower: for cross-checks")
+      ->group("Search");
+
   app.add_option("-j,--jobs", o.jobs,
                  "Check N tests at a time, one solver per worker (0: one per hardware "
                  "thread); the output is the same as with -j 1")

@@ -21,6 +21,8 @@ struct Options {
   std::string arch;                 ///< --arch x86|arm64|all ("" = C tests: all; asm: their own)
   // Search
   int unroll = 2;                   ///< --unroll N
+  bool states_only = false;         ///< --states-only
+  bool no_core_blocking = false;    ///< --no-core-blocking
   // Suite runs
   int jobs = 1;                     ///< -j N (0 = one per hardware thread)
   double timeout = 0;               ///< --timeout S per test (0 = none)

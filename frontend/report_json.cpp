@@ -116,6 +116,7 @@ Json result_to_json(const checker::TestResult& r, const JsonTestInfo& info) {
     stats["skeletons"] = r.stats.skeletons;
     stats["solver_calls"] = r.stats.solver_calls;
     stats["candidates"] = r.stats.candidates;
+    stats["core_blocks"] = r.stats.core_blocks;
     out["stats"] = std::move(stats);
   }
   return out;

@@ -107,11 +107,12 @@ void Reporter::print_stats(const std::string& label, const checker::TestResult& 
   std::fflush(stdout);
   std::fprintf(stderr,
                "stats %s: %.3f ms, %llu traces, %llu skeletons, %llu solver calls, %llu "
-               "candidates\n",
+               "candidates, %llu core blocks\n",
                label.c_str(), time_ms, static_cast<unsigned long long>(st.traces),
                static_cast<unsigned long long>(st.skeletons),
                static_cast<unsigned long long>(st.solver_calls),
-               static_cast<unsigned long long>(st.candidates));
+               static_cast<unsigned long long>(st.candidates),
+               static_cast<unsigned long long>(st.core_blocks));
 }
 
 void Reporter::print_result(const checker::TestResult& result, const std::string& path,

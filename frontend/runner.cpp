@@ -116,6 +116,8 @@ const checker::LoweringTable& Runner::lowering_for(litmus::Arch arch) {
 checker::CheckOptions Runner::check_options() const {
   checker::CheckOptions check_options;
   check_options.unroll = options_.unroll;
+  check_options.states_only = options_.states_only;
+  check_options.block_by_core = !options_.no_core_blocking;
   check_options.variants = options_.variants;
   check_options.witnesses = options_.witness || !options_.dot_dir.empty();
   check_options.explain = options_.explain;

@@ -31,13 +31,19 @@ class Encoder {
  public:
   // QF_FD selects Z3's incremental SAT core with native cardinality constraints:
   // creating and querying it costs a fraction of the general SMT solver.
-  Encoder(z3::context& ctx, const Program& prog, const Unfolding& u)
-      : prog_(prog), u_(u), ctx_(ctx), solver_(ctx_, "QF_FD") {}
+  Encoder(z3::context& ctx, const Program& prog, const Unfolding& u, const StateSlots* projection)
+      : prog_(prog), u_(u), projection_(projection), ctx_(ctx), solver_(ctx_, "QF_FD") {
+    // Compacting each model (Z3's default) costs ten times the check itself.
+    z3::params p(ctx_);
+    p.set("model.compact", false);
+    solver_.set(p);
+  }
 
-  SearchStats run(const std::function<void(const Skeleton&)>& visit, const Deadline* deadline) {
+  SearchStats run(const std::function<Blocking(const Skeleton&)>& visit, const Deadline* deadline) {
     declare_traces();
     declare_reads();
     declare_ipis();
+    declare_final_writes();
     SearchStats stats;
     while (true) {
       ++stats.solver_calls;
@@ -51,10 +57,16 @@ class Encoder {
       if (res == z3::unknown && deadline != nullptr && deadline->active()) throw TimedOut{};
       if (res != z3::sat) break;
       const z3::model m = solver_.get_model();
-      Skeleton sk = decode(m);
+      std::vector<Chosen> chosen;
+      Skeleton sk = decode(m, chosen);
       ++stats.skeletons;
-      visit(sk);
-      block(m);
+      const Blocking b = visit(sk);
+      if (!b.core.empty()) ++stats.core_blocks;
+      if (b.state) {
+        block_state(*b.state);
+      } else {
+        block(chosen, b.core);
+      }
     }
     return stats;
   }
@@ -183,16 +195,76 @@ class Encoder {
     }
   }
 
+  // Projection: each observed location's final write is one of its writes
+  // in the active traces (the initial write included).
+  void declare_final_writes() {
+    if (projection_ == nullptr) return;
+    final_writes_.resize(prog_.locs.size());
+    for (const auto& slot : projection_->slots) {
+      if (slot.loc < 0 || !final_writes_[static_cast<std::size_t>(slot.loc)].empty()) continue;
+      auto& fws = final_writes_[static_cast<std::size_t>(slot.loc)];
+      const auto add = [&](EventRef w, const Val& value, std::optional<z3::expr> active) {
+        const std::string name = "fw" + std::to_string(slot.loc) + "_" + std::to_string(fws.size());
+        z3::expr v = ctx_.bool_const(name.c_str());
+        if (active) solver_.add(z3::implies(v, *active));
+        fws.push_back(FinalWrite{w, value, v});
+      };
+      add(EventRef{-1, slot.loc}, prog_.locs[static_cast<std::size_t>(slot.loc)].init, std::nullopt);
+      for (std::size_t q = 0; q < u_.traces.size(); ++q)
+        for (std::size_t j = 0; j < u_.traces[q].size(); ++j) {
+          const auto& evs = u_.traces[q][j].events;
+          for (std::size_t w = 0; w < evs.size(); ++w)
+            if (evs[w].kind == EventKind::Write && evs[w].loc == slot.loc)
+              add(EventRef{static_cast<int>(q), static_cast<int>(w)}, evs[w].value, trace_vars_[q][j]);
+        }
+      z3::expr_vector vs(ctx_);
+      for (const auto& f : fws) vs.push_back(f.var);
+      solver_.add(z3::atleast(vs, 1));
+      solver_.add(z3::atmost(vs, 1));
+    }
+  }
+
+  // Excludes every skeleton whose final state is `values`: some slot differs.
+  void block_state(const std::vector<Val>& values) {
+    XMCHECK_ASSERT(projection_ != nullptr && values.size() == projection_->slots.size(),
+                   "a state to block needs the projection's slots");
+    z3::expr_vector lits(ctx_);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const auto& slot = projection_->slots[i];
+      if (slot.proc >= 0) {
+        const auto& tv = trace_vars_[static_cast<std::size_t>(slot.proc)];
+        for (std::size_t j = 0; j < tv.size(); ++j)
+          if (!(slot.per_trace[j] == values[i])) lits.push_back(tv[j]);
+      } else if (slot.loc >= 0) {
+        for (const auto& f : final_writes_[static_cast<std::size_t>(slot.loc)])
+          if (!(f.value == values[i])) lits.push_back(f.var);
+      }
+    }
+    solver_.add(z3::mk_or(lits));  // no literal (all constants): the only state is found
+  }
+
   static bool is_true(const z3::model& m, const z3::expr& v) {
     return m.eval(v, true).is_true();
   }
 
-  Skeleton decode(const z3::model& m) const {
+  /// A variable true in the current model: the thread it belongs to and, for
+  /// an rf or IPI choice, the other thread it ties it to (-1: none).
+  struct Chosen {
+    int proc, other;
+    z3::expr var;
+    bool in_cores = true;  ///< false: a final-write choice, which no core depends on
+  };
+
+  Skeleton decode(const z3::model& m, std::vector<Chosen>& chosen) const {
     Skeleton sk;
     sk.trace_of_proc.assign(u_.traces.size(), -1);
     for (std::size_t p = 0; p < trace_vars_.size(); ++p)
       for (std::size_t i = 0; i < trace_vars_[p].size(); ++i)
-        if (is_true(m, trace_vars_[p][i])) sk.trace_of_proc[p] = static_cast<int>(i);
+        if (is_true(m, trace_vars_[p][i])) {
+          sk.trace_of_proc[p] = static_cast<int>(i);
+          chosen.push_back(Chosen{static_cast<int>(p), -1, trace_vars_[p][i]});
+          break;
+        }
     sk.rf_source.resize(u_.traces.size());
     for (std::size_t p = 0; p < u_.traces.size(); ++p) {
       XMCHECK_ASSERT(sk.trace_of_proc[p] >= 0, "solver model chose no trace");
@@ -204,37 +276,54 @@ class Encoder {
       for (const auto& c : rv.choices)
         if (is_true(m, c.var)) {
           sk.rf_source[static_cast<std::size_t>(rv.proc)][static_cast<std::size_t>(rv.event)] = c.source;
+          chosen.push_back(Chosen{rv.proc, c.source.proc, c.var});
           found = true;
+          break;
         }
       XMCHECK_ASSERT(found, "an active read has no rf source in the solver model");
     }
     for (const auto& mt : matches_)
-      if (is_true(m, mt.var))
+      if (is_true(m, mt.var)) {
         sk.ipi.emplace_back(EventRef{mt.send_proc, mt.send_event}, EventRef{mt.entry_proc, mt.entry_event});
+        chosen.push_back(Chosen{mt.send_proc, mt.entry_proc, mt.var});
+      }
+    if (!final_writes_.empty()) sk.final_write.resize(final_writes_.size());
+    for (std::size_t l = 0; l < final_writes_.size(); ++l)
+      for (const auto& f : final_writes_[l])
+        if (is_true(m, f.var)) {
+          sk.final_write[l] = f.write;
+          chosen.push_back(Chosen{f.write.proc, -1, f.var, false});
+          break;
+        }
     return sk;
   }
 
-  // Excludes exactly this skeleton: its traces and the rf choices of its reads.
-  void block(const z3::model& m) {
+  // Excludes this skeleton (an empty core), or every skeleton that agrees with
+  // it on the core threads' traces and the rf and IPI choices among them.
+  void block(const std::vector<Chosen>& chosen, const std::vector<bool>& core) {
+    const auto in_core = [&](int proc) { return core.empty() || proc < 0 || core[static_cast<std::size_t>(proc)]; };
     z3::expr_vector lits(ctx_);
-    for (const auto& tv : trace_vars_)
-      for (const auto& v : tv)
-        if (is_true(m, v)) lits.push_back(!v);
-    for (const auto& rv : reads_)
-      for (const auto& c : rv.choices)
-        if (is_true(m, c.var)) lits.push_back(!c.var);
-    for (const auto& mt : matches_)
-      if (is_true(m, mt.var)) lits.push_back(!mt.var);
+    for (const auto& c : chosen)
+      if ((core.empty() || c.in_cores) && in_core(c.proc) && in_core(c.other)) lits.push_back(!c.var);
     solver_.add(z3::mk_or(lits));
   }
 
+  /// A candidate final write of an observed location.
+  struct FinalWrite {
+    EventRef write;
+    Val value;
+    z3::expr var;
+  };
+
   const Program& prog_;
   const Unfolding& u_;
+  const StateSlots* projection_;
   z3::context& ctx_;
   z3::solver solver_;
   std::vector<std::vector<z3::expr>> trace_vars_;
   std::vector<ReadVars> reads_;
   std::vector<IpiMatch> matches_;
+  std::vector<std::vector<FinalWrite>> final_writes_;  ///< [loc]; empty without a projection
 };
 
 }  // namespace
@@ -247,10 +336,10 @@ SmtContext::SmtContext() : impl_(std::make_unique<Impl>()) {}
 SmtContext::~SmtContext() = default;
 
 SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
-                                const std::function<void(const Skeleton&)>& visit,
-                                const Deadline* deadline) {
+                                const std::function<Blocking(const Skeleton&)>& visit,
+                                const Deadline* deadline, const StateSlots* projection) {
   try {
-    Encoder enc(smt.impl().ctx, prog, unfolding);
+    Encoder enc(smt.impl().ctx, prog, unfolding, projection);
     return enc.run(visit, deadline);
   } catch (const z3::exception& ex) {
     throw diag::InternalError(std::string("z3: ") + ex.msg());

@@ -5,6 +5,7 @@
 // being reported, so the enumeration is exhaustive and never repeats.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "deadline.hpp"
@@ -27,11 +28,38 @@ struct Skeleton {
   std::vector<std::vector<EventRef>> rf_source;  ///< [proc][event] (meaningful for reads)
   /// C tests: each IPI send with the interrupt entry that serves it (send, entry).
   std::vector<std::pair<EventRef, EventRef>> ipi;
+  /// With a projection: [loc] -> the write that comes last in coherence, for
+  /// the locations a final state observes (std::nullopt for the others).
+  std::vector<std::optional<EventRef>> final_write;
+};
+
+/// Outcome projection (CheckOptions::states_only): how each value of a final
+/// state is decided, so that one solver clause excludes every skeleton that
+/// reaches a state already found.
+struct StateSlots {
+  struct Slot {
+    int proc = -1;               ///< decided by this thread's trace (register, fault atom)...
+    std::vector<Val> per_trace;  ///< ... its value for each trace of `proc`
+    int loc = -1;                ///< or by the final write to this location; neither: a constant
+  };
+  std::vector<Slot> slots;
 };
 
 struct SearchStats {
   std::size_t solver_calls = 0;
   std::size_t skeletons = 0;
+  std::size_t core_blocks = 0;  ///< skeletons blocked by a core of fewer threads
+};
+
+/// What the visitor learned from a skeleton: an empty `core` blocks exactly
+/// that skeleton; otherwise core[p] marks the threads whose traces, and the
+/// rf and IPI choices among them, already make every candidate inconsistent,
+/// and every skeleton sharing them is blocked.
+struct Blocking {
+  std::vector<bool> core;
+  /// With a projection, for a skeleton that reached a state: its values (one
+  /// per StateSlots slot); every skeleton reaching the same state is blocked.
+  std::optional<std::vector<Val>> state;
 };
 
 /// Owns the Z3 context shared by successive searches of one session.
@@ -48,10 +76,13 @@ class SmtContext {
   std::unique_ptr<Impl> impl_;
 };
 
-/// Calls `visit` for every skeleton of `unfolding`. With a `deadline`, throws
-/// TimedOut once it passes (polled before each solver call, which is bounded too).
+/// Calls `visit` for every skeleton of `unfolding` that the blockings it
+/// returned do not exclude. With a `deadline`, throws TimedOut once it passes
+/// (polled before each solver call, which is bounded too). With a
+/// `projection`, skeletons also choose the final write of each location it
+/// observes.
 SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
-                                const std::function<void(const Skeleton&)>& visit,
-                                const Deadline* deadline = nullptr);
+                                const std::function<Blocking(const Skeleton&)>& visit,
+                                const Deadline* deadline = nullptr, const StateSlots* projection = nullptr);
 
 }  // namespace xmcheck::checker

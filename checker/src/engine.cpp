@@ -10,6 +10,7 @@
 #include "c_interpreter.hpp"
 #include "c_program.hpp"
 #include "candidate_search.hpp"
+#include "core_finder.hpp"
 #include "session_impl.hpp"
 #include "deadline.hpp"
 #include "execution.hpp"
@@ -54,21 +55,6 @@ axioms::VariantSet test_variants(const litmus::LitmusTest& test, const CheckOpti
   return vs;
 }
 
-/// Calls `visit` with every combination of per-location coherence orders
-/// (initial write first, the other writes in every order).
-void for_each_coherence(const std::vector<std::vector<int>>& writes,
-                        const std::function<void(const std::vector<std::vector<int>>&)>& visit) {
-  std::vector<std::vector<int>> co = writes;
-  for (auto& w : co) std::sort(w.begin() + 1, w.end());
-  std::function<void(std::size_t)> rec = [&](std::size_t l) {
-    if (l == co.size()) return visit(co);
-    do {
-      rec(l + 1);
-    } while (std::next_permutation(co[l].begin() + 1, co[l].end()));
-  };
-  rec(0);
-}
-
 struct Collected {
   std::map<std::vector<Val>, bool> states;  ///< final values -> satisfies condition
   std::set<std::string> flags;
@@ -111,6 +97,43 @@ void reject_delayed_errors(const Execution& ex, int procs) {
     if (!t.delayed_error.empty())
       throw diag::UserError(diag::ErrorKind::Litmus, t.delayed_error_span, t.delayed_error);
   }
+}
+
+/// Projection (CheckOptions::states_only): how each final value is decided, in
+/// final_values() order. None when a trace carries an error that only a
+/// consistent execution reveals: every such execution must then be seen.
+std::optional<StateSlots> state_slots(const Observation& obs, const Unfolding& u) {
+  for (const auto& traces : u.traces)
+    for (const auto& t : traces)
+      if (!t.delayed_error.empty()) return std::nullopt;
+  StateSlots out;
+  for (const auto& l : obs.locations()) {
+    if (l.is_fault || l.is_register) {
+      StateSlots::Slot s;
+      s.proc = l.proc;
+      for (const auto& t : u.traces[static_cast<std::size_t>(l.proc)])
+        s.per_trace.push_back(l.is_fault ? Observation::fault_value(l, t.faults)
+                                         : t.final_regs[static_cast<std::size_t>(l.reg)]);
+      out.slots.push_back(std::move(s));
+    } else if (l.loc >= 0) {
+      for (int i = 0; i < l.count; ++i) out.slots.push_back(StateSlots::Slot{-1, {}, l.loc + i});
+    } else {
+      out.slots.emplace_back();
+    }
+  }
+  return out;
+}
+
+/// Whether coherence `co` ends, at each observed location, with the final
+/// write the skeleton chose.
+bool ends_with_final_writes(const Execution& ex, const Skeleton& sk, const std::vector<std::vector<int>>& co) {
+  for (std::size_t l = 0; l < sk.final_write.size(); ++l) {
+    if (!sk.final_write[l]) continue;
+    const EventRef w = *sk.final_write[l];
+    const int id = w.proc < 0 ? w.index : ex.offset(w.proc) + w.index;
+    if (co[l].back() != id) return false;
+  }
+  return true;
 }
 
 /// Asm tests: lower() for their own architecture. C tests: lower_c() for the
@@ -166,28 +189,45 @@ TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, con
     } else {
       unfolding = unfold(prog, options.unroll, &deadline);
     }
-    stats = enumerate_skeletons(session.impl().smt, prog, unfolding, [&](const Skeleton& sk) {
+    // Explanations need the inconsistent candidates themselves: no cores then.
+    const bool use_cores = options.block_by_core && !extras.wants_inconsistent();
+    const std::optional<StateSlots> projection =
+        options.states_only ? state_slots(obs, unfolding) : std::nullopt;
+    const auto visit = [&](const Skeleton& sk) {
       Execution ex(prog, unfolding, sk);
+      std::optional<std::vector<Val>> reached;  // projection: the skeleton's state
       for_each_coherence(ex.writes_per_loc(), [&](const std::vector<std::vector<int>>& co) {
+        if (projection && !ends_with_final_writes(ex, sk, co)) return true;
         if (deadline.active()) deadline.check();
         ++got.candidates;
         const axioms::Verdict v = judge(ex.with_coherence(co));
         if (!v.consistent) {
-          if (!extras.wants_inconsistent()) return;
+          if (!extras.wants_inconsistent()) return true;
           const std::vector<Val> finals = final_values(obs, ex, co, prog);
           if (obs.passes_filter(finals)) extras.inconsistent(finals, obs.satisfies(finals), sk, co);
-          return;
+          return true;
         }
         reject_delayed_errors(ex, prog.num_procs());
         const std::vector<Val> finals = final_values(obs, ex, co, prog);
-        if (!obs.passes_filter(finals)) return;
+        reached = finals;
+        if (!obs.passes_filter(finals)) return !projection;
         const bool sat = obs.satisfies(finals);
         got.states.emplace(finals, sat);
         (sat ? got.positive : got.negative) += 1;
         got.flags.insert(v.flags.begin(), v.flags.end());
         if (extras.active()) extras.consistent(finals, sat, sk, co);
+        return !projection;  // one execution per state is enough
       });
-    }, &deadline);
+      Blocking b;
+      if (reached) {
+        if (projection) b.state = std::move(reached);
+      } else if (use_cores) {
+        b.core = find_core(prog, unfolding, sk, judge, deadline);
+      }
+      return b;
+    };
+    stats = enumerate_skeletons(session.impl().smt, prog, unfolding, visit, &deadline,
+                                projection ? &*projection : nullptr);
   } catch (const TimedOut&) {
     timed_out = true;
   }
@@ -218,6 +258,7 @@ TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, con
   r.loop_bound_hit = unfolding.loop_cut;
   r.stats.solver_calls = stats.solver_calls;
   r.stats.skeletons = stats.skeletons;
+  r.stats.core_blocks = stats.core_blocks;
   r.stats.candidates = got.candidates;
   for (const auto& t : unfolding.traces) r.stats.traces += t.size();
   r.variants = variants.names();

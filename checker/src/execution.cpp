@@ -1,5 +1,7 @@
 #include "execution.hpp"
 
+#include <algorithm>
+
 #include "base_bits.hpp"
 #include "path_runner.hpp"
 #include "xmcheck/axioms/base.hpp"
@@ -17,11 +19,16 @@ std::size_t rel_index(std::string_view name) {
 
 }  // namespace
 
-Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk) : prog_(prog) {
+Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk)
+    : Execution(prog, u, sk, std::vector<bool>(u.traces.size(), true)) {}
+
+Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk, const std::vector<bool>& keep)
+    : prog_(prog) {
   const std::size_t nloc = prog.locs.size();
   std::size_t n = nloc;
+  static const Trace kLeftOut{};
   for (std::size_t p = 0; p < u.traces.size(); ++p) {
-    traces_.push_back(&u.traces[p][static_cast<std::size_t>(sk.trace_of_proc[p])]);
+    traces_.push_back(keep[p] ? &u.traces[p][static_cast<std::size_t>(sk.trace_of_proc[p])] : &kLeftOut);
     offset_.push_back(static_cast<int>(n));
     n += traces_.back()->events.size();
   }
@@ -98,9 +105,10 @@ Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk
     add_edges(pick_dep, t.pick_basic, offset_[p]);
     add_edges(rel_index("rmw"), t.rmw, offset_[p]);
     for (std::size_t e = 0; e < t.events.size(); ++e) {
-      const EventRef src = sk.rf_source[p][e];
       const auto kind = t.events[e].kind;
       if (kind != EventKind::Read && kind != EventKind::Fetch) continue;
+      const EventRef src = sk.rf_source[p][e];
+      if (src.proc >= 0 && !keep[static_cast<std::size_t>(src.proc)]) continue;
       const int from = src.proc < 0 ? src.index : offset_[static_cast<std::size_t>(src.proc)] + src.index;
       rf.insert(static_cast<std::size_t>(from), static_cast<std::size_t>(offset_[p]) + e);
     }
@@ -111,6 +119,7 @@ Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk
   auto& ipi = base_.relations[rel_index("ipi")];
   auto& ipi_done = base_.relations[rel_index("ipi-done")];
   for (const auto& [send, entry] : sk.ipi) {
+    if (!keep[static_cast<std::size_t>(send.proc)] || !keep[static_cast<std::size_t>(entry.proc)]) continue;
     const auto gid = [&](const EventRef& r, int index) {
       return static_cast<std::size_t>(offset_[static_cast<std::size_t>(r.proc)] + index);
     };
@@ -146,6 +155,20 @@ const axioms::BaseValues& Execution::with_coherence(const std::vector<std::vecto
     if (!order.empty()) fw.insert(static_cast<std::size_t>(order.back()));
   }
   return base_;
+}
+
+bool for_each_coherence(const std::vector<std::vector<int>>& writes,
+                        const std::function<bool(const std::vector<std::vector<int>>&)>& visit) {
+  std::vector<std::vector<int>> co = writes;
+  for (auto& w : co) std::sort(w.begin() + 1, w.end());
+  std::function<bool(std::size_t)> rec = [&](std::size_t l) {
+    if (l == co.size()) return visit(co);
+    do {
+      if (!rec(l + 1)) return false;
+    } while (std::next_permutation(co[l].begin() + 1, co[l].end()));
+    return true;
+  };
+  return rec(0);
 }
 
 }  // namespace xmcheck::checker

@@ -3,6 +3,7 @@
 // writes first, then each chosen trace), base sets and relations. Everything that
 // depends only on the skeleton is built once; coherence orders are plugged in
 // per candidate.
+#include <functional>
 #include <vector>
 
 #include "candidate_search.hpp"
@@ -13,6 +14,10 @@ namespace xmcheck::checker {
 class Execution {
  public:
   Execution(const Program& prog, const Unfolding& u, const Skeleton& sk);
+  /// The sub-execution of the procs `keep` marks: their events, the rf and IPI
+  /// edges among them (a read whose write is left out reads from nothing).
+  /// trace() of a left-out proc must not be called.
+  Execution(const Program& prog, const Unfolding& u, const Skeleton& sk, const std::vector<bool>& keep);
 
   [[nodiscard]] std::size_t num_events() const { return base_.num_events; }
   /// Global ids of the writes to each location; the initial write comes first.
@@ -42,5 +47,11 @@ class Execution {
   std::vector<std::vector<int>> writes_;
   axioms::BaseValues base_;
 };
+
+/// Calls `visit` with every combination of per-location coherence orders of
+/// `writes` ([loc] -> write ids, initial write first and kept first) until it
+/// returns false. Returns false if it stopped early.
+bool for_each_coherence(const std::vector<std::vector<int>>& writes,
+                        const std::function<bool(const std::vector<std::vector<int>>&)>& visit);
 
 }  // namespace xmcheck::checker

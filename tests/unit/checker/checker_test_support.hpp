@@ -86,7 +86,10 @@ inline std::vector<Skeleton> all_skeletons(const Program& prog, const Unfolding&
                                            SearchStats* stats = nullptr) {
   std::vector<Skeleton> out;
   SmtContext smt;
-  const SearchStats s = enumerate_skeletons(smt, prog, u, [&](const Skeleton& sk) { out.push_back(sk); });
+  const SearchStats s = enumerate_skeletons(smt, prog, u, [&](const Skeleton& sk) {
+    out.push_back(sk);
+    return Blocking{};
+  });
   if (stats != nullptr) *stats = s;
   return out;
 }

@@ -101,6 +101,7 @@ TEST_CASE("IPI matching: each send served by exactly one entry and each entry by
     }
     CHECK(entries.size() == 2);
     CHECK(senders == std::set<int>{0, 1});
+    return Blocking{};
   });
   // Traces of P2 with fewer than two interrupts are never chosen; the two
   // entries of a chosen trace are matched both ways round.

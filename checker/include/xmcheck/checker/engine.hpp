@@ -23,6 +23,14 @@ struct CheckOptions {
   /// `exists` or `~exists` condition, the states satisfying its proposition; for
   /// `forall`, those falsifying it (TestResult::explanations).
   bool explain = false;
+  /// Enumerate final states rather than executions: once a state is reached,
+  /// the search excludes every other execution reaching it. States, verdict
+  /// and witnesses are unchanged; `positive`/`negative` then count states, and
+  /// flags are those raised by the one execution found per state.
+  bool states_only = false;
+  /// Exclude every skeleton sharing an inconsistent skeleton's refuted core of
+  /// threads (docs/design.md, "Blocking by core"); the results do not change.
+  bool block_by_core = true;
   /// Give up after this many seconds (0 = no limit): TestResult::timed_out.
   double timeout_seconds = 0;
   /// C tests: the architecture the test is lowered to and judged for (AArch64

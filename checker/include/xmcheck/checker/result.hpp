@@ -72,6 +72,7 @@ struct SearchStatistics {
   std::uint64_t skeletons = 0;     ///< trace + reads-from choices the solver proposed
   std::uint64_t solver_calls = 0;  ///< SMT checks (skeletons + the final unsat)
   std::uint64_t candidates = 0;    ///< skeletons x coherence orders judged by the model
+  std::uint64_t core_blocks = 0;   ///< inconsistent skeletons blocked with all that share their core
 };
 
 struct TestResult {

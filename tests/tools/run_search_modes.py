@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""The search's shortcuts do not change results (docs/design.md).
+
+For every DIR given (each with its suite.cfg options, if any), runs xmcheck
+three ways with --format jsonl and compares test by test:
+  default vs --no-core-blocking: identical objects (states, counts, flags...);
+  default vs --states-only: identical states, verdicts and results; the
+    witness counts then count states (positive/negative = satisfying and
+    other states), and flags may only shrink (one execution per state).
+DIR@OPT,OPT... adds xmcheck options; tests are found recursively. Directories
+that do not exist are reported and skipped (the external corpus).
+  usage: XMCHECK=path/to/xmcheck run_search_modes.py DIR[@OPTIONS] [...]
+"""
+import json
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+XMCHECK = os.environ.get("XMCHECK", os.path.join(ROOT, "build", "frontend", "xmcheck"))
+
+
+def suite_options(d):
+    cfg = os.path.join(d, "suite.cfg")
+    if not os.path.isfile(cfg):
+        return []
+    words = []
+    with open(cfg) as f:
+        for line in f:
+            words += line.split("#", 1)[0].split()
+    return words
+
+
+def run(d, options, extra):
+    tests = sorted(os.path.join(r, f) for r, _, fs in os.walk(d) for f in fs if f.endswith(".litmus"))
+    if not tests:
+        return {}
+    p = subprocess.run([XMCHECK, "--format", "jsonl", "-q"] + extra + options + ["--"] + tests,
+                       capture_output=True, text=True)
+    out = {}
+    for line in p.stdout.splitlines():
+        o = json.loads(line)
+        out[(o.get("file"), o.get("architecture"))] = o
+    return out
+
+
+def main(dirs):
+    failures = 0
+    checked = 0
+    present = [a for a in dirs if os.path.isdir(a.partition("@")[0])]
+    if not present:
+        print("search modes: skipped, none of the directories exists (is ../shared absent?)")
+        return 77
+    for arg in dirs:
+        d, _, opts = arg.partition("@")
+        if not os.path.isdir(d):
+            print(f"skip {d}: not present")
+            continue
+        options = suite_options(d) + [o for o in opts.split(",") if o]
+        base = run(d, options, [])
+        exact = run(d, options, ["--no-core-blocking"])
+        states = run(d, options, ["--states-only"])
+        for key, b in sorted(base.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")):
+            checked += 1
+            e = exact.get(key)
+            if e != b:
+                failures += 1
+                print(f"FAIL {key}: --no-core-blocking differs")
+                continue
+            s = states.get(key)
+            if s is None:
+                failures += 1
+                print(f"FAIL {key}: missing with --states-only")
+                continue
+            for field in ("states", "result", "validated", "verdict", "observation", "timed_out"):
+                if s.get(field) != b.get(field):
+                    failures += 1
+                    print(f"FAIL {key}: --states-only changes {field}: {b.get(field)} -> {s.get(field)}")
+                    break
+            else:
+                sat = sum(1 for st in b.get("states", []) if st["satisfies_condition"])
+                counts = (s.get("positive"), s.get("negative"))
+                if "states" in b and counts != (sat, len(b["states"]) - sat):
+                    failures += 1
+                    print(f"FAIL {key}: --states-only counts {counts}, expected {(sat, len(b['states']) - sat)}")
+                elif not set(s.get("flags", [])) <= set(b.get("flags", [])):
+                    failures += 1
+                    print(f"FAIL {key}: --states-only invents flags {s.get('flags')}")
+        print(f"search modes {d}: {len(base)} results compared")
+    print(f"search modes: {checked} results, {failures} failures")
+    if checked == 0:
+        print("search modes: no tests found")
+        return 1
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

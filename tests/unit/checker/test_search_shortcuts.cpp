@@ -1,0 +1,112 @@
+// The search's shortcuts: blocking by core (core_finder.cpp) and outcome
+// projection (CheckOptions::states_only) give the results of the plain
+// enumeration with fewer skeletons.
+#include "checker_test_support.hpp"
+#include "core_finder.hpp"
+#include "execution.hpp"
+
+using namespace cktest;
+
+namespace {
+
+// MP with barriers on P0 and P1 (the condition is forbidden), and a P2 whose
+// unordered reads of y and x multiply the skeletons without taking part (no
+// choice of theirs is inconsistent on its own).
+const char* kMpWithObserver = R"(AArch64 MP+dmbs+observer
+{ 0:X1=x; 0:X3=y; 1:X1=y; 1:X3=x; 2:X1=x; 2:X3=y; }
+ P0          | P1          | P2          ;
+ MOV W0,#1   | LDR W0,[X1] | LDR W0,[X3] ;
+ STR W0,[X1] | DMB SY      | LDR W2,[X1] ;
+ DMB SY      | LDR W2,[X3] |             ;
+ MOV W2,#1   |             |             ;
+ STR W2,[X3] |             |             ;
+exists (1:X0=1 /\ 1:X2=0)
+)";
+
+CheckOptions with(bool cores, bool states_only) {
+  CheckOptions o;
+  o.block_by_core = cores;
+  o.states_only = states_only;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("blocking by core: same result, fewer skeletons") {
+  const TestResult plain = run(kMpWithObserver, with(false, false));
+  const TestResult cored = run(kMpWithObserver, with(true, false));
+  CHECK_FALSE(plain.validated);
+  CHECK(states(cored) == states(plain));
+  CHECK(cored.positive == plain.positive);
+  CHECK(cored.negative == plain.negative);
+  CHECK(cored.flags == plain.flags);
+  CHECK(cored.stats.core_blocks > 0);
+  CHECK(plain.stats.core_blocks == 0);
+  // Each refuted (P0, P1) core removes all 4 choices of P2's reads at once.
+  CHECK(cored.stats.skeletons < plain.stats.skeletons);
+}
+
+TEST_CASE("find_core leaves out a thread the violation does not need") {
+  const Program prog = lower_text(kMpWithObserver);
+  const Unfolding u = unfold(prog, 2);
+  const axioms::CompiledModel compiled = axioms::compile(aarch64_model(), axioms::VariantSet({"ifetch"}));
+  axioms::Evaluator judge(compiled);
+  const Deadline no_deadline(0);
+  int refuted = 0;
+  for (const Skeleton& sk : all_skeletons(prog, u)) {
+    // P1 saw the flag (y=1) but not the data (x=0): the forbidden shape.
+    const Trace& p1 = u.traces[1][static_cast<std::size_t>(sk.trace_of_proc[1])];
+    if (!(p1.final_regs[0] == Val::integer(1) && p1.final_regs[2] == Val::integer(0))) continue;
+    const std::vector<bool> core = find_core(prog, u, sk, judge, no_deadline);
+    REQUIRE(core.size() == 3);
+    CHECK(core[0]);
+    CHECK(core[1]);
+    CHECK_FALSE(core[2]);
+    ++refuted;
+  }
+  CHECK(refuted == 4);  // one per choice of P2's reads
+}
+
+TEST_CASE("find_core answers nothing for a consistent skeleton") {
+  const Program prog = lower_text(kMpWithObserver);
+  const Unfolding u = unfold(prog, 2);
+  const axioms::CompiledModel compiled = axioms::compile(aarch64_model(), axioms::VariantSet({"ifetch"}));
+  axioms::Evaluator judge(compiled);
+  const Deadline no_deadline(0);
+  const std::vector<Skeleton> all = all_skeletons(prog, u);
+  const auto consistent = std::find_if(all.begin(), all.end(), [&](const Skeleton& sk) {
+    const Trace& p1 = u.traces[1][static_cast<std::size_t>(sk.trace_of_proc[1])];
+    return p1.final_regs[0] == Val::integer(0) && p1.final_regs[2] == Val::integer(0);
+  });
+  REQUIRE(consistent != all.end());
+  CHECK(find_core(prog, u, *consistent, judge, no_deadline).empty());
+}
+
+TEST_CASE("states only: the same states, counted once each, with fewer skeletons") {
+  const TestResult plain = run(kMpWithObserver, with(true, false));
+  const TestResult projected = run(kMpWithObserver, with(true, true));
+  CHECK(states(projected) == states(plain));
+  CHECK(projected.validated == plain.validated);
+  CHECK(projected.positive == 0);
+  CHECK(projected.negative == plain.states.size());
+  CHECK(plain.negative > plain.states.size());
+  CHECK(projected.stats.skeletons < plain.stats.skeletons);
+}
+
+TEST_CASE("states only: final memory values are projected too") {
+  // Two writers to x: the final value of x is decided by coherence, not by
+  // any trace; both final values must be found.
+  const char* text = R"(AArch64 2W
+{ 0:X1=x; 1:X1=x; }
+ P0          | P1          ;
+ MOV W0,#1   | MOV W0,#2   ;
+ STR W0,[X1] | STR W0,[X1] ;
+ LDR W2,[X1] | LDR W2,[X1] ;
+exists (x=1)
+)";
+  const TestResult plain = run(text, with(true, false));
+  const TestResult projected = run(text, with(true, true));
+  CHECK(states(projected) == states(plain));
+  CHECK(states(plain) == std::vector<std::string>{"[x]=1;", "[x]=2;"});
+  CHECK(projected.positive + projected.negative == plain.states.size());
+}
