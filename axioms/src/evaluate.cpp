@@ -15,6 +15,8 @@ Evaluator& Evaluator::operator=(Evaluator&&) noexcept = default;
 
 Verdict Evaluator::operator()(const BaseValues& base) { return state_->run(base); }
 
+const std::vector<std::string>& Evaluator::flag_names() const { return state_->m.flag_names; }
+
 bool Evaluator::can_refute_extensions() const { return state_->m.refutes_extensions; }
 
 bool Evaluator::refutes_extensions(const BaseValues& base) {

@@ -247,6 +247,9 @@ TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, con
     r.states.push_back(std::move(s));
   }
   r.flags.assign(got.flags.begin(), got.flags.end());
+  if (options.states_only)
+    for (const auto& f : judge.flag_names())
+      if (got.flags.count(f) == 0) r.unconfirmed_flags.push_back(f);
   r.positive = got.positive;
   r.negative = got.negative;
   using Q = litmus::Condition::Quantifier;

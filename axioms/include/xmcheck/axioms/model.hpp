@@ -134,6 +134,8 @@ class Evaluator {
   /// Whether the model's enumerations persist in larger executions, so that
   /// refutes_extensions() can answer true (docs/design.md, "Blocking by core").
   [[nodiscard]] bool can_refute_extensions() const;
+  /// The compiled model's flag names (sorted, unique).
+  [[nodiscard]] const std::vector<std::string>& flag_names() const;
   /// True when `base` is a sub-execution (some threads' events, the rf and IPI
   /// edges among them, any coherence of their writes) on which every branch
   /// fails a check whose violation persists: then every execution containing

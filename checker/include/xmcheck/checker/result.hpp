@@ -100,6 +100,9 @@ struct TestResult {
   /// The search stopped at CheckOptions::timeout: states may be missing and the
   /// verdict is Unknown.
   bool timed_out = false;
+  /// CheckOptions::states_only: the model's flags the one execution found per
+  /// state did not raise; a skipped execution reaching the same state might.
+  std::vector<std::string> unconfirmed_flags;
 };
 
 }  // namespace xmcheck::checker
