@@ -12,7 +12,6 @@
 // enumeration `orient(PAIRS, FIXED)` of growing arguments persists: every
 // orientation E can choose contains one S can choose, so if every branch of S
 // fails a persistent check, so does every branch of E (docs/design.md).
-#include <string_view>
 #include <vector>
 
 #include "ir.hpp"
@@ -32,14 +31,6 @@ struct Class {
 
 Growth weakest(Growth a, Growth b) { return a < b ? a : b; }
 Growth at_most_grows(Growth a) { return weakest(a, Growth::Grows); }
-
-/// Base relations relating only events of one thread (or initial writes).
-bool is_local_base(std::string_view name) {
-  for (std::string_view n : {"po", "int", "same-instance", "addr", "data", "ctrl", "pick-addr", "pick-data",
-                             "pick-ctrl", "pick-dep", "rmw"})
-    if (n == name) return true;
-  return false;
-}
 
 class Classifier {
  public:
@@ -64,7 +55,7 @@ class Classifier {
       case Op::BaseSet:
       case Op::BaseRel: {
         const BaseEntry& e = kBaseCatalogue[n.aux];
-        const bool local = n.op == Op::BaseRel && is_local_base(e.name);
+        const bool local = n.op == Op::BaseRel && e.scope == Scope::OneThread;
         switch (e.extension) {
           case Extension::Stable: return {Growth::Stable, local};
           case Extension::Grows: return {Growth::Grows, local};

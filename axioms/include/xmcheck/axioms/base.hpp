@@ -22,11 +22,16 @@ enum class Extension : unsigned char {
   Unstable,  ///< may lose members too (FW: a left-out write may come last)
 };
 
+/// Relations whose pairs never leave one thread (initial writes count as one
+/// thread): a path through them cannot pass through a left-out thread.
+enum class Scope : unsigned char { AnyThreads, OneThread };
+
 struct BaseEntry {
   std::string_view name;
   Arity arity;
   std::string_view meaning;  ///< one line, shown by `xmcheck --list-base`
   Extension extension = Extension::Stable;
+  Scope scope = Scope::AnyThreads;
 };
 
 /// Every base name, sets first. The index of an entry is its BaseId.
@@ -100,23 +105,32 @@ inline constexpr std::array kBaseCatalogue{
     BaseEntry{"IPI", Arity::Set,
               "kernel IPI-path events of the sender: sends (domain of ipi) and waits for completion (range of ipi-done)"},
     // ---- relations ----
-    BaseEntry{"po", Arity::Relation, "program order between events of different instruction instances"},
+    BaseEntry{"po", Arity::Relation, "program order between events of different instruction instances",
+              Extension::Stable, Scope::OneThread},
     BaseEntry{"rf", Arity::Relation, "reads-from: write to the read (fetch) that takes its value",
               Extension::Grows},
     BaseEntry{"co", Arity::Relation, "coherence order: per-location total order of writes"},
     BaseEntry{"loc", Arity::Relation, "same location (memory accesses and by-address cache maintenance)"},
-    BaseEntry{"int", Arity::Relation, "same thread"},
+    BaseEntry{"int", Arity::Relation, "same thread", Extension::Stable, Scope::OneThread},
     BaseEntry{"ext", Arity::Relation, "different threads"},
-    BaseEntry{"same-instance", Arity::Relation, "events of the same instruction instance"},
-    BaseEntry{"addr", Arity::Relation, "address dependency (read to the access whose address it feeds)"},
-    BaseEntry{"data", Arity::Relation, "data dependency (read to the write whose value it feeds)"},
-    BaseEntry{"ctrl", Arity::Relation, "control dependency (read to every event after a branch it feeds)"},
-    BaseEntry{"pick-addr", Arity::Relation, "address dependency that may also flow through a CSEL/CSET condition"},
-    BaseEntry{"pick-data", Arity::Relation, "data dependency that may also flow through a CSEL/CSET condition"},
-    BaseEntry{"pick-ctrl", Arity::Relation, "control dependency that may also flow through a CSEL/CSET condition"},
+    BaseEntry{"same-instance", Arity::Relation, "events of the same instruction instance",
+              Extension::Stable, Scope::OneThread},
+    BaseEntry{"addr", Arity::Relation, "address dependency (read to the access whose address it feeds)",
+              Extension::Stable, Scope::OneThread},
+    BaseEntry{"data", Arity::Relation, "data dependency (read to the write whose value it feeds)",
+              Extension::Stable, Scope::OneThread},
+    BaseEntry{"ctrl", Arity::Relation, "control dependency (read to every event after a branch it feeds)",
+              Extension::Stable, Scope::OneThread},
+    BaseEntry{"pick-addr", Arity::Relation, "address dependency that may also flow through a CSEL/CSET condition",
+              Extension::Stable, Scope::OneThread},
+    BaseEntry{"pick-data", Arity::Relation, "data dependency that may also flow through a CSEL/CSET condition",
+              Extension::Stable, Scope::OneThread},
+    BaseEntry{"pick-ctrl", Arity::Relation, "control dependency that may also flow through a CSEL/CSET condition",
+              Extension::Stable, Scope::OneThread},
     BaseEntry{"pick-dep", Arity::Relation,
-              "read to any later access or maintenance its value reaches, CSEL/CSET conditions included"},
-    BaseEntry{"rmw", Arity::Relation, "read-modify-write pairs"},
+              "read to any later access or maintenance its value reaches, CSEL/CSET conditions included",
+              Extension::Stable, Scope::OneThread},
+    BaseEntry{"rmw", Arity::Relation, "read-modify-write pairs", Extension::Stable, Scope::OneThread},
     BaseEntry{"ipi", Arity::Relation, "IPI send to the interrupt entry on the target CPU that serves it",
               Extension::Grows},
     BaseEntry{"ipi-done", Arity::Relation, "return of an IPI's interrupt to the sender's wait for it (wait only)",
