@@ -4,9 +4,12 @@
 set -euo pipefail
 # nlohmann-json3-dev: --format json. The rest is for the test suite and is
 # optional at run time: python3-jsonschema (ctest json.schema), graphviz (--png,
-# ctest dot.parse), hyperfine (bench/ and the -j speed-up measurement).
+# ctest dot.parse), hyperfine (bench/ and the -j speed-up measurement), clang
+# and libclang-rt-14-dev (libFuzzer and the sanitizer runtimes of
+# scripts/fuzz.sh), help2man and dpkg-dev (the man page and the .deb package).
 packages=(build-essential cmake libz3-dev libcli11-dev libspdlog-dev libfmt-dev doctest-dev
-          nlohmann-json3-dev python3 python3-jsonschema graphviz hyperfine)
+          nlohmann-json3-dev python3 python3-jsonschema graphviz hyperfine
+          clang libclang-rt-14-dev help2man dpkg-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -22,8 +22,7 @@ std::size_t rel_index(std::string_view name) {
 Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk)
     : Execution(prog, u, sk, std::vector<bool>(u.traces.size(), true)) {}
 
-Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk, const std::vector<bool>& keep)
-    : prog_(prog) {
+Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk, const std::vector<bool>& keep) {
   const std::size_t nloc = prog.locs.size();
   std::size_t n = nloc;
   static const Trace kLeftOut{};

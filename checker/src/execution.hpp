@@ -39,7 +39,6 @@ class Execution {
   void add_sets(std::size_t id, std::uint64_t sets);
   void add_edges(std::size_t rel, const EdgeList& edges, int offset);
 
-  const Program& prog_;
   std::vector<const Trace*> traces_;
   std::vector<int> offset_;   ///< [proc] -> global id of the trace's first event
   std::vector<int> proc_of_;  ///< [global id] -> proc (-1 for initial writes)
