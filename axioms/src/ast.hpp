@@ -1,5 +1,6 @@
 #pragma once
 // Abstract syntax of the model language, with source spans on every node.
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@ struct VarCond {
   enum class Kind { Name, Not, And, Or } kind = Kind::Name;
   std::string name;  ///< for Name
   std::unique_ptr<VarCond> lhs, rhs;  ///< Not uses lhs
+  std::size_t height = 1;  ///< levels of this tree (the parser bounds it)
 };
 
 struct Expr;
@@ -39,6 +41,7 @@ struct Expr {
   std::vector<ExprPtr> args;
   std::unique_ptr<VarCond> cond;
   std::vector<LetBinding> binds;  ///< for LetIn
+  std::size_t height = 1;  ///< levels of this tree (the parser bounds it)
 };
 
 /// `x = e` or `f(p1, ..., pn) = e` (is_function).

@@ -5,6 +5,8 @@
 //   ^-1 (postfix)           application by juxtaposition binds tightest.
 // A '*' is the binary cartesian product when the next token can start an
 // expression, otherwise the postfix reflexive-transitive closure.
+// Nesting is bounded (kModelNestingLimit): the recursion by NestingGuards, the
+// trees that loops build (operator chains, postfix operators) by their height.
 #include "parser.hpp"
 
 #include <algorithm>
@@ -12,7 +14,9 @@
 #include <utility>
 
 #include "lexer.hpp"
+#include "xmcheck/axioms/limits.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
+#include "xmcheck/diag/nesting.hpp"
 
 namespace xmcheck::axioms::detail {
 
@@ -79,6 +83,34 @@ class Parser {
   }
   static SourceSpan join(const SourceSpan& a, const SourceSpan& b) { return {a.file, a.begin, b.end}; }
   [[nodiscard]] SourceSpan prev_span() const { return toks_[i_ == 0 ? 0 : i_ - 1].span; }
+
+  // ---- nesting limits
+  [[noreturn]] static void too_deep(const SourceSpan& at, const char* what) {
+    throw diag::UserError(ErrorKind::Model, at, diag::nested_too_deeply(what, kModelNestingLimit));
+  }
+  /// Fails at the current token when `level` (just opened) is past the limit.
+  void check_level(const diag::NestingGuard& level, const char* what) const {
+    if (level.too_deep()) too_deep(cur().span, what);
+  }
+  /// Sets `e`'s height from its children; past the limit, fails at `at` (the
+  /// operator or keyword that built `e`).
+  static void measure(Expr& e, const SourceSpan& at) {
+    std::size_t below = 0;
+    for (const Expr* c : {e.a.get(), e.b.get()})
+      if (c != nullptr) below = std::max(below, c->height);
+    for (const auto& x : e.args) below = std::max(below, x->height);
+    for (const auto& bd : e.binds) below = std::max(below, bd.body->height);
+    if (e.cond) below = std::max(below, e.cond->height);
+    e.height = below + 1;
+    if (e.height > kModelNestingLimit) too_deep(at, "expression");
+  }
+  static void measure(VarCond& c, const SourceSpan& at) {
+    std::size_t below = 0;
+    for (const VarCond* x : {c.lhs.get(), c.rhs.get()})
+      if (x != nullptr) below = std::max(below, x->height);
+    c.height = below + 1;
+    if (c.height > kModelNestingLimit) too_deep(at, "variant condition");
+  }
 
   // ---- statements
   StmtList statements(bool in_block) {
@@ -167,6 +199,8 @@ class Parser {
       }
       case Tok::KwIf: {
         take();
+        const diag::NestingGuard level(depth_, kModelNestingLimit);
+        check_level(level, "statement");
         s.kind = Stmt::Kind::IfVariant;
         s.cond = variant_or();
         s.then_stmts = statements(true);
@@ -238,11 +272,12 @@ class Parser {
   std::unique_ptr<VarCond> variant_or() {
     auto l = variant_and();
     while (at(Tok::BarBar)) {
-      take();
+      const Token op = take();
       auto c = std::make_unique<VarCond>();
       c->kind = VarCond::Kind::Or;
       c->lhs = std::move(l);
       c->rhs = variant_and();
+      measure(*c, op.span);
       l = std::move(c);
     }
     return l;
@@ -250,21 +285,25 @@ class Parser {
   std::unique_ptr<VarCond> variant_and() {
     auto l = variant_not();
     while (at(Tok::AmpAmp)) {
-      take();
+      const Token op = take();
       auto c = std::make_unique<VarCond>();
       c->kind = VarCond::Kind::And;
       c->lhs = std::move(l);
       c->rhs = variant_not();
+      measure(*c, op.span);
       l = std::move(c);
     }
     return l;
   }
   std::unique_ptr<VarCond> variant_not() {
+    const diag::NestingGuard level(depth_, kModelNestingLimit);
+    check_level(level, "variant condition");
     if (at(Tok::KwNot)) {
-      take();
+      const Token op = take();
       auto c = std::make_unique<VarCond>();
       c->kind = VarCond::Kind::Not;
       c->lhs = variant_not();
+      measure(*c, op.span);
       return c;
     }
     if (at(Tok::LPar)) {
@@ -295,6 +334,8 @@ class Parser {
 
   ExprPtr exp() {
     const Token& t = cur();
+    const diag::NestingGuard level(depth_, kModelNestingLimit);
+    check_level(level, "expression");
     switch (t.kind) {
       case Tok::KwLet: {
         take();
@@ -303,6 +344,7 @@ class Parser {
         e->binds = bindings();
         expect(Tok::KwIn, "'in'");
         e->a = exp();
+        measure(*e, t.span);
         return e;
       }
       case Tok::KwIf: {
@@ -314,6 +356,7 @@ class Parser {
         e->a = exp();
         expect(Tok::KwElse, "'else'");
         e->b = exp();
+        measure(*e, t.span);
         return e;
       }
       case Tok::KwFun: unsupported(t, "fun");
@@ -331,16 +374,36 @@ class Parser {
     return t == Tok::Var || t == Tok::Tilde || starts_simple(t);
   }
 
-  ExprPtr binary(Expr::Kind k, ExprPtr l, ExprPtr r) {
+  ExprPtr binary(Expr::Kind k, ExprPtr l, ExprPtr r, const SourceSpan& op) {
     auto e = make(k, join(l->span, r->span));
     e->a = std::move(l);
     e->b = std::move(r);
+    measure(*e, op);
     return e;
   }
-  ExprPtr unary(Expr::Kind k, ExprPtr x, const SourceSpan& span) {
+  ExprPtr unary(Expr::Kind k, ExprPtr x, const SourceSpan& span, const SourceSpan& op) {
     auto e = make(k, span);
     e->a = std::move(x);
+    measure(*e, op);
     return e;
+  }
+
+  /// A right-associative chain `a | b | c` = a | (b | c), of operator `op` at
+  /// `level`: operands are read in a loop (no recursion per operator), then
+  /// folded from the right. Each operator nests the rest one level deeper.
+  ExprPtr right_chain(Expr::Kind k, Tok op, int level, ExprPtr first) {
+    std::vector<ExprPtr> operands;
+    std::vector<SourceSpan> ops;
+    operands.push_back(std::move(first));
+    while (at(op)) {
+      if (operands.size() >= kModelNestingLimit) too_deep(cur().span, "expression");
+      ops.push_back(take().span);
+      operands.push_back(base(level + 1));
+    }
+    ExprPtr right = std::move(operands.back());
+    for (std::size_t i = ops.size(); i-- > 0;)
+      right = binary(k, std::move(operands[i]), std::move(right), ops[i]);
+    return right;
   }
 
   /// Precedence climbing over base expressions; returns operators binding at
@@ -350,8 +413,10 @@ class Parser {
     ExprPtr left;
     if (at(Tok::Tilde)) {
       const Token t = take();
+      const diag::NestingGuard nested(depth_, kModelNestingLimit);
+      if (nested.too_deep()) too_deep(t.span, "expression");
       ExprPtr x = base(kLevelHat);
-      left = unary(Expr::Kind::Complement, std::move(x), t.span);
+      left = unary(Expr::Kind::Complement, std::move(x), t.span, t.span);
       left->span = join(t.span, left->a->span);
       level = kLevelStar;
     } else {
@@ -367,28 +432,25 @@ class Parser {
       switch (t.kind) {
         case Tok::Bar:
           if (kLevelUnion < min) return left;
-          take();
-          left = binary(Expr::Kind::Union, std::move(left), base(kLevelUnion));
+          left = right_chain(Expr::Kind::Union, Tok::Bar, kLevelUnion, std::move(left));
           level = kLevelUnion;
           break;
         case Tok::PlusPlus:
           unsupported(t, "++");
         case Tok::Semi:
           if (kLevelSeq < min) return left;
-          take();
-          left = binary(Expr::Kind::Seq, std::move(left), base(kLevelSeq));
+          left = right_chain(Expr::Kind::Seq, Tok::Semi, kLevelSeq, std::move(left));
           level = kLevelSeq;
           break;
         case Tok::Backslash:
           if (kLevelDiff < min) return left;
           take();
-          left = binary(Expr::Kind::Diff, std::move(left), base(kLevelDiff + 1));
+          left = binary(Expr::Kind::Diff, std::move(left), base(kLevelDiff + 1), t.span);
           level = kLevelDiff;
           break;
         case Tok::Amp:
           if (kLevelInter < min) return left;
-          take();
-          left = binary(Expr::Kind::Inter, std::move(left), base(kLevelInter));
+          left = right_chain(Expr::Kind::Inter, Tok::Amp, kLevelInter, std::move(left));
           level = kLevelInter;
           break;
         case Tok::Star:
@@ -396,9 +458,10 @@ class Parser {
           nonassoc();
           take();
           if (starts_base(cur().kind)) {
-            left = binary(Expr::Kind::Cartesian, std::move(left), base(kLevelHat));
+            left = binary(Expr::Kind::Cartesian, std::move(left), base(kLevelHat), t.span);
           } else {
-            left = unary(Expr::Kind::Star, std::move(left), join(left->span, t.span));
+            const SourceSpan sp = join(left->span, t.span);
+            left = unary(Expr::Kind::Star, std::move(left), sp, t.span);
           }
           level = kLevelStar;
           break;
@@ -409,7 +472,7 @@ class Parser {
           const Token op = take();
           const auto k = op.kind == Tok::Plus ? Expr::Kind::Plus : Expr::Kind::Opt;
           SourceSpan sp = join(left->span, op.span);
-          left = unary(k, std::move(left), sp);
+          left = unary(k, std::move(left), sp, op.span);
           level = kLevelStar;
           break;
         }
@@ -418,7 +481,7 @@ class Parser {
           take();
           const Token inv = expect(Tok::Inv, "'-1' after '^'");
           SourceSpan sp = join(left->span, inv.span);
-          left = unary(Expr::Kind::Inverse, std::move(left), sp);
+          left = unary(Expr::Kind::Inverse, std::move(left), sp, t.span);
           level = kLevelHat;
           break;
         }
@@ -454,6 +517,7 @@ class Parser {
       }
     }
     e->span = join(name.span, prev_span());
+    measure(*e, name.span);
     if (at(Tok::Var) || starts_simple(cur().kind)) unsupported(cur(), "curried application");
     return e;
   }
@@ -469,7 +533,7 @@ class Parser {
       case Tok::LBrack: {
         ExprPtr x = exp();
         const Token close = expect(Tok::RBrack, "']'");
-        auto e = unary(Expr::Kind::ToId, std::move(x), join(t.span, close.span));
+        auto e = unary(Expr::Kind::ToId, std::move(x), join(t.span, close.span), t.span);
         return e;
       }
       case Tok::KwBegin: {
@@ -492,6 +556,7 @@ class Parser {
         }
         const Token close = expect(Tok::RPar, "')'");
         tup->span = join(t.span, close.span);
+        measure(*tup, t.span);
         return tup;
       }
       case Tok::Tag: unsupported(t, "'" + t.text);
@@ -501,6 +566,7 @@ class Parser {
 
   std::vector<Token> toks_;
   std::size_t i_ = 0;
+  std::size_t depth_ = 0;  ///< levels of recursion now open (NestingGuard)
 };
 
 }  // namespace

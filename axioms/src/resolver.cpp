@@ -1,6 +1,8 @@
 // Resolver: binds names (lexical scoping, later definitions shadow earlier ones,
 // base names from the catalogue as the outermost scope), types every expression
 // as set or relation, inlines function applications, and emits the node DAG.
+// Its recursion, the DAG's depth and the nesting of includes are bounded by
+// kModelNestingLimit: later passes recurse along the DAG.
 #include "resolver.hpp"
 
 #include <algorithm>
@@ -13,7 +15,9 @@
 #include "parser.hpp"
 #include "source_files.hpp"
 #include "xmcheck/axioms/base.hpp"
+#include "xmcheck/axioms/limits.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
+#include "xmcheck/diag/nesting.hpp"
 
 namespace xmcheck::axioms::detail {
 
@@ -46,6 +50,10 @@ const char* type_name(bool rel) { return rel ? "relation" : "set"; }
 
 [[noreturn]] void model_error(const SourceSpan& at, const std::string& msg) {
   throw UserError(ErrorKind::Model, at, msg);
+}
+
+[[noreturn]] void too_deep(const SourceSpan& at, const char* what) {
+  model_error(at, diag::nested_too_deeply(what, kModelNestingLimit));
 }
 
 class Resolver {
@@ -168,7 +176,21 @@ class Resolver {
     return {g_.binary(op, a.rel, a.node, b.node), a.rel};
   }
 
+  /// Fails at `at` when node `v` reaches deeper than the limit (definitions
+  /// count: `let b = a ; po` is one level above `a`).
+  Value bounded(Value v, const SourceSpan& at) const {
+    if (g_.depth(v.node) > kModelNestingLimit) too_deep(at, "expression");
+    return v;
+  }
+
+  /// Inlined function bodies add to the recursion of the expression calling them.
   Value resolve(const Expr& e, const Env& env, Want want) {
+    const diag::NestingGuard level(depth_, kModelNestingLimit);
+    if (level.too_deep()) too_deep(e.span, "expression");
+    return bounded(resolve_node(e, env, want), e.span);
+  }
+
+  Value resolve_node(const Expr& e, const Env& env, Want want) {
     using K = Expr::Kind;
     switch (e.kind) {
       case K::Name: {
@@ -247,14 +269,8 @@ class Resolver {
     if (def.params.size() != e.args.size())
       model_error(e.span, "'" + e.name + "' takes " + std::to_string(def.params.size()) +
                               " argument(s), but " + std::to_string(e.args.size()) + " were given");
-    struct DepthGuard {
-      int& d;
-      explicit DepthGuard(int& x) : d(x) { ++d; }
-      ~DepthGuard() { --d; }
-      DepthGuard(const DepthGuard&) = delete;
-      DepthGuard& operator=(const DepthGuard&) = delete;
-    } guard(depth_);
-    if (depth_ > 200) model_error(e.span, "function applications nest too deeply");
+    const diag::NestingGuard calls(app_depth_, 200);
+    if (calls.too_deep()) model_error(e.span, "function applications nest too deeply");
     Env inner = f->fun_env;
     for (std::size_t i = 0; i < e.args.size(); ++i) {
       const Value v = resolve(*e.args[i], env, Want::Any);
@@ -313,10 +329,14 @@ class Resolver {
       try {
         if (auto ok = try_rec(s.binds, env, attempts[i], s.span, gid)) {
           Env out = env;
+          std::uint32_t deepest = 0;
+          for (const auto b : m_.groups[gid].bodies) deepest = std::max(deepest, g_.depth(b));
           for (std::size_t k = 0; k < s.binds.size(); ++k) {
             const Node n{Op::RecOut, (*ok)[k].rel, static_cast<std::uint32_t>(k),
                          m_.groups[gid].vars[k], gid};
-            out = bind_value(out, s.binds[k].name, Value{g_.add(n), n.rel});
+            const std::uint32_t id = g_.add(n);
+            g_.deepen(id, 1 + deepest);  // the output is computed from the bodies
+            out = bind_value(out, s.binds[k].name, bounded(Value{id, n.rel}, s.span));
           }
           return out;
         }
@@ -389,6 +409,7 @@ class Resolver {
     const std::string canon = canonical_path(*found);
     if (std::find(include_stack_.begin(), include_stack_.end(), canon) != include_stack_.end())
       model_error(s.name_span, "include cycle: '" + s.name + "' is already being included");
+    if (include_stack_.size() >= kModelNestingLimit) too_deep(s.name_span, "include");
     auto text = read_text_file(*found);
     if (!text) throw UserError(ErrorKind::Io, s.name_span, "cannot read included file '" + *found + "'");
     auto file = std::make_shared<const std::string>(*found);
@@ -420,7 +441,8 @@ class Resolver {
       if (vt->rel != ve->rel)
         model_error(s.span, "'" + name + "' is a " + type_name(vt->rel) + " in one branch of this 'if' and a " +
                                 type_name(ve->rel) + " in the other");
-      env = bind_value(env, name, Value{g_.add(Node{Op::If, vt->rel, vt->node, ve->node, c}), vt->rel});
+      const Value v{g_.add(Node{Op::If, vt->rel, vt->node, ve->node, c}), vt->rel};
+      env = bind_value(env, name, bounded(v, s.span));
       defined.push_back(name);
       record_name(env, name);
     }
@@ -463,7 +485,8 @@ class Resolver {
   std::vector<std::unique_ptr<Program>> programs_;
   std::vector<std::string> include_stack_;
   std::uint32_t with_count_ = 0;
-  int depth_ = 0;
+  std::size_t depth_ = 0;      ///< nested resolve() calls now open
+  std::size_t app_depth_ = 0;  ///< nested function applications now open
 };
 
 }  // namespace

@@ -3,7 +3,9 @@
 #include "c_interpreter.hpp"
 
 #include "base_bits.hpp"
+#include "wrapping.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
+#include "xmcheck/diag/nesting.hpp"
 
 namespace xmcheck::checker {
 namespace {
@@ -90,8 +92,7 @@ RegVal* CInterpreter::local(const std::string& name) {
 }
 
 int CInterpreter::location(const RegVal& address, const std::string& what, const Span& span) {
-  (void)span;
-  const int loc = run_.location_of(address.val, what);
+  const int loc = run_.location_of(address.val, what, span);
   stop_if_halted();
   return loc;
 }
@@ -151,7 +152,7 @@ CInterpreter::LValue CInterpreter::lvalue(const Expr& e) {
   if (e.kind == Kind::Index) {
     const RegVal base = eval(e.operands[0]);
     const RegVal index = eval(e.operands[1]);
-    const RegVal p = arithmetic(BinaryOp::Add, base, index, e.span);
+    const RegVal p = arithmetic(BinaryOp::Add, base, index, e.operands[0].span, e.operands[1].span);
     lv.loc = location(p, "accessed", e.span);
     lv.dep = p.dep;
     lv.pick = p.pick | p.dep;
@@ -161,7 +162,8 @@ CInterpreter::LValue CInterpreter::lvalue(const Expr& e) {
   fail(e.span, "expression is not assignable");
 }
 
-RegVal CInterpreter::arithmetic(BinaryOp op, const RegVal& a, const RegVal& b, const Span& span) {
+RegVal CInterpreter::arithmetic(BinaryOp op, const RegVal& a, const RegVal& b, const Span& a_span,
+                                const Span& b_span) {
   const Val& x = a.val;
   const Val& y = b.val;
   if (op == BinaryOp::Eq || op == BinaryOp::Ne) {
@@ -169,33 +171,35 @@ RegVal CInterpreter::arithmetic(BinaryOp op, const RegVal& a, const RegVal& b, c
     return combine(Val::integer((op == BinaryOp::Eq) == eq ? 1 : 0), a, b);
   }
   if (x.kind == Val::Kind::Addr && y.kind == Val::Kind::Int && (op == BinaryOp::Add || op == BinaryOp::Sub)) {
-    const std::int64_t off = op == BinaryOp::Add ? y.v : -y.v;
+    const std::int64_t off = op == BinaryOp::Add ? y.v : wrapping_neg(y.v);
     const int moved = c_.prog.offset_location(static_cast<int>(x.v), off);
     // Out of the variable (a range end such as `f + 1`): an integer address
     // that no access may use.
     return combine(moved >= 0 ? Val::addr(moved) : Val::integer(-1), a, b);
   }
-  if (x.kind == Val::Kind::Int && y.kind == Val::Kind::Addr && op == BinaryOp::Add) return arithmetic(op, b, a, span);
+  if (x.kind == Val::Kind::Int && y.kind == Val::Kind::Addr && op == BinaryOp::Add)
+    return arithmetic(op, b, a, b_span, a_span);
   if (x.kind != Val::Kind::Int || y.kind != Val::Kind::Int) {
-    run_.delayed_error("'" + std::string(litmus::c::spelling(op)) + "' on a value that is not an integer");
+    run_.delayed_error("'" + std::string(litmus::c::spelling(op)) + "' on a value that is not an integer",
+                       x.kind != Val::Kind::Int ? a_span : b_span);
     throw Stop{};
   }
   const std::int64_t l = x.v, r = y.v;
   std::int64_t out = 0;
   switch (op) {
-    case BinaryOp::Mul: out = l * r; break;
+    case BinaryOp::Mul: out = wrapping_mul(l, r); break;
     case BinaryOp::Div:
     case BinaryOp::Mod:
       if (r == 0) {
-        run_.delayed_error("division by zero");
+        run_.delayed_error("division by zero", b_span);
         throw Stop{};
       }
-      out = op == BinaryOp::Div ? l / r : l % r;
+      out = op == BinaryOp::Div ? wrapping_div(l, r) : wrapping_rem(l, r);
       break;
-    case BinaryOp::Add: out = l + r; break;
-    case BinaryOp::Sub: out = l - r; break;
-    case BinaryOp::Shl: out = static_cast<std::int64_t>(static_cast<std::uint64_t>(l) << (r & 63)); break;
-    case BinaryOp::Shr: out = l >> (r & 63); break;
+    case BinaryOp::Add: out = wrapping_add(l, r); break;
+    case BinaryOp::Sub: out = wrapping_sub(l, r); break;
+    case BinaryOp::Shl: out = wrapping_shl(l, r); break;
+    case BinaryOp::Shr: out = wrapping_sar(l, r); break;
     case BinaryOp::Lt: out = l < r; break;
     case BinaryOp::Le: out = l <= r; break;
     case BinaryOp::Gt: out = l > r; break;
@@ -203,7 +207,7 @@ RegVal CInterpreter::arithmetic(BinaryOp op, const RegVal& a, const RegVal& b, c
     case BinaryOp::BitAnd: out = l & r; break;
     case BinaryOp::BitXor: out = l ^ r; break;
     case BinaryOp::BitOr: out = l | r; break;
-    default: fail(span, "unexpected operator");
+    default: fail(a_span, "unexpected operator");
   }
   return combine(Val::integer(out), a, b);
 }
@@ -220,13 +224,13 @@ RegVal CInterpreter::eval_binary(const Expr& e) {
   }
   const RegVal a = eval(e.operands[0]);
   const RegVal b = eval(e.operands[1]);
-  return arithmetic(op, a, b, e.span);
+  return arithmetic(op, a, b, e.operands[0].span, e.operands[1].span);
 }
 
 RegVal CInterpreter::assign(const Expr& e) {
   const LValue lv = lvalue(e.operands[0]);
   RegVal v = eval(e.operands[1]);
-  if (e.compound) v = arithmetic(e.binary_op, read(lv, e.span), v, e.span);
+  if (e.compound) v = arithmetic(e.binary_op, read(lv, e.span), v, e.operands[0].span, e.operands[1].span);
   write(lv, v, e.span);
   return v;
 }
@@ -235,12 +239,14 @@ RegVal CInterpreter::step_value(const Expr& e, bool increment, bool post) {
   const LValue lv = lvalue(e.operands[0]);
   const RegVal old = read(lv, e.span);
   const RegVal one = constant(Val::integer(1));
-  const RegVal updated = arithmetic(increment ? BinaryOp::Add : BinaryOp::Sub, old, one, e.span);
+  const RegVal updated = arithmetic(increment ? BinaryOp::Add : BinaryOp::Sub, old, one, e.operands[0].span, e.span);
   write(lv, updated, e.span);
   return post ? old : updated;
 }
 
 RegVal CInterpreter::eval(const Expr& e) {
+  const diag::NestingGuard level(depth_, kMaxDepth);
+  if (level.too_deep()) too_deep(e.span);
   switch (e.kind) {
     case Kind::IntLit: return constant(Val::integer(e.value));
     case Kind::StringLit: fail(e.span, "string values are not supported");
@@ -258,16 +264,17 @@ RegVal CInterpreter::eval(const Expr& e) {
           if (operand.kind == Kind::Unary && operand.unary_op == UnaryOp::Deref) return eval(operand.operands[0]);
           if (operand.kind == Kind::Index) {
             const RegVal base = eval(operand.operands[0]);
-            return arithmetic(BinaryOp::Add, base, eval(operand.operands[1]), e.span);
+            return arithmetic(BinaryOp::Add, base, eval(operand.operands[1]), operand.operands[0].span,
+                              operand.operands[1].span);
           }
           throw diag::UserError(diag::ErrorKind::Unsupported, e.span,
                                 "taking the address of a local variable is not supported");
         }
         case UnaryOp::Plus: return eval(operand);
         case UnaryOp::Negate:
-          return arithmetic(BinaryOp::Sub, constant(Val::integer(0)), eval(operand), e.span);
+          return arithmetic(BinaryOp::Sub, constant(Val::integer(0)), eval(operand), e.span, operand.span);
         case UnaryOp::BitNot:
-          return arithmetic(BinaryOp::BitXor, eval(operand), constant(Val::integer(-1)), e.span);
+          return arithmetic(BinaryOp::BitXor, eval(operand), constant(Val::integer(-1)), operand.span, e.span);
         case UnaryOp::LogicalNot: {
           RegVal v = eval(operand);
           v.val = Val::integer(v.val == Val::integer(0) ? 1 : 0);

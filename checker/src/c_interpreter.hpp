@@ -14,6 +14,7 @@
 #include "unfold.hpp"
 #include "xmcheck/checker/lowering.hpp"
 #include "xmcheck/litmus/c_ast.hpp"
+#include "xmcheck/litmus/limits.hpp"
 
 namespace xmcheck::checker {
 
@@ -52,6 +53,12 @@ class CInterpreter {
     Taint dep, pick;    ///< the address's dependencies
   };
 
+  /// The parser bounds the nesting of each function (kCNestingLimit), but
+  /// inlined calls add theirs up: the walk's own depth (exec, eval) is bounded
+  /// too, so that no test overflows a worker thread's stack.
+  static constexpr std::size_t kMaxDepth = 4 * litmus::kCNestingLimit;
+  [[noreturn]] static void too_deep(const Span& span);
+
   // statements (c_statements.cpp)
   Flow exec(const Stmt& s);
   Flow exec_loop(const Stmt& s);
@@ -66,7 +73,11 @@ class CInterpreter {
   RegVal eval(const Expr& e);
   RegVal eval_ident(const Expr& e);
   RegVal eval_binary(const Expr& e);
-  RegVal arithmetic(litmus::c::BinaryOp op, const RegVal& a, const RegVal& b, const Span& span);
+  /// `a op b`, wrapping as the kernel's -fno-strict-overflow C does; an error
+  /// (division by zero, an operand that is not an integer) is reported at the
+  /// failing operand's span, `a_span` or `b_span`.
+  RegVal arithmetic(litmus::c::BinaryOp op, const RegVal& a, const RegVal& b, const Span& a_span,
+                    const Span& b_span);
   RegVal assign(const Expr& e);
   RegVal step_value(const Expr& e, bool increment, bool post);
   LValue lvalue(const Expr& e);
@@ -74,7 +85,7 @@ class CInterpreter {
   void write(const LValue& lv, const RegVal& v, const Span& span);
   RegVal* local(const std::string& name);
   /// The location an address value designates; stops the path (segmentation
-  /// fault, reported if the execution is consistent) when it is none.
+  /// fault at `span`, reported if the execution is consistent) when it is none.
   int location(const RegVal& address, const std::string& what, const Span& span);
   void stop_if_halted() const;
 
@@ -104,6 +115,7 @@ class CInterpreter {
   int proc_;
   int unroll_;
   std::vector<Frame> frames_;
+  std::size_t depth_ = 0;  ///< exec and eval calls now open (at most kMaxDepth)
   std::map<const Stmt*, int> loop_iterations_;
   const IrqBudget* budget_;
   bool irqs_enabled_ = true;

@@ -4,6 +4,7 @@
 #include "base_bits.hpp"
 #include "c_interpreter.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
+#include "xmcheck/diag/nesting.hpp"
 
 namespace xmcheck::checker {
 namespace {
@@ -42,7 +43,14 @@ void CInterpreter::declare(const litmus::c::Decl& d) {
   vars[d.name] = v;
 }
 
+void CInterpreter::too_deep(const Span& span) {
+  throw diag::UserError(diag::ErrorKind::Unsupported, span,
+                        diag::nested_too_deeply("inlined calls", kMaxDepth));
+}
+
 CInterpreter::Flow CInterpreter::exec(const Stmt& s) {
+  const diag::NestingGuard level(depth_, kMaxDepth);
+  if (level.too_deep()) too_deep(s.span);
   if (s.kind != Kind::Block && s.kind != Kind::Empty) interrupt_point();
   switch (s.kind) {
     case Kind::Expr: (void)eval(*s.expr); return Flow::Normal;

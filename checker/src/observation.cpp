@@ -136,6 +136,7 @@ Observation::Node Observation::convert(const litmus::Prop& p) {
     n.slot = l.value_index;
     n.value = convert_value(p.value);
   }
+  n.children.reserve(p.children.size());
   for (const auto& c : p.children) n.children.push_back(convert(c));
   return n;
 }
@@ -149,8 +150,13 @@ bool Observation::eval(const Node& n, const std::vector<Val>& finals) {
     case K::Fault: return finals[static_cast<std::size_t>(n.slot)] == Val::integer(1);
     case K::Ne: return !(finals[static_cast<std::size_t>(n.slot)] == n.value);
     case K::Not: return !eval(n.children.at(0), finals);
-    case K::And: return eval(n.children.at(0), finals) && eval(n.children.at(1), finals);
-    case K::Or: return eval(n.children.at(0), finals) || eval(n.children.at(1), finals);
+    // And/Or hold a whole chain (`a /\ b /\ c`), Implies its two sides.
+    case K::And:
+      return std::all_of(n.children.begin(), n.children.end(),
+                         [&](const Node& c) { return eval(c, finals); });
+    case K::Or:
+      return std::any_of(n.children.begin(), n.children.end(),
+                         [&](const Node& c) { return eval(c, finals); });
     case K::Implies: return !eval(n.children.at(0), finals) || eval(n.children.at(1), finals);
   }
   return false;

@@ -8,6 +8,7 @@
 
 #include "token_cursor.hpp"
 #include "xmcheck/litmus/c_ast.hpp"
+#include "xmcheck/litmus/limits.hpp"
 
 namespace xmcheck::litmus::internal {
 
@@ -54,6 +55,9 @@ class CParser {
   c::Expr postfix();
   c::Expr primary();
   [[nodiscard]] bool at_cast() const;
+  /// Fails at `at` when a tree of `height` levels, built here by a loop (an
+  /// operator chain, postfix calls and subscripts), reaches past kCNestingLimit.
+  void check_height(std::size_t height, const Token& at) const;
 
   // c_stmt_parser.cpp
   c::Stmt block();
@@ -77,6 +81,8 @@ class CParser {
 
   const SourceText& src_;
   TokenCursor cur_;
+  /// Levels of the recursive descent (statements and expressions) now open.
+  std::size_t depth_ = 0;
 };
 
 /// Parses the program region of a C test.

@@ -1,6 +1,8 @@
 // C statements: blocks, declarations, if/else, while, do-while, for,
-// break/continue/return, empty and expression statements.
+// break/continue/return, empty and expression statements. Each statement
+// nested in another is one level of kCNestingLimit.
 #include "c_parser.hpp"
+#include "xmcheck/diag/nesting.hpp"
 
 namespace xmcheck::litmus::internal {
 namespace {
@@ -26,6 +28,8 @@ void CParser::expect_semicolon(const std::string& after) {
 
 c::Stmt CParser::statement() {
   const Token& first = cur_.peek();
+  const diag::NestingGuard level(depth_, kCNestingLimit);
+  if (level.too_deep()) cur_.fail_here(diag::nested_too_deeply("statement", kCNestingLimit));
   if (first.is("{")) return block();
   if (first.is(";")) {
     cur_.next();

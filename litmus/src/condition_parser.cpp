@@ -3,6 +3,8 @@
 #include <string_view>
 
 #include "state_syntax.hpp"
+#include "xmcheck/diag/nesting.hpp"
+#include "xmcheck/litmus/limits.hpp"
 
 namespace xmcheck::litmus::internal {
 namespace {
@@ -92,35 +94,43 @@ class ConstraintParser {
 
   Prop prop() { return disjunction(); }
 
-  static Prop binary(Prop::Kind kind, Prop lhs, Prop rhs) {
+  // `a /\ b /\ c` is one node with a child per term, so that a chain of any
+  // length costs no recursion, here or in the passes that walk the condition.
+  template <Prop (ConstraintParser::*Operand)()>
+  Prop chain(Prop::Kind kind, std::string_view op) {
+    Prop first = (this->*Operand)();
+    if (!cur_.peek().is(op)) return first;
     Prop p;
     p.kind = kind;
-    p.span = {lhs.span.file, lhs.span.begin, rhs.span.end};
-    p.children.push_back(std::move(lhs));
-    p.children.push_back(std::move(rhs));
+    p.children.push_back(std::move(first));
+    while (cur_.accept(op)) p.children.push_back((this->*Operand)());
+    p.span = {p.children.front().span.file, p.children.front().span.begin, p.children.back().span.end};
     return p;
   }
 
-  Prop disjunction() {
-    Prop lhs = conjunction();
-    while (cur_.accept("\\/")) lhs = binary(Prop::Kind::Or, std::move(lhs), conjunction());
-    return lhs;
-  }
+  Prop disjunction() { return chain<&ConstraintParser::conjunction>(Prop::Kind::Or, "\\/"); }
+  Prop conjunction() { return chain<&ConstraintParser::implication>(Prop::Kind::And, "/\\"); }
 
-  Prop conjunction() {
-    Prop lhs = implication();
-    while (cur_.accept("/\\")) lhs = binary(Prop::Kind::And, std::move(lhs), implication());
-    return lhs;
-  }
-
+  // `a => b => c` is a => (b => c): each `=>` nests one level deeper.
   Prop implication() {
     Prop lhs = unary();
-    if (cur_.accept("=>")) return binary(Prop::Kind::Implies, std::move(lhs), implication());
-    return lhs;
+    if (!cur_.peek().is("=>")) return lhs;
+    const diag::NestingGuard level(depth_, kLitmusNestingLimit);
+    if (level.too_deep()) cur_.fail_here(diag::nested_too_deeply("condition", kLitmusNestingLimit));
+    cur_.next();
+    Prop p;
+    p.kind = Prop::Kind::Implies;
+    p.children.push_back(std::move(lhs));
+    p.children.push_back(implication());
+    p.span = {p.children[0].span.file, p.children[0].span.begin, p.children[1].span.end};
+    return p;
   }
 
+  // Parentheses and `~` nest: both come through here.
   Prop unary() {
     const Token& first = cur_.peek();
+    const diag::NestingGuard level(depth_, kLitmusNestingLimit);
+    if (level.too_deep()) cur_.fail_here(diag::nested_too_deeply("condition", kLitmusNestingLimit));
     if (first.is("~") || at_keyword("not")) {
       cur_.next();
       Prop p;
@@ -168,6 +178,7 @@ class ConstraintParser {
 
   const SourceText& src_;
   TokenCursor cur_;
+  std::size_t depth_ = 0;  ///< levels of parentheses, `~` and `=>` now open
 };
 
 }  // namespace

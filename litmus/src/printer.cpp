@@ -69,8 +69,13 @@ std::string fault_atom(const Location& loc, const std::string& keyword) {
 }
 
 std::string prop_in(const Prop& p, Context above) {
+  // And/Or hold a whole chain: printed as herd prints the nested binary form.
   auto binary = [&](Context here, const char* op) {
-    std::string s = prop_in(p.children.at(0), here) + op + prop_in(p.children.at(1), here);
+    std::string s;
+    for (std::size_t i = 0; i < p.children.size(); ++i) {
+      if (i > 0) s += op;
+      s += prop_in(p.children[i], here);
+    }
     return needs_parens(above, p.kind) ? "(" + s + ")" : s;
   };
   switch (p.kind) {

@@ -8,9 +8,15 @@
 #include "aarch64_names.hpp"
 #include "x86_instruction.hpp"
 #include "x86_names.hpp"
+#include "xmcheck/diag/nesting.hpp"
+#include "xmcheck/litmus/limits.hpp"
 
 namespace xmcheck::litmus::internal {
 namespace {
+
+// `ATOMIC_INIT(INSN(1))`: values nest, each level one call deeper.
+Value parse_value_at(TokenCursor& cur, std::size_t depth);
+std::optional<Value> parse_c_special_value_at(TokenCursor& cur, std::size_t depth);
 
 /// `P12` -> 12; -1 if `text` is not a thread name.
 int thread_number(std::string_view text) {
@@ -24,7 +30,7 @@ int thread_number(std::string_view text) {
 }
 
 int checked_thread(TokenCursor& cur, const Token& tok) {
-  if (tok.number > 1000) cur.fail_at(tok, "thread number " + tok.text + " is too large");
+  if (tok.number < 0 || tok.number > 1000) cur.fail_at(tok, "thread number " + tok.text + " is too large");
   return static_cast<int>(tok.number);
 }
 
@@ -62,9 +68,13 @@ Value c_insn_value(const diag::SourceSpan& span, std::optional<std::int64_t> ret
   return v;
 }
 
+std::optional<Value> parse_c_special_value(TokenCursor& cur) { return parse_c_special_value_at(cur, 0); }
+
+namespace {
+
 // C values beyond herd's: `INSN(n)`, `INSN_UDF` (xmcheck's code values) and the
 // kernel's `ATOMIC_INIT(v)` (= v). `instr:"..."` has no meaning in C.
-std::optional<Value> parse_c_special_value(TokenCursor& cur) {
+std::optional<Value> parse_c_special_value_at(TokenCursor& cur, std::size_t depth) {
   const SourceText& src = cur.source();
   const Token& first = cur.peek();
   if (first.text == "INSN_UDF") {
@@ -72,10 +82,11 @@ std::optional<Value> parse_c_special_value(TokenCursor& cur) {
     return c_insn_value(src.span(first.where), std::nullopt);
   }
   if ((first.text == "INSN" || first.text == "ATOMIC_INIT") && cur.peek(1).is("(")) {
+    if (depth >= kLitmusNestingLimit) cur.fail_here(diag::nested_too_deeply("value", kLitmusNestingLimit));
     cur.next();
     cur.next();
     const Token& arg = cur.peek();
-    Value inner = parse_value(cur);
+    Value inner = parse_value_at(cur, depth + 1);
     const Token& close = cur.expect(")", "after the value of '" + first.text + "('");
     const diag::SourceSpan span = src.span(first.where.begin, close.where.end);
     if (first.text == "ATOMIC_INIT") {
@@ -91,6 +102,8 @@ std::optional<Value> parse_c_special_value(TokenCursor& cur) {
     cur.fail_here("'" + first.text + ":\"...\"' values are not available in C tests; write INSN(n) or INSN_UDF");
   return std::nullopt;
 }
+
+}  // namespace
 
 bool at_fault(const TokenCursor& cur) {
   const Token& t = cur.peek();
@@ -195,7 +208,11 @@ Value nop_value(const diag::SourceSpan& span, Arch arch) {
   return v;
 }
 
-Value parse_value(TokenCursor& cur) {
+Value parse_value(TokenCursor& cur) { return parse_value_at(cur, 0); }
+
+namespace {
+
+Value parse_value_at(TokenCursor& cur, std::size_t depth) {
   const SourceText& src = cur.source();
   const Token& first = cur.peek();
   Value v;
@@ -215,7 +232,7 @@ Value parse_value(TokenCursor& cur) {
     if (num.kind != Token::Kind::Number) cur.fail_here("expected integer after '-', found " + num.describe());
     cur.next();
     v.kind = Value::Kind::Int;
-    v.num = negative ? -num.number : num.number;
+    v.num = num.signed_number(negative);
     v.span = src.span(first.where.begin, num.where.end);
     return v;
   }
@@ -229,7 +246,7 @@ Value parse_value(TokenCursor& cur) {
   }
   if (!first.is_ident()) cur.fail_here("expected value, found " + first.describe());
   if (cur.arch() == Arch::C) {
-    if (auto c_value = parse_c_special_value(cur)) return *c_value;
+    if (auto c_value = parse_c_special_value_at(cur, depth)) return *c_value;
   }
   cur.next();
   if (cur.arch() != Arch::C && (first.text == "NOP" || first.text == "nop"))
@@ -267,6 +284,8 @@ Value parse_value(TokenCursor& cur) {
   v.span = src.span(first.where);
   return v;
 }
+
+}  // namespace
 
 std::size_t parse_array_size(TokenCursor& cur) {
   cur.expect("[", "before array size");

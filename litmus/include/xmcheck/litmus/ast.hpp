@@ -79,7 +79,9 @@ struct Prop {
   Kind kind = Kind::True;
   Location loc;                ///< Eq / Ne; Fault: the fault atom
   Value value;                 ///< Eq / Ne
-  std::vector<Prop> children;  ///< Not: 1; And/Or/Implies: 2
+  /// Not: 1; Implies: 2; And/Or: 2 or more, one per term of a chain
+  /// (`a /\ b /\ c` is one And with three children).
+  std::vector<Prop> children;
   diag::SourceSpan span;
 };
 

@@ -1,0 +1,17 @@
+#pragma once
+// The nesting limit of the model language (axioms/README.md, "Limits"). The
+// parser, the resolver and every pass over the resolved DAG (compile,
+// evaluate, explain, persistence) recurse once per level of an expression, so
+// past this limit loading the model fails with "file:line:col: error: ...
+// nested too deeply (limit N)" rather than overflowing the stack.
+#include <cstddef>
+
+namespace xmcheck::axioms {
+
+/// Levels an expression may nest: its parentheses and operators (each operator
+/// of a chain `a | b | ...` is one level, as the chain is a nested tree), and,
+/// through names, the definitions it uses (`let b = a ; po` is one level above
+/// `a`); also the nesting of `include`s and of `if ... end` statements.
+inline constexpr std::size_t kModelNestingLimit = 500;
+
+}  // namespace xmcheck::axioms
