@@ -9,6 +9,7 @@
 #include "path_runner.hpp"
 #include "registers.hpp"
 #include "semantics_support.hpp"
+#include "wrapping.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
 namespace xmcheck::checker {
@@ -28,18 +29,13 @@ int reg_of(const Instruction& ins, std::size_t i) {
   return register_index(o.reg);
 }
 
-std::int64_t truncate(std::int64_t v, int width) {
-  if (width == 32) return static_cast<std::int64_t>(static_cast<std::uint32_t>(v));
-  return v;
-}
-
 /// The value of a register-or-immediate source operand; a W register reads the
 /// low 32 bits of an integer (symbolic values are not truncated).
 RegVal source(PathRunner& run, const Instruction& ins, std::size_t i) {
   const Operand& o = op(ins, i);
   if (o.kind == OpKind::Imm) return RegVal{Val::integer(o.imm), {}, {}, false};
   RegVal v = run.reg(reg_of(ins, i));
-  if (v.val.kind == Val::Kind::Int) v.val.v = truncate(v.val.v, o.reg.width);
+  if (v.val.kind == Val::Kind::Int) v.val.v = zero_extend(v.val.v, o.reg.width);
   return v;
 }
 
@@ -60,15 +56,24 @@ bool condition(PathRunner& run, const std::string& cond) {
 std::int64_t branch_target(PathRunner& run, const Instruction& ins, std::size_t i) {
   const Operand& o = op(ins, i);
   if (o.kind != OpKind::Relative) unsupported(ins, "expected a branch target");
-  return run.current_address() + o.imm;
+  return wrapping_add(run.current_address(), o.imm);
 }
 
-/// Address operand [Xn], [Xn,#imm], [Xn,Xm{,ext}]: the location and the reads
-/// the address depends on.
+/// Address operand [Xn], [Xn,#imm], [Xn,Xm{,ext {#amount}}]: the location and
+/// the reads the address depends on.
 struct Address {
   int loc = -1;
   Taint dep, pick;
 };
+
+/// The byte offset of an index register: extended (UXTW, SXTW: from its low
+/// 32 bits), then shifted left by the amount, which the parser keeps in `imm`
+/// (Arm ARM, "LDR (register)": ExtendReg(m, extend_type, shift)).
+std::int64_t index_offset(std::int64_t index, const Operand& o) {
+  if (o.text == "UXTW") index = zero_extend(index, 32);
+  else if (o.text == "SXTW") index = sign_extend(index, 32);
+  return o.text.empty() ? index : wrapping_shl(index, o.imm);
+}
 
 Address address(PathRunner& run, const Instruction& ins, std::size_t i, const std::string& what,
                 int access_bits) {
@@ -87,7 +92,7 @@ Address address(PathRunner& run, const Instruction& ins, std::size_t i, const st
       run.delayed_error("address offset is not an integer");
       return a;
     }
-    offset += idx.val.v;
+    offset = index_offset(idx.val.v, o);
   }
   a.loc = run.location_of(base.val, what);
   if (a.loc >= 0) {
@@ -114,12 +119,14 @@ void arith(PathRunner& run, const Instruction& ins) {
                         op(ins, 1).reg.index == op(ins, 2).reg.index;
   if (a.val.kind == Val::Kind::Int && b.val.kind == Val::Kind::Int) {
     std::int64_t r = 0;
-    if (m == "ADD") r = a.val.v + b.val.v;
-    else if (m == "SUB") r = a.val.v - b.val.v;
+    // ADD/SUB wrap modulo 2^64 (Arm ARM "ADD (shifted register)": AddWithCarry
+    // keeps the low bits of the unbounded sum); W results keep the low 32 bits.
+    if (m == "ADD") r = wrapping_add(a.val.v, b.val.v);
+    else if (m == "SUB") r = wrapping_sub(a.val.v, b.val.v);
     else if (m == "EOR") r = a.val.v ^ b.val.v;
     else if (m == "AND") r = a.val.v & b.val.v;
     else if (m == "ORR") r = a.val.v | b.val.v;
-    out.val = Val::integer(truncate(r, width_of(ins, 0)));
+    out.val = Val::integer(zero_extend(r, width_of(ins, 0)));
   } else if ((m == "EOR" || m == "SUB") && (same_reg || a.val == b.val)) {
     out.val = Val::integer(0);  // x ^ x and x - x are 0 whatever x holds
   } else if ((m == "ADD" || m == "ORR" || m == "EOR" || m == "SUB") && b.val.is_zero()) {
@@ -128,7 +135,7 @@ void arith(PathRunner& run, const Instruction& ins) {
     out.val = b.val;
   } else if ((m == "ADD" || m == "SUB") && a.val.kind == Val::Kind::Addr && b.val.kind == Val::Kind::Int) {
     // Address arithmetic moves between the elements of an array.
-    const std::int64_t offset = m == "ADD" ? b.val.v : -b.val.v;
+    const std::int64_t offset = m == "ADD" ? b.val.v : wrapping_neg(b.val.v);
     const int moved = run.program().offset_location(static_cast<int>(a.val.v), offset);
     if (moved < 0) {
       run.delayed_error("address arithmetic leaves location " +
@@ -148,13 +155,13 @@ void load(PathRunner& run, const Instruction& ins, std::uint64_t sets) {
   const Address a = address(run, ins, 1, "loaded", width_of(ins, 0));
   if (a.loc < 0) return;
   RegVal v = run.load(a.loc, sets, a.dep, a.pick);
-  if (v.val.kind == Val::Kind::Int) v.val.v = truncate(v.val.v, width_of(ins, 0));
+  if (v.val.kind == Val::Kind::Int) v.val.v = zero_extend(v.val.v, width_of(ins, 0));
   run.set_reg(rt, v);
 }
 
 void store(PathRunner& run, const Instruction& ins, std::uint64_t sets) {
   RegVal v = run.reg(reg_of(ins, 0));
-  if (v.val.kind == Val::Kind::Int) v.val.v = truncate(v.val.v, width_of(ins, 0));
+  if (v.val.kind == Val::Kind::Int) v.val.v = zero_extend(v.val.v, width_of(ins, 0));
   const Address a = address(run, ins, 1, "overwritten", width_of(ins, 0));
   if (a.loc < 0) return;
   run.store(a.loc, sets, v, a.dep, a.pick);
@@ -234,15 +241,12 @@ void execute_aarch64(PathRunner& run, const Instruction& ins) {
   if (m == "STLR") return store(run, ins, kSetL);
   if (m == "MOV") {
     RegVal v = source(run, ins, 1);
-    if (v.val.kind == Val::Kind::Int) v.val.v = truncate(v.val.v, width_of(ins, 0));
+    if (v.val.kind == Val::Kind::Int) v.val.v = zero_extend(v.val.v, width_of(ins, 0));
     return run.set_reg(reg_of(ins, 0), v);
   }
   if (m == "ADD" || m == "SUB" || m == "EOR" || m == "AND" || m == "ORR") return arith(run, ins);
   if (m == "CMP") {
-    const RegVal a = source(run, ins, 0);
-    const RegVal b = source(run, ins, 1);
-    Flags& f = run.flags();
-    f = Flags{true, a.val, b.val, a.dep | b.dep, a.pick | b.pick | a.dep | b.dep, a.symbolic || b.symbolic};
+    run.flags() = compare(source(run, ins, 0), source(run, ins, 1), width_of(ins, 0));
     return;
   }
   if (m == "CSET") {

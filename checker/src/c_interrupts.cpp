@@ -8,6 +8,7 @@
 // sends; the search (candidate_search.cpp) matches sends with entries.
 #include "base_bits.hpp"
 #include "c_interpreter.hpp"
+#include "wrapping.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
 namespace xmcheck::checker {
@@ -129,7 +130,7 @@ bool CInterpreter::builtin(const Expr& e, RegVal& out) {
   const auto integer = [&](const Expr& a) -> std::int64_t {
     const RegVal v = eval(a);
     if (v.val.kind != Val::Kind::Int) {
-      run_.delayed_error("'" + name + "' of a value that is not an integer");
+      run_.delayed_error("'" + name + "' of a value that is not an integer", a.span);
       throw Stop{};
     }
     return v.val.v;
@@ -143,7 +144,7 @@ bool CInterpreter::builtin(const Expr& e, RegVal& out) {
   const auto mask_cpus = [&](std::int64_t mask) {
     std::vector<int> cpus;
     for (int c = 0; c < ncpu; ++c)
-      if (((mask >> c) & 1) != 0) cpus.push_back(c);
+      if (c < 64 && (wrapping_shr(mask, c) & 1) != 0) cpus.push_back(c);  // a 64-bit CPU mask
     return cpus;
   };
   out = RegVal{};
@@ -174,7 +175,7 @@ bool CInterpreter::builtin(const Expr& e, RegVal& out) {
     const int h = handler_arg(e.arg(1));
     const bool wait = integer(e.arg(2)) != 0;
     if (cpu < 0 || cpu >= ncpu) {
-      run_.delayed_error("IPI to CPU " + std::to_string(cpu) + ", which does not exist");
+      run_.delayed_error("IPI to CPU " + std::to_string(cpu) + ", which does not exist", e.arg(0).span);
       throw Stop{};
     }
     send_ipis({static_cast<int>(cpu)}, h, wait, e.span);
@@ -188,7 +189,8 @@ bool CInterpreter::builtin(const Expr& e, RegVal& out) {
     send_ipis(all_but(-1), h, integer(e.arg(1)) != 0, e.span);
   } else if (name == "smp_call_function_many") {  // (mask, func, wait): the mask without this CPU
     args(3);
-    const std::int64_t mask = integer(e.arg(0)) & ~(std::int64_t{1} << proc_);
+    const std::int64_t self = proc_ < 64 ? wrapping_shl(1, proc_) : 0;
+    const std::int64_t mask = integer(e.arg(0)) & ~self;
     const int h = handler_arg(e.arg(1));
     send_ipis(mask_cpus(mask), h, integer(e.arg(2)) != 0, e.span);
   } else if (name == "on_each_cpu_mask") {  // (mask, func, wait): this CPU too if in the mask

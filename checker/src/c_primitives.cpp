@@ -3,6 +3,7 @@
 // events through the PathRunner.
 #include "base_bits.hpp"
 #include "c_interpreter.hpp"
+#include "wrapping.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
 namespace xmcheck::checker {
@@ -42,11 +43,13 @@ std::string expected_forms(const std::vector<const LoweringEntry*>& entries) {
   return out;
 }
 
+/// The kernel's atomic_t arithmetic wraps (two's complement, as the RMW
+/// instructions it lowers to do).
 std::optional<std::int64_t> apply(Op op, std::int64_t old, std::int64_t v) {
   switch (op) {
     case Op::Xchg: return v;
-    case Op::Add: return old + v;
-    case Op::Sub: return old - v;
+    case Op::Add: return wrapping_add(old, v);
+    case Op::Sub: return wrapping_sub(old, v);
     case Op::And: return old & v;
     case Op::Or: return old | v;
     case Op::AndNot: return old & ~v;
@@ -91,8 +94,10 @@ RegVal CInterpreter::call_primitive(const Expr& e) {
     return a.kind == TemplateArg::Kind::Int ? RegVal{Val::integer(a.value), {}, {}, false}
                                             : args[static_cast<std::size_t>(a.param)];
   };
+  // A fault on an address is reported at the argument that gave it.
   const auto address_of = [&](const TemplateArg& a, const char* what) {
-    return location(value_of(a), what, e.span);
+    const Span& span = a.kind == TemplateArg::Kind::Int ? e.span : e.arg(static_cast<std::size_t>(a.param)).span;
+    return location(value_of(a), what, span);
   };
 
   RegVal result;
@@ -141,7 +146,7 @@ RegVal CInterpreter::call_primitive(const Expr& e) {
             written = RegVal{Val::integer(*apply(t.op, old.val.v, v.val.v)), old.dep | v.dep, old.pick | v.pick,
                              true};
           } else {
-            run_.delayed_error("atomic arithmetic on a value that is not an integer");
+            run_.delayed_error("atomic arithmetic on a value that is not an integer", e.span);
             throw Stop{};
           }
           result = entry->result_is_new ? written : old;

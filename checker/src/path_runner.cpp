@@ -140,26 +140,29 @@ Val PathRunner::code_value(std::int64_t address) const {
   return Val::integer(address);
 }
 
-int PathRunner::location_of(const Val& address, const std::string& what) {
+int PathRunner::location_of(const Val& address, const std::string& what) { return location_of(address, what, span_); }
+
+int PathRunner::location_of(const Val& address, const std::string& what, const diag::SourceSpan& span) {
   if (address.kind == Val::Kind::Addr) return static_cast<int>(address.v);
   if (address.kind == Val::Kind::Code) {
     const Slot* s = prog_.find_slot(address.v);
     if (s != nullptr && s->loc >= 0) return s->loc;
     const std::string label = s != nullptr ? s->label : std::to_string(address.v);
     if (s != nullptr && s->instr < 0)
-      throw diag::UserError(diag::ErrorKind::Litmus, span_,
+      throw diag::UserError(diag::ErrorKind::Litmus, span,
                             "final label " + label + " cannot be " + what + ": it holds no instruction");
-    throw diag::UserError(diag::ErrorKind::Litmus, span_,
-                          "instruction at " + label + " is not addressable");
+    throw diag::UserError(diag::ErrorKind::Litmus, span, "instruction at " + label + " is not addressable");
   }
-  delayed_error("segmentation fault: " + what + " at a value that is not an address");
+  delayed_error("segmentation fault: " + what + " at a value that is not an address", span);
   return -1;
 }
 
-void PathRunner::delayed_error(const std::string& message) {
+void PathRunner::delayed_error(const std::string& message) { delayed_error(message, span_); }
+
+void PathRunner::delayed_error(const std::string& message, const diag::SourceSpan& span) {
   if (trace_.delayed_error.empty()) {
     trace_.delayed_error = message;
-    trace_.delayed_error_span = span_;
+    trace_.delayed_error_span = span;
   }
   halted_ = true;
 }

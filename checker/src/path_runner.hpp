@@ -37,12 +37,22 @@ struct RegVal {
   bool symbolic = false;
 };
 
-/// NZCV after a CMP: the compared operands.
+/// Arm's condition flags. x86 keeps its EFLAGS in the same form with C = NOT
+/// CF, the borrow convention both architectures share after a compare, so that
+/// one condition table serves both (condition_codes.hpp).
+struct Nzcv {
+  bool n = false, z = false, c = false, v = false;
+};
+
+/// The flags after a flag-setting instruction: the compared operands (lhs -
+/// rhs), which decide EQ/NE even for symbolic values, and the flags themselves
+/// when the operands were integers.
 struct Flags {
   bool set = false;
   Val lhs, rhs;
   Taint dep, pick;
   bool symbolic = false;
+  std::optional<Nzcv> nzcv;
 };
 
 enum class PathEnd : std::uint8_t { Done, Discarded, LoopCut };
@@ -73,16 +83,20 @@ class PathRunner {
   void add_branch(const Taint& dep, const Taint& pick, int e);
   /// Control transfer to `target` (a byte address); `checked` = counts for unrolling.
   void jump(std::int64_t target, bool checked);
-  /// The location an address value designates, or -1 after recording an error.
+  /// The location an address value designates, or -1 after recording an error
+  /// (a segmentation fault at `span`, by default the current instruction's).
   int location_of(const Val& address, const std::string& what);
+  int location_of(const Val& address, const std::string& what, const diag::SourceSpan& span);
   /// herd's value for "the address of the instruction at `address`": its label
   /// when it has one, else the integer address.
   [[nodiscard]] Val code_value(std::int64_t address) const;
   /// Exception entry; `elr` is the return address written to ELR_EL1.
   void take_exception(std::uint64_t sets, Val elr);
   void exception_return();
-  /// Records an error herd reports only if the execution turns out consistent.
+  /// Records an error herd reports only if the execution turns out consistent,
+  /// at `span` (by default the current instruction's).
   void delayed_error(const std::string& message);
+  void delayed_error(const std::string& message, const diag::SourceSpan& span);
   void halt() { halted_ = true; }
   /// Index of the last event emitted.
   [[nodiscard]] int last_event() const { return static_cast<int>(trace_.events.size()) - 1; }

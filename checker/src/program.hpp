@@ -94,9 +94,10 @@ struct Program {
     if (offset == 0) return loc;
     const Location& l = locs[static_cast<std::size_t>(loc)];
     if (l.array_first < 0 || offset % l.elem_size != 0) return -1;
-    const std::int64_t idx = (loc - l.array_first) + offset / l.elem_size;
-    if (idx < 0 || idx >= l.array_len) return -1;
-    return l.array_first + static_cast<int>(idx);
+    // Compared before adding: a huge offset must not overflow the index.
+    const std::int64_t here = loc - l.array_first, steps = offset / l.elem_size;
+    if (steps < -here || steps >= l.array_len - here) return -1;
+    return l.array_first + static_cast<int>(here + steps);
   }
   /// The data location named `symbol`, or -1.
   [[nodiscard]] int find_data_location(const std::string& symbol) const {

@@ -10,6 +10,7 @@
 #include "path_runner.hpp"
 #include "registers.hpp"
 #include "semantics_support.hpp"
+#include "wrapping.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
 namespace xmcheck::checker {
@@ -32,14 +33,8 @@ int op_width(const Instruction& ins) {
   return 64;
 }
 
-std::int64_t truncate(std::int64_t v, int bits) {
-  if (bits >= 64) return v;
-  const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
-  return static_cast<std::int64_t>(static_cast<std::uint64_t>(v) & mask);
-}
-
 Val truncated(Val v, int bits) {
-  if (v.kind == Val::Kind::Int) v.v = truncate(v.v, bits);
+  if (v.kind == Val::Kind::Int) v.v = zero_extend(v.v, bits);
   return v;
 }
 
@@ -68,7 +63,7 @@ MemRef mem_ref(PathRunner& run, const Instruction& ins, const Operand& o, const 
         run.delayed_error("address index is not an integer");
         return m;
       }
-      offset += idx.val.v * (o.scale == 0 ? 1 : o.scale);
+      offset = wrapping_add(offset, wrapping_mul(idx.val.v, o.scale == 0 ? 1 : o.scale));
     }
     m.loc = run.location_of(base.val, what);
   }
@@ -88,7 +83,7 @@ MemRef mem_ref(PathRunner& run, const Instruction& ins, const Operand& o, const 
 /// Reads a source operand ($imm, %reg, or memory: a load).
 RegVal read(PathRunner& run, const Instruction& ins, const Operand& o, int bits, std::uint64_t sets = 0,
             int* read_event = nullptr) {
-  if (o.kind == OpKind::Imm) return RegVal{Val::integer(truncate(o.imm, bits)), {}, {}, false};
+  if (o.kind == OpKind::Imm) return RegVal{Val::integer(zero_extend(o.imm, bits)), {}, {}, false};
   if (o.kind == OpKind::Reg) {
     RegVal v = run.reg(register_index(o.reg));
     v.val = truncated(v.val, bits);
@@ -131,21 +126,77 @@ void write(PathRunner& run, const Instruction& ins, const Operand& o, const RegV
   if (write_event != nullptr) *write_event = run.last_event();
 }
 
-void set_flags(PathRunner& run, const RegVal& lhs, const RegVal& rhs) {
-  run.flags() = Flags{true, lhs.val, rhs.val, lhs.dep | rhs.dep, lhs.pick | rhs.pick | lhs.dep | rhs.dep,
-                      lhs.symbolic || rhs.symbolic};
+/// The value an integer operation writes and the flags it leaves, as the Intel
+/// SDM Vol. 2 defines them for `bits`-bit operands (results wrap modulo
+/// 2^bits; flags as NZCV with C = NOT CF, path_runner.hpp).
+struct Computed {
+  std::int64_t value = 0;
+  bool sets_flags = true;     ///< false: a shift by 0 leaves EFLAGS alone
+  std::optional<Nzcv> flags;  ///< nullopt: CF kept from flags of symbolic values
+};
+
+/// ADD: OF and CF from the full-width addition ("ADD ... The OF, SF, ZF, AF,
+/// CF, and PF flags are set according to the result"); SUB as CMP.
+Computed add_sub(bool add, std::int64_t a, std::int64_t b, int bits) {
+  if (!add) return Computed{zero_extend(wrapping_sub(a, b), bits), true, sub_flags(a, b, bits)};
+  Nzcv f = add_flags(a, b, bits);
+  f.c = !f.c;  // the carry out is CF
+  return Computed{zero_extend(wrapping_add(a, b), bits), true, f};
 }
 
-std::optional<std::int64_t> compute(const std::string& m, std::int64_t a, std::int64_t b) {
-  if (m == "add") return a + b;
-  if (m == "sub") return a - b;
-  if (m == "and") return a & b;
-  if (m == "or") return a | b;
-  if (m == "xor") return a ^ b;
-  if (m == "shl") return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) << (b & 63));
-  if (m == "shr") return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) >> (b & 63));
-  if (m == "sar") return a >> (b & 63);
-  return std::nullopt;
+/// SHL/SHR/SAR: the count is masked to 5 bits (6 for 64-bit operands); a
+/// masked count of 0 changes no flag; CF is the last bit shifted out; OF
+/// follows the SDM's 1-bit rule (SHL: MSB(result) XOR CF, SHR: the operand's
+/// MSB, SAR: 0; undefined for other counts, where the same rule is kept).
+Computed shift(const std::string& m, std::int64_t a, std::int64_t b, int bits) {
+  const std::int64_t count = b & (bits == 64 ? 63 : 31);
+  if (count == 0) return Computed{a, false, std::nullopt};
+  std::int64_t r = 0;
+  bool cf = false, of = false;
+  if (m == "shl") {
+    r = zero_extend(wrapping_shl(a, count), bits);
+    cf = count <= bits && (wrapping_shr(a, bits - count) & 1) != 0;
+    of = (wrapping_shr(r, bits - 1) & 1) != static_cast<int>(cf);
+  } else if (m == "shr") {
+    r = wrapping_shr(a, count);  // `a` is already zero-extended
+    cf = (wrapping_shr(a, count - 1) & 1) != 0;
+    of = (wrapping_shr(a, bits - 1) & 1) != 0;
+  } else {  // sar: shift the sign-extended operand
+    const std::int64_t wide = sign_extend(a, bits);
+    r = zero_extend(wrapping_sar(wide, count), bits);
+    cf = (wrapping_sar(wide, count - 1) & 1) != 0;
+  }
+  Nzcv f = sub_flags(r, 0, bits);  // SF and ZF of the result
+  f.c = !cf;
+  f.v = of;
+  return Computed{r, true, f};
+}
+
+/// Operation `m` on integers `a` (the destination) and `b`; INC and DEC are
+/// ADD and SUB of 1 that keep CF from `prev`, the flags before them.
+Computed compute(const std::string& m, std::int64_t a, std::int64_t b, int bits, const Flags& prev) {
+  if (m == "add" || m == "sub") return add_sub(m == "add", a, b, bits);
+  if (m == "inc" || m == "dec") {
+    Computed out = add_sub(m == "inc", a, 1, bits);
+    if (!prev.set) out.flags->c = false;  // no flags yet: NZCV all clear
+    else if (prev.nzcv) out.flags->c = prev.nzcv->c;
+    else out.flags.reset();
+    return out;
+  }
+  if (m == "shl" || m == "shr" || m == "sar") return shift(m, a, b, bits);
+  std::int64_t r = 0;
+  if (m == "and") r = a & b;
+  else if (m == "or") r = a | b;
+  else r = a ^ b;  // xor
+  return Computed{r, true, sub_flags(r, 0, bits)};  // AND/OR/XOR clear OF and CF
+}
+
+/// EFLAGS after an operation whose result is `out`: `flags` when known, else
+/// only whether `out` is zero (EQ/NE of a symbolic result).
+void set_result_flags(PathRunner& run, const RegVal& out, int bits, std::optional<Nzcv> flags) {
+  Flags f = compare(out, RegVal{}, bits);
+  if (out.val.kind == Val::Kind::Int) f.nzcv = flags;
+  run.flags() = f;
 }
 
 /// dst = dst OP src, through memory when dst is memory (atomic when locked).
@@ -157,11 +208,15 @@ void read_modify_write(PathRunner& run, const Instruction& ins, const std::strin
   int r = -1, w = -1;
   const RegVal old = read(run, ins, dst, bits, sets, &r);
   RegVal out{Val::integer(0), old.dep | src.dep, old.pick | src.pick, old.symbolic || src.symbolic};
+  const bool additive = m == "add" || m == "inc";
+  const bool subtractive = m == "sub" || m == "dec";
+  Computed c;
   if (old.val.kind == Val::Kind::Int && src.val.kind == Val::Kind::Int) {
-    out.val = Val::integer(truncate(*compute(m, old.val.v, src.val.v), bits));
-  } else if ((m == "xor" || m == "sub") && old.val == src.val) {
-    out.val = Val::integer(0);
-  } else if ((m == "add" || m == "or" || m == "xor" || m == "sub") && src.val.is_zero()) {
+    c = compute(m, old.val.v, src.val.v, bits, run.flags());
+    out.val = Val::integer(c.value);
+  } else if ((m == "xor" || subtractive) && old.val == src.val) {
+    c.flags = sub_flags(0, 0, bits);
+  } else if ((additive || subtractive || m == "or" || m == "xor") && src.val.is_zero()) {
     out.val = old.val;
   } else {
     run.delayed_error(m + " on a non-integer value");
@@ -169,7 +224,7 @@ void read_modify_write(PathRunner& run, const Instruction& ins, const std::strin
   }
   write(run, ins, dst, out, sets, &w);
   if (atomic && r >= 0 && w >= 0) run.add_rmw(r, w);
-  set_flags(run, out, RegVal{});
+  if (c.sets_flags) set_result_flags(run, out, bits, c.flags);
 }
 
 const char* arm_condition(const std::string& x86) {
@@ -201,7 +256,7 @@ void conditional_jump(PathRunner& run, const Instruction& ins) {
     run.trace().events[static_cast<std::size_t>(e)].sets &= ~kSetB;  // B marks taken jumps only
     return;
   }
-  run.jump(run.current_address() + op(ins, 1).imm, f.symbolic);
+  run.jump(wrapping_add(run.current_address(), op(ins, 1).imm), f.symbolic);
 }
 
 void indirect_jump(PathRunner& run, const Instruction& ins, const RegVal& target) {
@@ -245,12 +300,12 @@ void exchange_add(PathRunner& run, const Instruction& ins) {
     run.delayed_error("xadd on a non-integer value");
     return;
   }
-  RegVal sum{Val::integer(truncate(old.val.v + addend.val.v, bits)), old.dep | addend.dep,
-             old.pick | addend.pick, true};
+  const Computed c = add_sub(true, old.val.v, addend.val.v, bits);
+  const RegVal sum{Val::integer(c.value), old.dep | addend.dep, old.pick | addend.pick, true};
   write(run, ins, dst, sum, atomic ? kSetX : 0, &w);
   if (atomic && r >= 0 && w >= 0) run.add_rmw(r, w);
   write_reg(run, src, old);
-  set_flags(run, sum, RegVal{});
+  set_result_flags(run, sum, bits, c.flags);
 }
 
 void compare_exchange(PathRunner& run, const Instruction& ins) {
@@ -266,7 +321,7 @@ void compare_exchange(PathRunner& run, const Instruction& ins) {
   const bool atomic = ins.lock && dst.kind == OpKind::Mem;
   int r = -1, w = -1;
   const RegVal old = read(run, ins, dst, bits, atomic ? kSetX : 0, &r);
-  set_flags(run, old, expected);
+  run.flags() = compare(expected, old, bits);  // as CMP of the accumulator with the destination
   if (old.val == expected.val) {
     write(run, ins, dst, desired, atomic ? kSetX : 0, &w);
     if (atomic && r >= 0 && w >= 0) run.add_rmw(r, w);
@@ -300,20 +355,22 @@ void execute_x86(PathRunner& run, const Instruction& ins) {
   if (m == "add" || m == "sub" || m == "and" || m == "or" || m == "xor" || m == "shl" || m == "shr" || m == "sar")
     return read_modify_write(run, ins, m, read(run, ins, op(ins, 0), op_width(ins)), op(ins, 1));
   if (m == "inc" || m == "dec")
-    return read_modify_write(run, ins, m == "inc" ? "add" : "sub", RegVal{Val::integer(1), {}, {}, false}, op(ins, 0));
+    return read_modify_write(run, ins, m, RegVal{Val::integer(1), {}, {}, false}, op(ins, 0));
   if (m == "cmp") {
     const int bits = op_width(ins);
     const RegVal src = read(run, ins, op(ins, 0), bits);
     const RegVal dst = read(run, ins, op(ins, 1), bits);
-    return set_flags(run, dst, src);  // AT&T: cmp src,dst compares dst with src
+    run.flags() = compare(dst, src, bits);  // AT&T: cmp src,dst compares dst with src
+    return;
   }
   if (m == "test") {
     const int bits = op_width(ins);
     const RegVal a = read(run, ins, op(ins, 0), bits);
     const RegVal b = read(run, ins, op(ins, 1), bits);
     if (a.val.kind != Val::Kind::Int || b.val.kind != Val::Kind::Int) return run.delayed_error("test on a non-integer value");
-    return set_flags(run, RegVal{Val::integer(a.val.v & b.val.v), a.dep | b.dep, a.pick | b.pick, a.symbolic || b.symbolic},
-                     RegVal{});
+    const RegVal both{Val::integer(a.val.v & b.val.v), a.dep | b.dep, a.pick | b.pick, a.symbolic || b.symbolic};
+    run.flags() = compare(both, RegVal{}, bits);  // as AND: OF and CF cleared
+    return;
   }
   if (m == "xchg") return exchange(run, ins);
   if (m == "xadd") return exchange_add(run, ins);
@@ -322,7 +379,7 @@ void execute_x86(PathRunner& run, const Instruction& ins) {
   if (m == "jmp" || m == "call") {
     if (m == "call") run.push_return(next);
     const Operand& t = op(ins, 0);
-    if (t.kind == OpKind::Relative) return control_transfer(run, run.current_address() + t.imm);
+    if (t.kind == OpKind::Relative) return control_transfer(run, wrapping_add(run.current_address(), t.imm));
     return indirect_jump(run, ins, read(run, ins, t, 64));
   }
   if (m == "ret") {

@@ -273,7 +273,7 @@ class InstructionParser {
     const Token& tok = cur_.peek();
     if (tok.kind != Token::Kind::Number) cur_.fail_here("expected immediate, found " + tok.describe());
     cur_.next();
-    return negative ? -tok.number : tok.number;
+    return tok.signed_number(negative);
   }
 
   Operand immediate() {
@@ -302,7 +302,7 @@ class InstructionParser {
       if (tok.kind != Token::Kind::Number)
         cur_.fail_here("expected offset after '.', found " + tok.describe());
       cur_.next();
-      op.imm = negative ? -tok.number : tok.number;
+      op.imm = tok.signed_number(negative);
       return op;
     }
     const Token& tok = cur_.peek();

@@ -107,7 +107,7 @@ class CLexer {
     Token tok;
     tok.kind = Token::Kind::Number;
     tok.text = text_.substr(at, end - at);
-    tok.number = static_cast<std::int64_t>(n.value);
+    tok.number = static_cast<std::int64_t>(n.value);  // modulo 2^64 (C++20), as gcc's unsigned long
     tok.where = {at, end};
     return tok;
   }

@@ -97,7 +97,7 @@ class Lexer {
     Token tok;
     tok.kind = Token::Kind::Number;
     tok.text = text_.substr(at, n.end - at);
-    tok.number = static_cast<std::int64_t>(n.value);
+    tok.number = static_cast<std::int64_t>(n.value);  // modulo 2^64 (C++20)
     tok.where = {at, n.end};
     return tok;
   }
@@ -130,7 +130,9 @@ IntegerScan scan_integer(const std::string& text, std::size_t at, std::size_t en
     base = 8;
   }
   IntegerScan out;
-  constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  // Up to 2^64 - 1: a literal is a 64-bit pattern (Token::number), so that
+  // 0x8000000000000000 and -9223372036854775808 (INT64_MIN) can be written.
+  constexpr auto kMax = std::numeric_limits<std::uint64_t>::max();
   while (pos < end) {
     const int d = digit_value(text[pos]);
     if (d < 0 || d >= base) break;

@@ -22,8 +22,15 @@ struct Token {
   };
   Kind kind = Kind::End;
   std::string text;
-  std::int64_t number = 0;  ///< Number
-  Region where;             ///< String: includes the quotes
+  /// Number: the literal modulo 2^64, as a 64-bit register holds it
+  /// (0xffffffffffffffff is -1, 9223372036854775808 is INT64_MIN).
+  std::int64_t number = 0;
+  Region where;  ///< String: includes the quotes
+
+  /// The number, negated (wrapping) after a '-': -9223372036854775808 is INT64_MIN.
+  [[nodiscard]] std::int64_t signed_number(bool negative) const {
+    return negative ? static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(number)) : number;
+  }
 
   [[nodiscard]] bool is(std::string_view punct) const {
     return kind == Kind::Punct && text == punct;
@@ -58,7 +65,7 @@ struct Token {
 struct IntegerScan {
   std::uint64_t value = 0;
   std::size_t end = 0;    ///< offset after the last digit
-  bool overflow = false;  ///< the value does not fit an int64_t
+  bool overflow = false;  ///< the value does not fit 64 bits (above 2^64 - 1)
 };
 [[nodiscard]] IntegerScan scan_integer(const std::string& text, std::size_t at, std::size_t end, bool c_octal);
 

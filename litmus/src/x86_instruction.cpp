@@ -240,7 +240,7 @@ class X86InstructionParser {
     const Token& tok = cur_.peek();
     if (tok.kind != Token::Kind::Number) cur_.fail_here("expected number, found " + tok.describe());
     cur_.next();
-    return negative ? -tok.number : tok.number;
+    return tok.signed_number(negative);
   }
 
   bool at_register() const {
