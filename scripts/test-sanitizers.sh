@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Builds xmcheck and its tests with AddressSanitizer + UndefinedBehaviorSanitizer
 # into build-asan/ (a second build directory) and runs the whole test suite
-# under them. Any sanitizer report fails the test that triggered it.
+# under them. Any sanitizer report fails the test that triggered it. Clang
+# builds it, so the suite also runs with the other compiler than the release
+# build's GCC (it evaluates function arguments in another order, for one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 build=build-asan
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXMCHECK_WERROR=ON \
+CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXMCHECK_WERROR=ON \
   -DXMCHECK_BUILD_TESTS=ON -DXMCHECK_SANITIZE=address,undefined
 cmake --build "$build" -j "$(nproc)"
 # Leaks count as failures too; UBSan stops at the first report (see
