@@ -6,12 +6,15 @@
 #include <map>
 #include <string>
 
+#include <fmt/format.h>
+
+#include "frontend/option_values.hpp"
 #include "xmcheck/frontend/version.hpp"
 
 namespace xmcheck::frontend {
 namespace {
 
-void bind_options(CLI::App& app, Options& o) {
+void bind_options(CLI::App& app, Options& o, bool& memory_given) {
   app.add_option("inputs", o.inputs,
                  "Litmus tests: FILE, DIR (searched recursively for *.litmus) or @LIST "
                  "(a file of paths, one per line, relative to the list)")
@@ -58,16 +61,55 @@ void bind_options(CLI::App& app, Options& o) {
 
   app.add_option("-j,--jobs", o.jobs,
                  "Check N tests at a time, one solver per worker (0: one per hardware "
-                 "thread); the output is the same as with -j 1")
+                 "thread); never more workers than tests or hardware threads. The output is "
+                 "the same as with -j 1")
       ->group("Suite runs")
-      ->check(CLI::NonNegativeNumber)
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            return !text.empty() && text.front() == '-'
+                       ? "expected a worker count >= 0 (0 = one per hardware thread)"
+                       : "";
+          },
+          "N>=0"))
       ->type_name("N")
       ->capture_default_str();
-  app.add_option("--timeout", o.timeout,
-                 "Give up on a test after S seconds: its verdict is Unknown (exit 5)")
+  app.add_option_function<std::string>(
+         "--timeout",
+         [&o](const std::string& text) {
+           const auto seconds = parse_seconds(text);
+           if (!seconds)
+             throw CLI::ValidationError("--timeout", "expected a number of seconds from 0 to " +
+                                                         fmt::format("{:g}", kMaxTimeoutSeconds) +
+                                                         " (0 = no limit), got '" + text + "'");
+           o.timeout = *seconds;
+         },
+         "Give up on a test after S seconds (all of it: parsing, every architecture of a C "
+         "test, explanations): its verdict is Unknown (exit 5). 0 = no limit (default)")
       ->group("Suite runs")
-      ->check(CLI::NonNegativeNumber)
       ->type_name("S");
+  app.add_option_function<std::string>(
+         "--memory-limit",
+         [&o, &memory_given](const std::string& text) {
+           const auto bytes = parse_memory_size(text);
+           if (!bytes)
+             throw CLI::ValidationError("--memory-limit", "expected a size such as 512M or 8G (at most " +
+                                                              format_bytes(kMaxMemoryBytes) +
+                                                              "; 0 = no limit), got '" + text + "'");
+           o.memory_limit = *bytes;
+           memory_given = true;
+         },
+         "Stop a test whose check makes the process's resident memory exceed SIZE (K, M, G, T: "
+         "powers of 1024): its verdict is Unknown (exit 5). 0 = no limit. Default: 3/4 of the "
+         "memory available (physical or cgroup), here " +
+             format_bytes(default_memory_limit()))
+      ->group("Suite runs")
+      ->type_name("SIZE");
+  app.add_option("--solver-rlimit", o.solver_rlimit,
+                 "For testing: Z3 resource limit per solver call, so that the solver gives up "
+                 "(verdict Unknown, exit 5). 0 = none (default)")
+      ->group("Testing")
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("N");
   app.add_option_function<std::string>(
          "--shard",
          [&o](const std::string& text) {
@@ -154,9 +196,11 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
   app.get_formatter()->label("Positionals", "Input");
 
   CliOutcome out;
-  bind_options(app, out.options);
+  bool memory_given = false;
+  bind_options(app, out.options, memory_given);
   try {
     app.parse(argc, argv);
+    if (!memory_given) out.options.memory_limit = default_memory_limit();
   } catch (const CLI::CallForHelp& e) {
     app.exit(e, std::cout, std::cerr);
     out.action = CliOutcome::Action::Exit;

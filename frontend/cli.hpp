@@ -1,5 +1,6 @@
 #pragma once
 // The command line of `xmcheck`: an Options struct and its CLI11 binding.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,7 +26,9 @@ struct Options {
   bool no_core_blocking = false;    ///< --no-core-blocking
   // Suite runs
   int jobs = 1;                     ///< -j N (0 = one per hardware thread)
-  double timeout = 0;               ///< --timeout S per test (0 = none)
+  double timeout = 0;               ///< --timeout S per test (0 = none; at most kMaxTimeoutSeconds)
+  std::uint64_t memory_limit = 0;   ///< --memory-limit in bytes (0 = none); the CLI sets its default
+  std::uint64_t solver_rlimit = 0;  ///< --solver-rlimit N: Z3 resource limit per call (testing; 0 = none)
   int shard_index = 0;              ///< --shard I/N: I (1-based; 0 = no sharding)
   int shard_count = 0;              ///< --shard I/N: N
   // Output

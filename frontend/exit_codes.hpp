@@ -17,7 +17,7 @@ inline constexpr int kUsage = 1;         ///< bad command line, options or --exp
 inline constexpr int kBadLitmus = 2;     ///< malformed or unreadable litmus test
 inline constexpr int kBadModel = 3;      ///< malformed, ill-typed or missing model file
 inline constexpr int kUnsupported = 4;   ///< well-formed input using an unimplemented construct
-inline constexpr int kInconclusive = 5;  ///< --timeout expired: verdict Unknown
+inline constexpr int kInconclusive = 5;  ///< search stopped early (time/memory limit, solver unknown): verdict Unknown
 inline constexpr int kExpectMismatch = 10;  ///< some verdict differs from --expect
 inline constexpr int kInternal = 70;     ///< a bug in xmcheck (failed invariant, solver error)
 

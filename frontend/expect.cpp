@@ -106,8 +106,9 @@ ExpectRecord ExpectChecker::record(const std::string& test_path, const Decision&
     return {ExpectRecord::Status::Pass, ""};
   }
   ++failed_;
-  std::string got = decision.timed_out  ? "Unknown (timeout)"
-                    : decision.verdict  ? to_string(*decision.verdict)
+  std::string got = decision.timed_out          ? "Unknown (timeout)"
+                    : !decision.unknown.empty() ? "Unknown (" + decision.unknown + ")"
+                    : decision.verdict          ? to_string(*decision.verdict)
                     : decision.positioned_error ? "error"
                                                 : "error (unpositioned)";
   return {ExpectRecord::Status::Fail,

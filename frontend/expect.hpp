@@ -33,6 +33,7 @@ struct Decision {
   std::optional<Verdict> verdict;  ///< set when the test was checked
   bool positioned_error = false;   ///< rejected with a file:line:col error
   bool timed_out = false;          ///< checked, but --timeout expired (verdict Unknown)
+  std::string unknown{};           ///< checked, but the search stopped early: why (verdict Unknown)
 };
 
 struct ExpectRecord {

@@ -15,7 +15,9 @@ struct InputItem {
 };
 
 /// Expands the arguments in order: a FILE is kept as is; a DIR is searched
-/// recursively for *.litmus, sorted by path (byte order); @LIST names a file of
+/// recursively for *.litmus, sorted by path (byte order), following directory
+/// symlinks but searching each directory (device + inode) once, and listing a
+/// test reached by several paths once (its first path); @LIST names a file of
 /// paths (FILE or DIR), one per line, `#` starts a comment, relative paths are
 /// relative to the list's directory. A missing file (or list) becomes an item
 /// carrying the error "path: error: cannot open file"; the others are kept.

@@ -4,13 +4,16 @@
 #include <algorithm>
 #include <exception>
 #include <iostream>
+#include <thread>
 
 #include "frontend/cli.hpp"
 #include "frontend/exit_codes.hpp"
 #include "frontend/inputs.hpp"
 #include "frontend/logging.hpp"
 #include "frontend/model_locator.hpp"
+#include "frontend/option_values.hpp"
 #include "frontend/parallel_runner.hpp"
+#include "frontend/report_dot.hpp"
 #include "frontend/reporter.hpp"
 #include "frontend/runner.hpp"
 #include "frontend/shard.hpp"
@@ -28,20 +31,26 @@ int code_for_model_error(const xmcheck::diag::UserError& e) {
 /// Checks every input; returns the exit status (max over tests, see exit_codes.hpp).
 int run(const fe::Options& options) {
   auto log = fe::setup_logging(options.verbosity, options.quiet);
+  // --dot: an unwritable directory is a usage error before any test runs.
+  if (!options.dot_dir.empty())
+    if (const std::string error = fe::prepare_dot_dir(options.dot_dir); !error.empty()) {
+      fe::print_diagnostic(error);
+      return ec::kUsage;
+    }
   const auto items = fe::select_shard(fe::expand_inputs(options.inputs), options.shard_index,
                                       options.shard_count);
   fe::Reporter reporter(options, std::cout, items.size());
 
   fe::ModelLocator locator(options.model_path);
   log->debug("model directory: {}", locator.model_dir().string());
-  const unsigned jobs = fe::ParallelRunner::effective_jobs(options.jobs);
+  const unsigned jobs = fe::worker_count(options.jobs, items.size(), std::thread::hardware_concurrency());
   log->debug("{} tests, {} worker(s)", items.size(), jobs);
   fe::ParallelRunner runner(options, locator, log, jobs);
-  runner.preload_model();
 
   int status = ec::kOk;
   reporter.begin();
   try {
+    runner.preload_model();
     runner.run(items, [&](fe::TestOutcome& outcome) {
       status = std::max(status, reporter.report(outcome));
     });
@@ -68,7 +77,7 @@ int main(int argc, char** argv) {
     fe::print_diagnostic(e.error().formatted());
     return code_for_model_error(e.error());
   } catch (const xmcheck::diag::UserError& e) {
-    // Only --expect parsing throws here (a bad TSV or herd file: a usage problem).
+    // A bad --expect file (TSV or herd output) or an unknown --variant: usage problems.
     fe::print_diagnostic(e.formatted());
     return ec::kUsage;
   } catch (const xmcheck::diag::InternalError& e) {

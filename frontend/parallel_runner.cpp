@@ -22,14 +22,9 @@ struct Slot {
 }  // namespace
 
 ParallelRunner::ParallelRunner(const Options& options, const ModelLocator& locator,
-                               std::shared_ptr<spdlog::logger> log, unsigned jobs) {
-  for (unsigned i = 0; i < std::max(jobs, 1U); ++i)
-    runners_.push_back(std::make_unique<Runner>(options, locator, log));
-}
-
-unsigned ParallelRunner::effective_jobs(int requested) {
-  if (requested > 0) return static_cast<unsigned>(requested);
-  return std::max(std::thread::hardware_concurrency(), 1U);
+                               std::shared_ptr<spdlog::logger> log, unsigned jobs)
+    : options_(options), locator_(locator), log_(std::move(log)), jobs_(std::max(jobs, 1U)) {
+  runners_.push_back(std::make_unique<Runner>(options_, locator_, log_));
 }
 
 void ParallelRunner::preload_model() {
@@ -40,7 +35,9 @@ void ParallelRunner::preload_model() {
 
 void ParallelRunner::run(const std::vector<InputItem>& items,
                          const std::function<void(TestOutcome&)>& emit) {
-  const std::size_t workers = std::min(runners_.size(), items.size());
+  // A worker costs a solver context (some 17 MB): start no more than tests.
+  const std::size_t workers = std::min<std::size_t>(jobs_, items.size());
+  while (runners_.size() < workers) runners_.push_back(std::make_unique<Runner>(options_, locator_, log_));
   if (workers <= 1) {
     for (const auto& item : items) {
       TestOutcome outcome = runners_.front()->run(item);

@@ -23,21 +23,28 @@ namespace xmcheck::frontend {
 
 class ParallelRunner {
  public:
-  /// `jobs` >= 1 worker threads (1: everything runs on the calling thread).
+  /// At most `jobs` >= 1 worker threads (1: everything runs on the calling
+  /// thread). Workers, each with a solver context of its own, are started by
+  /// run() and never more than it has tests.
   ParallelRunner(const Options& options, const ModelLocator& locator,
                  std::shared_ptr<spdlog::logger> log, unsigned jobs);
 
-  /// Loads --model once before any test (throws ModelLoadError).
+  /// Loads --model once before any test and checks --variant (throws
+  /// ModelLoadError, diag::UserError).
   void preload_model();
 
   /// Checks every item; calls `emit(outcome)` for each, in the order of `items`.
   void run(const std::vector<InputItem>& items, const std::function<void(TestOutcome&)>& emit);
 
-  /// The worker count for -j N (0 = hardware threads, at least 1).
-  [[nodiscard]] static unsigned effective_jobs(int requested);
+  /// How many workers (Runners) exist now; for tests.
+  [[nodiscard]] std::size_t started() const { return runners_.size(); }
 
  private:
-  std::vector<std::unique_ptr<Runner>> runners_;  ///< one per worker
+  const Options& options_;
+  const ModelLocator& locator_;
+  std::shared_ptr<spdlog::logger> log_;
+  unsigned jobs_;
+  std::vector<std::unique_ptr<Runner>> runners_;  ///< one per started worker; the first always exists
 };
 
 }  // namespace xmcheck::frontend

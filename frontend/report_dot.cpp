@@ -135,6 +135,23 @@ DotWriter::DotWriter(std::string dir, bool png) : dir_(std::move(dir)), png_(png
   fs::create_directories(dir_, ec);
 }
 
+std::string prepare_dot_dir(const std::string& dir) {
+  const std::string prefix = "xmcheck: error: --dot " + dir + ": ";
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return prefix + "cannot create directory (" + ec.message() + ")";
+  if (!fs::is_directory(dir, ec)) return prefix + "not a directory";
+  // Permissions alone do not tell (root, read-only mounts): try a file.
+  const fs::path probe = fs::path(dir) / (".xmcheck-probe-" + std::to_string(::getpid()));
+  bool written = false;
+  {
+    std::ofstream out(probe);
+    written = static_cast<bool>(out << "probe\n");
+  }
+  fs::remove(probe, ec);
+  return written ? "" : prefix + "cannot write files in this directory";
+}
+
 std::string DotWriter::stem_for(const std::string& test_name) {
   std::string stem;
   for (const char c : test_name) {

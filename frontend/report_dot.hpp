@@ -42,6 +42,10 @@ class DotWriter {
   std::map<std::string, int> used_;
 };
 
+/// Creates `dir` if needed and checks that a file can be written in it.
+/// Returns "" or the error line for stderr ("xmcheck: error: --dot DIR: ...").
+[[nodiscard]] std::string prepare_dot_dir(const std::string& dir);
+
 /// Whether an executable `name` is on PATH.
 [[nodiscard]] bool program_on_path(const std::string& name);
 

@@ -44,12 +44,14 @@ std::string format_state(const checker::TestResult& result, const checker::Final
 std::string format_herd(const checker::TestResult& r, bool with_witnesses) {
   std::ostringstream out;
   out << "Test " << r.name << ' ' << quantifier_kind(r.quantifier) << '\n';
-  out << "States " << r.states.size() << '\n';
+  // An incomplete search must not read as a complete one: its state count is
+  // marked, and its Observation line has no verdict word and no counts.
+  out << "States " << r.states.size() << (r.unknown() ? " (incomplete)" : "") << '\n';
   for (const auto& state : r.states) {
     out << format_state(r, state) << '\n';
     if (with_witnesses) out << format_witness_lines(state.witness.value_or(checker::Witness{}));
   }
-  out << (r.loop_bound_hit ? "Loop " : "") << (r.timed_out ? "Unknown" : r.validated ? "Ok" : "No")
+  out << (r.loop_bound_hit ? "Loop " : "") << (r.unknown() ? "Unknown" : r.validated ? "Ok" : "No")
       << '\n';
   out << "Witnesses\n";
   auto [pos, neg] = std::pair{r.positive, r.negative};
@@ -57,8 +59,11 @@ std::string format_herd(const checker::TestResult& r, bool with_witnesses) {
   out << "Positive: " << pos << " Negative: " << neg << '\n';
   for (const auto& flag : r.flags) out << "Flag " << flag << '\n';
   out << "Condition " << r.condition_text << '\n';
-  out << "Observation " << r.name << ' ' << observation_word(r.positive, r.negative) << ' '
-      << r.positive << ' ' << r.negative << '\n';
+  if (r.unknown())
+    out << "Observation " << r.name << " Unknown\n";
+  else
+    out << "Observation " << r.name << ' ' << observation_word(r.positive, r.negative) << ' '
+        << r.positive << ' ' << r.negative << '\n';
   out << '\n';
   return out.str();
 }

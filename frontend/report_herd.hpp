@@ -5,13 +5,18 @@
 //   Test NAME Allowed|Forbidden|Required        (exists | ~exists | forall)
 //   States N
 //   LOC=VAL; LOC=VAL;                           (one line per final state)
-//   [Loop ]Ok|No|Unknown                       (Unknown: --timeout expired)
+//   [Loop ]Ok|No|Unknown                       (Unknown: the search stopped early)
 //   Witnesses
 //   Positive: P Negative: N
 //   Flag NAME                                   (one line per flag)
 //   Condition <condition_text>
 //   Observation NAME Always|Sometimes|Never POS NEG
 //   <blank line>
+//
+// A result whose search stopped early (TestResult::unknown(): a time or memory
+// limit, the solver gave up) prints `States N (incomplete)` over the states
+// found so far, `[Loop ]Unknown`, the counts so far on the Positive/Negative
+// line and `Observation NAME Unknown` (no verdict word, no counts).
 //
 // Counting convention (herd's): TestResult::positive / negative count the
 // executions whose final state satisfies / falsifies the condition's
@@ -35,8 +40,8 @@ namespace xmcheck::frontend {
                                        const checker::FinalState& state);
 
 /// The whole block, ending with the blank line. With `with_witnesses`, each
-/// state line is followed by its witness lines (report_witness.hpp). A timed-out
-/// test (TestResult::timed_out) prints `[Loop ]Unknown` in place of Ok/No.
+/// state line is followed by its witness lines (report_witness.hpp). An
+/// incomplete result (TestResult::unknown()) is marked as described above.
 [[nodiscard]] std::string format_herd(const checker::TestResult& result,
                                       bool with_witnesses = false);
 

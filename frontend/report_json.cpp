@@ -37,11 +37,24 @@ Json strings(const std::vector<std::string>& items) {
 }  // namespace
 
 std::string result_word(const checker::TestResult& r) {
-  return r.timed_out ? "Unknown" : r.validated ? "Ok" : "No";
+  return r.unknown() ? "Unknown" : r.validated ? "Ok" : "No";
 }
 
 std::string verdict_word(const checker::TestResult& r) {
-  return r.timed_out ? "Unknown" : to_string(derive_verdict(r));
+  return r.unknown() ? "Unknown" : to_string(derive_verdict(r));
+}
+
+std::string stop_word(const checker::TestResult& r) {
+  using checker::StopReason;
+  if (r.timed_out) return "timeout";
+  switch (r.stop) {
+    case StopReason::None: return "";
+    case StopReason::Timeout: return "timeout";
+    case StopReason::MemoryLimit: return "memory-limit";
+    case StopReason::OutOfMemory: return "out-of-memory";
+    case StopReason::SolverUnknown: return "solver-unknown";
+  }
+  return "";
 }
 
 Json witness_to_json(const checker::Witness& w) {
@@ -95,7 +108,7 @@ Json result_to_json(const checker::TestResult& r, const JsonTestInfo& info) {
   out["kind"] = quantifier_kind(r.quantifier);
   out["positive"] = r.positive;
   out["negative"] = r.negative;
-  out["observation"] = observation_word(r.positive, r.negative);
+  out["observation"] = r.unknown() ? "Unknown" : observation_word(r.positive, r.negative);
   out["flags"] = strings(r.flags);
   Json explanations = Json::array();
   for (const auto& ex : r.explanations) {
@@ -108,6 +121,10 @@ Json result_to_json(const checker::TestResult& r, const JsonTestInfo& info) {
   }
   out["explanations"] = std::move(explanations);
   out["timed_out"] = r.timed_out;
+  if (r.unknown()) {
+    out["unknown_reason"] = stop_word(r);
+    if (!r.stop_detail.empty()) out["unknown_detail"] = r.stop_detail;
+  }
   if (info.expect) out["expect"] = *info.expect;
   if (info.with_stats) {
     Json stats;

@@ -7,7 +7,10 @@
 //    "states": [{"values": {LOC: VALUE...}, "satisfies_condition", "witness"?}],
 //    "result": "Ok"|"No"|"Unknown", "loop", "validated", "verdict":
 //    "Allowed"|"Forbidden"|"Required"|"Unknown", "kind", "positive", "negative",
-//    "observation", "flags", "explanations", "timed_out", "expect"?, "stats"?}
+//    "observation", "flags", "explanations", "timed_out", "unknown_reason"?,
+//    "unknown_detail"?, "expect"?, "stats"?}
+// An incomplete search (TestResult::unknown()) has result, verdict and
+// observation "Unknown" and says why in unknown_reason.
 // A rejected test: {"file", "error": "file:line:col: error: ...", "exit_code", "expect"?}.
 //
 // Keys keep this order. Nothing depends on timing unless `stats` is requested
@@ -41,6 +44,9 @@ struct JsonTestInfo {
 [[nodiscard]] std::string result_word(const checker::TestResult& result);
 /// Allowed / Forbidden / Required from the quantifier and Ok/No (docs/cli.md), or Unknown.
 [[nodiscard]] std::string verdict_word(const checker::TestResult& result);
+/// Why a search stopped early: "timeout", "memory-limit", "out-of-memory",
+/// "solver-unknown"; "" for a complete one.
+[[nodiscard]] std::string stop_word(const checker::TestResult& result);
 
 /// The object as one element of a pretty-printed array (each line indented by 2).
 [[nodiscard]] std::string format_json_element(const Json& object);

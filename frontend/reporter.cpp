@@ -8,6 +8,7 @@
 
 #include "frontend/exit_codes.hpp"
 #include "frontend/logging.hpp"
+#include "frontend/option_values.hpp"
 #include "frontend/report_herd.hpp"
 #include "frontend/report_json.hpp"
 #include "frontend/report_witness.hpp"
@@ -49,6 +50,7 @@ int exit_code_for(FailureKind kind) {
     case FailureKind::Unsupported: return ec::kUnsupported;
     case FailureKind::Usage: return ec::kUsage;
     case FailureKind::Internal: return ec::kInternal;
+    case FailureKind::Inconclusive: return ec::kInconclusive;
   }
   return ec::kInternal;
 }
@@ -62,6 +64,21 @@ Reporter::Reporter(const Options& options, std::ostream& out, std::size_t total)
       tsv_ = ExpectChecker::load(options.expect);
   }
   if (!options.dot_dir.empty()) dot_.emplace(options.dot_dir, options.png);
+}
+
+std::string Reporter::stop_text(const checker::TestResult& r) const {
+  using checker::StopReason;
+  const std::string detail = r.stop_detail.empty() ? "" : " (" + r.stop_detail + ")";
+  if (r.timed_out || r.stop == StopReason::Timeout)
+    return "timeout after " + fmt::format("{:g}", options_.timeout) + " s";
+  switch (r.stop) {
+    case StopReason::MemoryLimit: return "memory limit " + format_bytes(options_.memory_limit) + " exceeded" + detail;
+    case StopReason::OutOfMemory: return "out of memory" + detail;
+    case StopReason::SolverUnknown: return "the solver answered unknown" + detail;
+    case StopReason::None:
+    case StopReason::Timeout: break;
+  }
+  return "search stopped early";
 }
 
 void Reporter::diagnostic(const std::string& line) {
@@ -87,9 +104,10 @@ int Reporter::expect_status(const TestOutcome& outcome, int status,
   ExpectRecord record;
   if (tsv_) {
     Decision decision;
-    if (outcome.result && !outcome.result->timed_out)
+    if (outcome.result && !outcome.result->unknown())
       decision.verdict = derive_verdict(*outcome.result);
     decision.timed_out = outcome.result && outcome.result->timed_out;
+    if (outcome.result && outcome.result->unknown()) decision.unknown = stop_word(*outcome.result);
     decision.positioned_error = outcome.positioned;
     record = tsv_->record(outcome.path, decision);
   } else {
@@ -174,10 +192,10 @@ int Reporter::report_per_arch(const TestOutcome& outcome) {
     } else {
       name = one.result->name;
       row.emplace_back(one.arch, verdict_word(*one.result));
-      if (one.result->timed_out) {
+      if (one.result->unknown()) {
         own = ec::kInconclusive;
-        diagnostic(outcome.path + ": warning: timeout after " + fmt::format("{:g}", options_.timeout) +
-                   " s for " + one.arch + ": states may be missing, verdict Unknown");
+        diagnostic(outcome.path + ": warning: " + stop_text(*one.result) + " for " + one.arch +
+                   ": states may be missing, verdict Unknown");
       }
       if (!one.result->unconfirmed_flags.empty()) note_unconfirmed_flags(outcome.path + " [" + one.arch + "]", *one.result);
       if (options_.stats) print_stats(outcome.path + " [" + one.arch + "]", *one.result, one.time_ms);
@@ -220,10 +238,10 @@ int Reporter::report(const TestOutcome& outcome) {
   if (outcome.failure) {
     status = exit_code_for(*outcome.failure);
     diagnostic(outcome.diagnostic);
-  } else if (outcome.result->timed_out) {
+  } else if (outcome.result->unknown()) {
     status = ec::kInconclusive;
-    diagnostic(outcome.path + ": warning: timeout after " + fmt::format("{:g}", options_.timeout) +
-               " s: states may be missing, verdict Unknown");
+    diagnostic(outcome.path + ": warning: " + stop_text(*outcome.result) +
+               ": states may be missing, verdict Unknown");
   }
   if (outcome.result && !outcome.result->unconfirmed_flags.empty())
     note_unconfirmed_flags(outcome.path, *outcome.result);

@@ -40,6 +40,8 @@ class Reporter {
                                   std::optional<std::string>& expect_json_status,
                                   std::string& expect_message);
   void diagnostic(const std::string& line);
+  /// Why an incomplete result stopped, for its stderr warning ("timeout after 5 s").
+  [[nodiscard]] std::string stop_text(const checker::TestResult& result) const;
   /// A C test checked for several architectures: one block (or JSON object)
   /// per architecture, preceded by `Arch NAME`; rows for the final table.
   [[nodiscard]] int report_per_arch(const TestOutcome& outcome);

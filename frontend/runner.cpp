@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <filesystem>
+#include <new>
 #include <utility>
 
+#include "frontend/variant_check.hpp"
 #include "xmcheck/checker/engine.hpp"
+#include "xmcheck/checker/limits.hpp"
 #include "xmcheck/litmus/parser.hpp"
 
 namespace xmcheck::frontend {
@@ -51,15 +55,42 @@ Runner::Runner(Options options, ModelLocator locator, std::shared_ptr<spdlog::lo
     : options_(std::move(options)), locator_(std::move(locator)), log_(std::move(log)) {}
 
 void Runner::preload_model() {
-  if (options_.model.empty()) return;
-  const auto path = locator_.resolve(options_.model);
-  if (!path) {
-    diag::SourceSpan span{std::make_shared<const std::string>(options_.model), {}, {}};
-    throw ModelLoadError(diag::UserError(
-        diag::ErrorKind::Model, span,
-        "cannot open model file (also searched: " + join(locator_.search_dirs()) + ")"));
+  if (!options_.model.empty()) {
+    const auto path = locator_.resolve(options_.model);
+    if (!path) {
+      diag::SourceSpan span{std::make_shared<const std::string>(options_.model), {}, {}};
+      throw ModelLoadError(diag::UserError(
+          diag::ErrorKind::Model, span,
+          "cannot open model file (also searched: " + join(locator_.search_dirs()) + ")"));
+    }
+    (void)load(*path);
   }
-  (void)load(*path);
+  if (!options_.variants.empty()) check_variants();
+}
+
+void Runner::check_variants() {
+  // The models the run may use: --model, else the default model of every
+  // architecture --arch allows (asm tests are refused for the others).
+  std::vector<std::string> names;
+  if (!options_.model.empty()) {
+    names.push_back(options_.model);
+  } else {
+    for (const litmus::Arch arch : {litmus::Arch::AArch64, litmus::Arch::X86_64})
+      if (options_.arch.empty() || options_.arch == "all" || checker::lowering_arch(options_.arch) == arch)
+        names.push_back(ModelLocator::default_model_name(arch));
+  }
+  std::vector<ModelVariants> known;
+  for (const auto& name : names) {
+    const auto path = locator_.resolve(name);
+    if (!path) continue;  // a test that needs it will say so
+    try {
+      known.push_back({std::filesystem::path(*path).filename().string(), load(*path).variant_names()});
+    } catch (const ModelLoadError&) {
+      // Reported, in input order, by the first test that needs this model.
+    }
+  }
+  if (known.empty()) return;
+  check_variant_names(options_.variants, known, checker::builtin_variants());
 }
 
 const axioms::Model& Runner::load(const std::string& path) {
@@ -113,7 +144,7 @@ const checker::LoweringTable& Runner::lowering_for(litmus::Arch arch) {
   }
 }
 
-checker::CheckOptions Runner::check_options() const {
+checker::CheckOptions Runner::check_options(const checker::ResourceLimits& limits) const {
   checker::CheckOptions check_options;
   check_options.unroll = options_.unroll;
   check_options.states_only = options_.states_only;
@@ -121,11 +152,12 @@ checker::CheckOptions Runner::check_options() const {
   check_options.variants = options_.variants;
   check_options.witnesses = options_.witness || !options_.dot_dir.empty();
   check_options.explain = options_.explain;
-  check_options.timeout_seconds = options_.timeout;
+  check_options.limits = limits;
   return check_options;
 }
 
-TestOutcome Runner::run_c(const InputItem& item, const litmus::LitmusTest& test) {
+TestOutcome Runner::run_c(const InputItem& item, const litmus::LitmusTest& test,
+                          const checker::ResourceLimits& limits) {
   TestOutcome out;
   out.path = item.path;
   out.arch = test.arch_name;
@@ -160,7 +192,7 @@ TestOutcome Runner::run_c(const InputItem& item, const litmus::LitmusTest& test)
     ArchOutcome one;
     one.arch = checker::lowering_arch_name(target);
     const axioms::Model& model = model_for_arch(target, test.header_span, one.arch);
-    checker::CheckOptions opts = check_options();
+    checker::CheckOptions opts = check_options(limits);
     opts.target = target;
     opts.lowering = &lowering_for(target);
     log_->info("checking {} ({}) for {} with {}", item.path, test.name, one.arch, model.path());
@@ -183,16 +215,22 @@ TestOutcome Runner::run_c(const InputItem& item, const litmus::LitmusTest& test)
 
 TestOutcome Runner::run(const InputItem& item) {
   if (item.error) return user_failure(item.path, *item.error);
+  // One budget for the whole test, from before it is parsed to its last
+  // architecture: --timeout bounds what the user waits for a test.
+  checker::ResourceLimits limits;
+  limits.deadline = checker::deadline_after(options_.timeout);
+  limits.memory_bytes = options_.memory_limit;
+  limits.solver_rlimit = options_.solver_rlimit;
   try {
     const litmus::LitmusTest test = litmus::parse_file(item.path);
-    if (test.arch == litmus::Arch::C) return run_c(item, test);  // may throw UserError
+    if (test.arch == litmus::Arch::C) return run_c(item, test, limits);  // may throw UserError
     if (!options_.arch.empty() && options_.arch != "all" &&
         checker::lowering_arch(options_.arch) != test.arch)
       throw diag::UserError(diag::ErrorKind::Usage, test.header_span,
                             "--arch " + options_.arch + " contradicts the test's architecture " +
                                 test.arch_name);
     const axioms::Model& model = model_for(test);
-    const checker::CheckOptions check_options = this->check_options();
+    const checker::CheckOptions check_options = this->check_options(limits);
     log_->info("checking {} ({}) with {}", item.path, test.name, model.path());
     TestOutcome out;
     out.path = item.path;
@@ -209,7 +247,12 @@ TestOutcome Runner::run(const InputItem& item) {
   } catch (const diag::InternalError& e) {
     return internal_failure(item.path, e.what());
   } catch (const std::bad_alloc&) {
-    return internal_failure(item.path, "out of memory");
+    // Out of memory outside the search (which reports its own as Unknown).
+    TestOutcome out;
+    out.path = item.path;
+    out.failure = FailureKind::Inconclusive;
+    out.diagnostic = item.path + ": error: out of memory: verdict Unknown";
+    return out;
   } catch (const std::exception& e) {
     // Z3 exceptions derive from std::exception; they are our bugs, not the user's.
     return internal_failure(item.path, e.what());

@@ -23,8 +23,9 @@
 
 namespace xmcheck::frontend {
 
-/// Why a test was not checked.
-enum class FailureKind { BadLitmus, BadModel, Unsupported, Usage, Internal };
+/// Why a test was not checked. Inconclusive: it ran out of memory outside the
+/// checker's search (e.g. while parsing), which counts as an Unknown verdict.
+enum class FailureKind { BadLitmus, BadModel, Unsupported, Usage, Internal, Inconclusive };
 
 /// A C test's check for one target architecture (--arch).
 struct ArchOutcome {
@@ -64,7 +65,9 @@ class Runner {
  public:
   Runner(Options options, ModelLocator locator, std::shared_ptr<spdlog::logger> log);
 
-  /// Loads --model, if given, before any test is read. Throws ModelLoadError.
+  /// Loads --model, if given, before any test is read, and checks the
+  /// --variant names against the models the run may use (variant_check.hpp).
+  /// Throws ModelLoadError, or diag::UserError (Usage) for an unknown variant.
   void preload_model();
 
   /// Checks one input. Throws ModelLoadError only; everything else is an outcome.
@@ -75,8 +78,11 @@ class Runner {
   [[nodiscard]] const axioms::Model& model_for_arch(litmus::Arch arch, const diag::SourceSpan& span,
                                                     const std::string& arch_name);
   [[nodiscard]] const checker::LoweringTable& lowering_for(litmus::Arch arch);
-  [[nodiscard]] checker::CheckOptions check_options() const;
-  [[nodiscard]] TestOutcome run_c(const InputItem& item, const litmus::LitmusTest& test);
+  /// The options of one check; `limits` bound the whole test (every architecture).
+  [[nodiscard]] checker::CheckOptions check_options(const checker::ResourceLimits& limits) const;
+  [[nodiscard]] TestOutcome run_c(const InputItem& item, const litmus::LitmusTest& test,
+                                  const checker::ResourceLimits& limits);
+  void check_variants();
   [[nodiscard]] const axioms::Model& load(const std::string& path);
 
   Options options_;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "ir.hpp"
 #include "resolver.hpp"
@@ -40,6 +41,13 @@ std::vector<CheckInfo> Model::checks() const {
     out.push_back(CheckInfo{it.name, (it.negated ? "~" : "") + it.test, it.is_flag});
   }
   return out;
+}
+
+std::vector<std::string> Model::variant_names() const {
+  std::set<std::string> names;
+  for (const auto& c : impl_->conds)
+    if (c.kind == detail::Cond::Kind::Name) names.insert(lower(c.name));  // matched case-insensitively
+  return {names.begin(), names.end()};
 }
 
 Model load_model(const std::string& path, const std::vector<std::string>& search_dirs) {

@@ -2,6 +2,11 @@
 
 #include <z3++.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <string>
+
 #include "xmcheck/diag/diagnostic.hpp"
 
 namespace xmcheck::checker {
@@ -31,31 +36,38 @@ class Encoder {
  public:
   // QF_FD selects Z3's incremental SAT core with native cardinality constraints:
   // creating and querying it costs a fraction of the general SMT solver.
-  Encoder(z3::context& ctx, const Program& prog, const Unfolding& u, const StateSlots* projection)
-      : prog_(prog), u_(u), projection_(projection), ctx_(ctx), solver_(ctx_, "QF_FD") {
+  Encoder(z3::context& ctx, const Program& prog, const Unfolding& u, const StateSlots* projection,
+          const Deadline& deadline)
+      : prog_(prog), u_(u), projection_(projection), deadline_(deadline), ctx_(ctx), solver_(ctx_, "QF_FD") {
     // Compacting each model (Z3's default) costs ten times the check itself.
     z3::params p(ctx_);
     p.set("model.compact", false);
+    // The memory bound also caps Z3's own allocations: a solver call that
+    // would exceed it fails instead of running the machine out of memory.
+    if (const unsigned mb = deadline_.solver_memory_mb(); mb > 0) p.set("max_memory", mb);
+    if (const auto r = deadline_.solver_rlimit(); r > 0)
+      p.set("rlimit", static_cast<unsigned>(std::min<std::uint64_t>(r, std::numeric_limits<unsigned>::max())));
     solver_.set(p);
   }
 
-  SearchStats run(const std::function<Blocking(const Skeleton&)>& visit, const Deadline* deadline) {
+  /// Enumerates until the solver answers unsat; `stats` is kept up to date
+  /// so that it is accurate when the search stops early (Stopped).
+  void run(const std::function<Blocking(const Skeleton&)>& visit, SearchStats& stats) {
     declare_traces();
     declare_reads();
     declare_ipis();
     declare_final_writes();
-    SearchStats stats;
     while (true) {
-      ++stats.solver_calls;
-      if (deadline != nullptr && deadline->active()) {
-        deadline->check();
+      deadline_.check();
+      if (deadline_.has_time_limit()) {
         z3::params p(ctx_);
-        p.set("timeout", deadline->remaining_ms());
+        p.set("timeout", deadline_.remaining_ms());
         solver_.set(p);
       }
+      ++stats.solver_calls;
       const z3::check_result res = solver_.check();
-      if (res == z3::unknown && deadline != nullptr && deadline->active()) throw TimedOut{};
-      if (res != z3::sat) break;
+      if (res == z3::unknown) throw why_unknown();
+      if (res == z3::unsat) break;
       const z3::model m = solver_.get_model();
       std::vector<Chosen> chosen;
       Skeleton sk = decode(m, chosen);
@@ -68,15 +80,29 @@ class Encoder {
         block(chosen, b.core);
       }
     }
-    return stats;
   }
 
  private:
+  /// Z3 answered `unknown`: the enumeration cannot go on, and stopping it must
+  /// not pass for its end. Says which limit (if any) made the solver give up.
+  [[nodiscard]] Stopped why_unknown() const {
+    const std::string reason = solver_.reason_unknown();
+    if (deadline_.passed() || (deadline_.has_time_limit() && (reason == "timeout" || reason == "canceled")))
+      return Stopped{StopReason::Timeout, reason};
+    if (deadline_.memory_exceeded() || reason.find("memory") != std::string::npos)
+      return Stopped{StopReason::MemoryLimit, reason};
+    if (reason.empty() || reason == "no reason given")  // what Z3 4.8's SAT core says at its rlimit
+      return Stopped{StopReason::SolverUnknown,
+                     deadline_.solver_rlimit() > 0 ? "no reason given; a solver rlimit is set" : "no reason given"};
+    return Stopped{StopReason::SolverUnknown, reason};
+  }
+
   void declare_traces() {
     trace_vars_.resize(u_.traces.size());
     for (std::size_t p = 0; p < u_.traces.size(); ++p) {
       z3::expr_vector vs(ctx_);
       for (std::size_t i = 0; i < u_.traces[p].size(); ++i) {
+        if (i % kPollEvery == 0) deadline_.check();
         const std::string name = "t" + std::to_string(p) + "_" + std::to_string(i);
         trace_vars_[p].push_back(ctx_.bool_const(name.c_str()));
         vs.push_back(trace_vars_[p].back());
@@ -94,6 +120,7 @@ class Encoder {
     for (std::size_t p = 0; p < u_.traces.size(); ++p)
       for (std::size_t i = 0; i < u_.traces[p].size(); ++i) {
         const Trace& t = u_.traces[p][i];
+        deadline_.check();
         for (std::size_t e = 0; e < t.events.size(); ++e)
           if (is_read(t.events[e]))
             declare_read(static_cast<int>(p), static_cast<int>(i), static_cast<int>(e));
@@ -115,9 +142,14 @@ class Encoder {
       rv.choices.push_back(RfChoice{src, src_trace, v});
     };
     if (prog_.locs[static_cast<std::size_t>(r.loc)].init == r.value) add_choice(EventRef{-1, r.loc}, -1);
-    for (std::size_t q = 0; q < u_.traces.size(); ++q)
-      for (std::size_t j = 0; j < u_.traces[q].size(); ++j) {
-        if (static_cast<int>(q) == p && static_cast<int>(j) != i) continue;  // one trace per thread
+    for (std::size_t q = 0; q < u_.traces.size(); ++q) {
+      // A read's own thread contributes its own trace only (one trace per
+      // thread): iterate that one rather than skip all the others.
+      const bool own = static_cast<int>(q) == p;
+      const std::size_t first = own ? static_cast<std::size_t>(i) : 0;
+      const std::size_t last = own ? first + 1 : u_.traces[q].size();
+      for (std::size_t j = first; j < last; ++j) {
+        if (j % kPollEvery == 0) deadline_.check();
         const Trace& t = u_.traces[q][j];
         for (std::size_t w = 0; w < t.events.size(); ++w) {
           const TraceEvent& we = t.events[w];
@@ -125,6 +157,7 @@ class Encoder {
             add_choice(EventRef{static_cast<int>(q), static_cast<int>(w)}, static_cast<int>(j));
         }
       }
+    }
     z3::expr_vector vs(ctx_);
     for (const auto& c : rv.choices) vs.push_back(c.var);
     if (vs.empty()) {
@@ -147,6 +180,7 @@ class Encoder {
     std::vector<Ev> sends, entries;
     for (std::size_t p = 0; p < u_.traces.size(); ++p)
       for (std::size_t i = 0; i < u_.traces[p].size(); ++i) {
+        if (i % kPollEvery == 0) deadline_.check();
         const auto& evs = u_.traces[p][i].events;
         for (std::size_t e = 0; e < evs.size(); ++e) {
           const Ev ev{static_cast<int>(p), static_cast<int>(i), static_cast<int>(e)};
@@ -165,6 +199,7 @@ class Encoder {
     std::vector<z3::expr_vector> per_entry;
     for (std::size_t k = 0; k < entries.size(); ++k) per_entry.emplace_back(ctx_);
     for (const auto& s : sends) {
+      deadline_.check();
       const TraceEvent& se = event(s);
       z3::expr_vector vs(ctx_);
       for (std::size_t k = 0; k < entries.size(); ++k) {
@@ -212,6 +247,7 @@ class Encoder {
       add(EventRef{-1, slot.loc}, prog_.locs[static_cast<std::size_t>(slot.loc)].init, std::nullopt);
       for (std::size_t q = 0; q < u_.traces.size(); ++q)
         for (std::size_t j = 0; j < u_.traces[q].size(); ++j) {
+          if (j % kPollEvery == 0) deadline_.check();
           const auto& evs = u_.traces[q][j].events;
           for (std::size_t w = 0; w < evs.size(); ++w)
             if (evs[w].kind == EventKind::Write && evs[w].loc == slot.loc)
@@ -259,12 +295,14 @@ class Encoder {
     Skeleton sk;
     sk.trace_of_proc.assign(u_.traces.size(), -1);
     for (std::size_t p = 0; p < trace_vars_.size(); ++p)
-      for (std::size_t i = 0; i < trace_vars_[p].size(); ++i)
+      for (std::size_t i = 0; i < trace_vars_[p].size(); ++i) {
+        if (i % kPollEvery == 0) deadline_.check();
         if (is_true(m, trace_vars_[p][i])) {
           sk.trace_of_proc[p] = static_cast<int>(i);
           chosen.push_back(Chosen{static_cast<int>(p), -1, trace_vars_[p][i]});
           break;
         }
+      }
     sk.rf_source.resize(u_.traces.size());
     for (std::size_t p = 0; p < u_.traces.size(); ++p) {
       XMCHECK_ASSERT(sk.trace_of_proc[p] >= 0, "solver model chose no trace");
@@ -272,6 +310,7 @@ class Encoder {
     }
     for (const auto& rv : reads_) {
       if (sk.trace_of_proc[static_cast<std::size_t>(rv.proc)] != rv.trace) continue;
+      deadline_.check();
       bool found = false;
       for (const auto& c : rv.choices)
         if (is_true(m, c.var)) {
@@ -315,9 +354,13 @@ class Encoder {
     z3::expr var;
   };
 
+  /// Loops over traces poll the budget once per this many iterations.
+  static constexpr std::size_t kPollEvery = 64;
+
   const Program& prog_;
   const Unfolding& u_;
   const StateSlots* projection_;
+  const Deadline& deadline_;
   z3::context& ctx_;
   z3::solver solver_;
   std::vector<std::vector<z3::expr>> trace_vars_;
@@ -334,15 +377,30 @@ struct SmtContext::Impl {
 
 SmtContext::SmtContext() : impl_(std::make_unique<Impl>()) {}
 SmtContext::~SmtContext() = default;
+void SmtContext::reset() { impl_ = std::make_unique<Impl>(); }
+
+namespace {
+bool deadline_exceeds_memory(const Deadline* deadline) { return deadline != nullptr && deadline->memory_exceeded(); }
+}  // namespace
 
 SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
                                 const std::function<Blocking(const Skeleton&)>& visit,
-                                const Deadline* deadline, const StateSlots* projection) {
+                                const Deadline* deadline, const StateSlots* projection, SearchStats* progress) {
+  const Deadline unlimited(0);
+  SearchStats local;
+  SearchStats& stats = progress != nullptr ? *progress : local;
   try {
-    Encoder enc(smt.impl().ctx, prog, unfolding, projection);
-    return enc.run(visit, deadline);
+    Encoder enc(smt.impl().ctx, prog, unfolding, projection, deadline != nullptr ? *deadline : unlimited);
+    enc.run(visit, stats);
+    return stats;
   } catch (const z3::exception& ex) {
-    throw diag::InternalError(std::string("z3: ") + ex.msg());
+    // Z3 reports its allocation cap (Encoder: "max_memory") and a failed
+    // allocation as exceptions: the search stops, it is not a bug.
+    const std::string msg = ex.msg();
+    if (msg.find("max. memory") != std::string::npos || deadline_exceeds_memory(deadline))
+      throw Stopped{StopReason::MemoryLimit, msg};
+    if (msg.find("out of memory") != std::string::npos) throw Stopped{StopReason::OutOfMemory, "in the solver"};
+    throw diag::InternalError("z3: " + msg);
   }
 }
 

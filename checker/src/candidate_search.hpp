@@ -71,18 +71,25 @@ class SmtContext {
   SmtContext& operator=(const SmtContext&) = delete;
   struct Impl;
   [[nodiscard]] Impl& impl() { return *impl_; }
+  /// A fresh Z3 context, after a search the solver's memory cap stopped.
+  void reset();
 
  private:
   std::unique_ptr<Impl> impl_;
 };
 
 /// Calls `visit` for every skeleton of `unfolding` that the blockings it
-/// returned do not exclude. With a `deadline`, throws TimedOut once it passes
-/// (polled before each solver call, which is bounded too). With a
-/// `projection`, skeletons also choose the final write of each location it
-/// observes.
+/// returned do not exclude. With a `deadline`, throws Stopped once its budget
+/// is exhausted (polled while the constraints are built and before each
+/// solver call, which is bounded too). Whenever Z3 answers `unknown` (a
+/// limit, or any other reason) it throws Stopped as well: the enumeration
+/// never ends early as if it were complete. With a `projection`, skeletons
+/// also choose the final write of each location it observes. With
+/// `progress`, the statistics are kept there as they grow (accurate after
+/// an early stop too).
 SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
                                 const std::function<Blocking(const Skeleton&)>& visit,
-                                const Deadline* deadline = nullptr, const StateSlots* projection = nullptr);
+                                const Deadline* deadline = nullptr, const StateSlots* projection = nullptr,
+                                SearchStats* progress = nullptr);
 
 }  // namespace xmcheck::checker

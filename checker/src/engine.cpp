@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <map>
+#include <new>
+#include <optional>
 #include <set>
 
 #include "c_interpreter.hpp"
@@ -163,92 +165,111 @@ TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, con
   return check(test, model, options, session);
 }
 
-TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, const CheckOptions& options,
-                 Session& session) {
-  const Deadline deadline(options.timeout_seconds);
-  CLowered lowered = lower_for_target(test, options);
-  Program& prog = lowered.prog;
-  Observation obs(test, prog);
-  const axioms::VariantSet variants = test_variants(test, options);
-  axioms::Evaluator& judge = session.impl().evaluator_for(model, variants);
-  Unfolding unfolding;
-  Explainer extras(options, test.condition.quantifier, prog, obs, unfolding, judge);
+namespace {
 
+/// Everything a check builds, kept outside the search so that a search that
+/// stops early (Stopped, std::bad_alloc) still reports what it found.
+struct SearchState {
+  std::optional<CLowered> lowered;
+  std::optional<Observation> obs;
+  std::optional<axioms::VariantSet> variants;
+  axioms::Evaluator* judge = nullptr;
+  Unfolding unfolding;
+  std::optional<Explainer> extras;
   Collected got;
   SearchStats stats;
-  bool timed_out = false;
-  try {
-    if (test.arch == litmus::Arch::C) {
-      const LoweringTable& table = *options.lowering;
-      unfolding = unfold(prog, options.unroll, &deadline,
-                         [&](int proc, const std::vector<std::vector<Val>>& domains, ChoiceCursor& cursor,
-                             int unroll, const IrqBudget& budget, Trace& trace) {
-                           return run_c_path(lowered, table, proc, domains, cursor, unroll, budget, trace);
-                         });
-      reject_endless_loops(unfolding, options.unroll);
-    } else {
-      unfolding = unfold(prog, options.unroll, &deadline);
-    }
-    // Explanations need the inconsistent candidates themselves: no cores then.
-    const bool use_cores = options.block_by_core && !extras.wants_inconsistent();
-    const std::optional<StateSlots> projection =
-        options.states_only ? state_slots(obs, unfolding) : std::nullopt;
-    const auto visit = [&](const Skeleton& sk) {
-      Execution ex(prog, unfolding, sk);
-      std::optional<std::vector<Val>> reached;  // projection: the skeleton's state
-      for_each_coherence(ex.writes_per_loc(), [&](const std::vector<std::vector<int>>& co) {
-        if (projection && !ends_with_final_writes(ex, sk, co)) return true;
-        if (deadline.active()) deadline.check();
-        ++got.candidates;
-        const axioms::Verdict v = judge(ex.with_coherence(co));
-        if (!v.consistent) {
-          if (!extras.wants_inconsistent()) return true;
-          const std::vector<Val> finals = final_values(obs, ex, co, prog);
-          if (obs.passes_filter(finals)) extras.inconsistent(finals, obs.satisfies(finals), sk, co);
-          return true;
-        }
-        reject_delayed_errors(ex, prog.num_procs());
-        const std::vector<Val> finals = final_values(obs, ex, co, prog);
-        reached = finals;
-        if (!obs.passes_filter(finals)) return !projection;
-        const bool sat = obs.satisfies(finals);
-        got.states.emplace(finals, sat);
-        (sat ? got.positive : got.negative) += 1;
-        got.flags.insert(v.flags.begin(), v.flags.end());
-        if (extras.active()) extras.consistent(finals, sat, sk, co);
-        return !projection;  // one execution per state is enough
-      });
-      Blocking b;
-      if (reached) {
-        if (projection) b.state = std::move(reached);
-      } else if (use_cores) {
-        b.core = find_core(prog, unfolding, sk, judge, deadline);
-      }
-      return b;
-    };
-    stats = enumerate_skeletons(session.impl().smt, prog, unfolding, visit, &deadline,
-                                projection ? &*projection : nullptr);
-  } catch (const TimedOut&) {
-    timed_out = true;
-  }
+  std::uint64_t released_traces = 0;  ///< traces freed after a memory stop (still counted)
+};
 
+void search(const litmus::LitmusTest& test, const axioms::Model& model, const CheckOptions& options,
+            Session& session, const Deadline& deadline, SearchState& st) {
+  deadline.check();  // the caller's deadline covers its own work (parsing) too
+  st.lowered.emplace(lower_for_target(test, options));
+  Program& prog = st.lowered->prog;
+  const Observation& obs = st.obs.emplace(test, prog);
+  st.variants.emplace(test_variants(test, options));
+  axioms::Evaluator& judge = session.impl().evaluator_for(model, *st.variants);
+  st.judge = &judge;
+  Unfolding& unfolding = st.unfolding;
+  Explainer& extras = st.extras.emplace(options, test.condition.quantifier, prog, obs, unfolding, judge);
+  Collected& got = st.got;
+  deadline.check();
+  if (test.arch == litmus::Arch::C) {
+    const LoweringTable& table = *options.lowering;
+    const CLowered& lowered = *st.lowered;
+    unfold_into(unfolding, prog, options.unroll, &deadline,
+                [&](int proc, const std::vector<std::vector<Val>>& domains, ChoiceCursor& cursor, int unroll,
+                    const IrqBudget& budget, Trace& trace) {
+                  return run_c_path(lowered, table, proc, domains, cursor, unroll, budget, trace);
+                });
+    reject_endless_loops(unfolding, options.unroll);
+  } else {
+    unfold_into(unfolding, prog, options.unroll, &deadline);
+  }
+  // Explanations need the inconsistent candidates themselves: no cores then.
+  const bool use_cores = options.block_by_core && !extras.wants_inconsistent();
+  const std::optional<StateSlots> projection = options.states_only ? state_slots(obs, unfolding) : std::nullopt;
+  const auto visit = [&](const Skeleton& sk) {
+    deadline.check();
+    Execution ex(prog, unfolding, sk);
+    std::optional<std::vector<Val>> reached;  // projection: the skeleton's state
+    for_each_coherence(ex.writes_per_loc(), [&](const std::vector<std::vector<int>>& co) {
+      if (projection && !ends_with_final_writes(ex, sk, co)) return true;
+      deadline.check();
+      ++got.candidates;
+      const axioms::Verdict v = judge(ex.with_coherence(co));
+      if (!v.consistent) {
+        if (!extras.wants_inconsistent()) return true;
+        const std::vector<Val> finals = final_values(obs, ex, co, prog);
+        if (obs.passes_filter(finals)) extras.inconsistent(finals, obs.satisfies(finals), sk, co);
+        return true;
+      }
+      reject_delayed_errors(ex, prog.num_procs());
+      const std::vector<Val> finals = final_values(obs, ex, co, prog);
+      reached = finals;
+      if (!obs.passes_filter(finals)) return !projection;
+      const bool sat = obs.satisfies(finals);
+      got.states.emplace(finals, sat);
+      (sat ? got.positive : got.negative) += 1;
+      got.flags.insert(v.flags.begin(), v.flags.end());
+      if (extras.active()) extras.consistent(finals, sat, sk, co);
+      return !projection;  // one execution per state is enough
+    });
+    Blocking b;
+    if (reached) {
+      if (projection) b.state = std::move(reached);
+    } else if (use_cores) {
+      b.core = find_core(prog, unfolding, sk, judge, deadline);
+    }
+    return b;
+  };
+  (void)enumerate_skeletons(session.impl().smt, prog, unfolding, visit, &deadline,
+                            projection ? &*projection : nullptr, &st.stats);
+}
+
+/// The result of a search, complete or stopped (then with what it found).
+TestResult result_of(const litmus::LitmusTest& test, const CheckOptions& options, const SearchState& st) {
   TestResult r;
   r.name = test.name;
   r.quantifier = test.condition.quantifier;
   r.condition_text = litmus::to_string(test.condition);
-  for (const auto& l : obs.locations()) {
-    if (l.is_fault && r.first_fault_observed > r.observed.size()) r.first_fault_observed = r.observed.size();
-    r.observed.push_back(l.printed);
-  }
-  for (const auto& [vals, sat] : got.states) {
-    FinalState s;
-    s.satisfies_condition = sat;
-    for (const auto& l : obs.locations()) s.values.push_back(obs.print_location(l, vals));
-    r.states.push_back(std::move(s));
+  const Collected& got = st.got;
+  if (st.obs) {
+    const Observation& obs = *st.obs;
+    for (const auto& l : obs.locations()) {
+      if (l.is_fault && r.first_fault_observed > r.observed.size()) r.first_fault_observed = r.observed.size();
+      r.observed.push_back(l.printed);
+    }
+    for (const auto& [vals, sat] : got.states) {
+      FinalState s;
+      s.satisfies_condition = sat;
+      for (const auto& l : obs.locations()) s.values.push_back(obs.print_location(l, vals));
+      r.states.push_back(std::move(s));
+    }
   }
   r.flags.assign(got.flags.begin(), got.flags.end());
-  if (options.states_only)
-    for (const auto& f : judge.flag_names())
+  if (options.states_only && st.judge != nullptr)
+    for (const auto& f : st.judge->flag_names())
       if (got.flags.count(f) == 0) r.unconfirmed_flags.push_back(f);
   r.positive = got.positive;
   r.negative = got.negative;
@@ -258,24 +279,67 @@ TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, con
     case Q::NotExists: r.validated = got.positive == 0; break;
     case Q::Forall: r.validated = got.negative == 0; break;
   }
-  r.loop_bound_hit = unfolding.loop_cut;
-  r.stats.solver_calls = stats.solver_calls;
-  r.stats.skeletons = stats.skeletons;
-  r.stats.core_blocks = stats.core_blocks;
+  r.loop_bound_hit = st.unfolding.loop_cut;
+  r.stats.solver_calls = st.stats.solver_calls;
+  r.stats.skeletons = st.stats.skeletons;
+  r.stats.core_blocks = st.stats.core_blocks;
   r.stats.candidates = got.candidates;
-  for (const auto& t : unfolding.traces) r.stats.traces += t.size();
-  r.variants = variants.names();
-  if (extras.active() && !timed_out) {
-    std::vector<std::vector<Val>> reached;
-    for (const auto& entry : got.states) reached.push_back(entry.first);
-    try {
-      extras.finish(r, reached, deadline);
-    } catch (const TimedOut&) {
-      timed_out = true;
-    }
-  }
-  r.timed_out = timed_out;
+  r.stats.traces = st.released_traces;
+  for (const auto& t : st.unfolding.traces) r.stats.traces += t.size();
+  if (st.variants) r.variants = st.variants->names();
   return r;
 }
+
+/// Records an early stop: the verdict becomes Unknown.
+void mark_stopped(TestResult& r, const Stopped& stop) {
+  r.stop = stop.reason;
+  r.stop_detail = stop.detail;
+  r.timed_out = stop.reason == StopReason::Timeout;
+}
+
+}  // namespace
+
+TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, const CheckOptions& options,
+                 Session& session) {
+  const Deadline deadline(options.limits, options.timeout_seconds);
+  SearchState st;
+  std::optional<Stopped> stop;
+  try {
+    search(test, model, options, session, deadline, st);
+  } catch (const Stopped& s) {
+    stop = s;
+  } catch (const std::bad_alloc&) {
+    stop = Stopped{StopReason::OutOfMemory, "std::bad_alloc"};
+  }
+  if (stop && (stop->reason == StopReason::MemoryLimit || stop->reason == StopReason::OutOfMemory)) {
+    // Give back what the search holds before building the result, and start
+    // the next test with a fresh solver context.
+    for (auto& t : st.unfolding.traces) {
+      st.released_traces += t.size();
+      std::vector<Trace>().swap(t);
+    }
+    st.extras.reset();
+    session.impl().smt.reset();
+  }
+  TestResult r = result_of(test, options, st);
+  if (stop) {
+    mark_stopped(r, *stop);
+    return r;
+  }
+  if (st.extras && st.extras->active()) {
+    std::vector<std::vector<Val>> reached;
+    for (const auto& entry : st.got.states) reached.push_back(entry.first);
+    try {
+      st.extras->finish(r, reached, deadline);
+    } catch (const Stopped& s) {
+      mark_stopped(r, s);
+    } catch (const std::bad_alloc&) {
+      mark_stopped(r, Stopped{StopReason::OutOfMemory, "std::bad_alloc"});
+    }
+  }
+  return r;
+}
+
+std::vector<std::string> builtin_variants() { return {"fatal", "ifetch", "self"}; }
 
 }  // namespace xmcheck::checker

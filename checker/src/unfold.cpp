@@ -18,16 +18,14 @@ bool add_value(std::vector<Val>& dom, const Val& v) {
   return true;
 }
 
-/// Every trace of thread `proc`. Values stored on any path — also on paths that
-/// are cut by the unrolling bound or dropped — are added to `written`: a store
-/// made before the path ends can still be read by other events.
-std::vector<Trace> unfold_thread(const Program& prog, int proc,
-                                 const std::vector<std::vector<Val>>& domains, int unroll,
-                                 bool& loop_cut, std::vector<std::vector<Val>>& written,
-                                 const Deadline* deadline, const PathProducer& produce,
-                                 std::size_t& max_writes, const IrqBudget& budget,
-                                 diag::SourceSpan& cut_at) {
-  std::vector<Trace> out;
+/// Every trace of thread `proc`, appended to `out` as it is found. Values
+/// stored on any path — also on paths that are cut by the unrolling bound or
+/// dropped — are added to `written`: a store made before the path ends can
+/// still be read by other events.
+void unfold_thread(const Program& prog, int proc, const std::vector<std::vector<Val>>& domains, int unroll,
+                   bool& loop_cut, std::vector<std::vector<Val>>& written, const Deadline* deadline,
+                   const PathProducer& produce, std::size_t& max_writes, const IrqBudget& budget,
+                   diag::SourceSpan& cut_at, std::vector<Trace>& out) {
   ChoiceCursor cursor;
   do {
     if (deadline != nullptr) deadline->check();
@@ -51,7 +49,6 @@ std::vector<Trace> unfold_thread(const Program& prog, int proc,
                             "thread P" + std::to_string(proc) + " has more than " +
                                 std::to_string(kMaxPathsPerThread) + " paths");
   } while (cursor.advance());
-  return out;
 }
 
 /// For every CPU and handler: the most IPIs one execution may send it, the sum
@@ -76,18 +73,31 @@ IrqBudget budget_of(const std::vector<std::vector<Trace>>& traces) {
 }  // namespace
 
 Unfolding unfold(const Program& prog, int unroll, const Deadline* deadline) {
-  return unfold(prog, unroll, deadline,
-                [&prog](int proc, const std::vector<std::vector<Val>>& domains, ChoiceCursor& cursor,
-                        int bound, const IrqBudget&, Trace& trace) {
-                  PathRunner runner(prog, proc, domains, cursor, bound);
-                  const PathEnd end = runner.run();
-                  trace = std::move(runner.trace());
-                  return end;
-                });
+  Unfolding u;
+  unfold_into(u, prog, unroll, deadline);
+  return u;
 }
 
 Unfolding unfold(const Program& prog, int unroll, const Deadline* deadline, const PathProducer& produce) {
   Unfolding u;
+  unfold_into(u, prog, unroll, deadline, produce);
+  return u;
+}
+
+void unfold_into(Unfolding& u, const Program& prog, int unroll, const Deadline* deadline) {
+  unfold_into(u, prog, unroll, deadline,
+              [&prog](int proc, const std::vector<std::vector<Val>>& domains, ChoiceCursor& cursor, int bound,
+                      const IrqBudget&, Trace& trace) {
+                PathRunner runner(prog, proc, domains, cursor, bound);
+                const PathEnd end = runner.run();
+                trace = std::move(runner.trace());
+                return end;
+              });
+}
+
+void unfold_into(Unfolding& u, const Program& prog, int unroll, const Deadline* deadline,
+                 const PathProducer& produce) {
+  u = Unfolding{};
   u.domains.resize(prog.locs.size());
   for (std::size_t l = 0; l < prog.locs.size(); ++l) u.domains[l] = {prog.locs[l].init};
   u.irq_budget.assign(prog.procs.size(), {});
@@ -101,9 +111,8 @@ Unfolding unfold(const Program& prog, int unroll, const Deadline* deadline, cons
     std::size_t writes_per_execution = 0;  // at most: the longest path of every thread
     for (int p = 0; p < prog.num_procs(); ++p) {
       std::size_t max_writes = 0;
-      u.traces[static_cast<std::size_t>(p)] = unfold_thread(prog, p, u.domains, unroll, u.loop_cut, written,
-                                                            deadline, produce, max_writes, u.irq_budget,
-                                                            u.cut_at[static_cast<std::size_t>(p)]);
+      unfold_thread(prog, p, u.domains, unroll, u.loop_cut, written, deadline, produce, max_writes,
+                    u.irq_budget, u.cut_at[static_cast<std::size_t>(p)], u.traces[static_cast<std::size_t>(p)]);
       writes_per_execution += max_writes;
     }
     for (std::size_t l = 0; l < written.size(); ++l)
@@ -118,12 +127,12 @@ Unfolding unfold(const Program& prog, int unroll, const Deadline* deadline, cons
       u.irq_budget = std::move(budget);
       continue;
     }
-    if (!grew) return u;
+    if (!grew) return;
     // A value computed from values read (x = x + 1) can keep growing the domains.
     // Round r's domains hold every value made by a chain of at most r writes,
     // each reading the previous one; no execution has a longer chain than its
     // number of writes, so later values belong to no execution.
-    if (static_cast<std::size_t>(round) > writes_per_execution + 1) return u;
+    if (static_cast<std::size_t>(round) > writes_per_execution + 1) return;
   }
 }
 

@@ -38,8 +38,15 @@ using PathProducer = std::function<PathEnd(int proc, const std::vector<std::vect
 [[nodiscard]] Unfolding unfold(const Program& prog, int unroll, const Deadline* deadline,
                                const PathProducer& produce);
 
+/// The same into `u`, trace by trace: when `deadline` stops it (Stopped), `u`
+/// holds the traces of the round in progress, so statistics stay accurate.
+void unfold_into(Unfolding& u, const Program& prog, int unroll, const Deadline* deadline,
+                 const PathProducer& produce);
+/// Asm tests: unfold_into with the instruction stepper.
+void unfold_into(Unfolding& u, const Program& prog, int unroll, const Deadline* deadline);
+
 /// Throws diag::UserError when a thread has too many paths to enumerate, and
-/// TimedOut when `deadline` (if given) passes.
+/// Stopped when `deadline` (if given) is exhausted.
 [[nodiscard]] Unfolding unfold(const Program& prog, int unroll, const Deadline* deadline = nullptr);
 
 }  // namespace xmcheck::checker

@@ -40,6 +40,9 @@ class Model {
   [[nodiscard]] const std::string& title() const;
   [[nodiscard]] const std::string& path() const;
   [[nodiscard]] std::vector<CheckInfo> checks() const;
+  /// Every variant name the model tests (`if "NAME"` in expressions and
+  /// statements, flags included), lower-case and sorted: what --variant may enable.
+  [[nodiscard]] std::vector<std::string> variant_names() const;
   [[nodiscard]] const Impl& impl() const { return *impl_; }
 
  private:

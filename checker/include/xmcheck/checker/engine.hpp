@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "xmcheck/axioms/model.hpp"
+#include "xmcheck/checker/limits.hpp"
 #include "xmcheck/checker/lowering.hpp"
 #include "xmcheck/checker/result.hpp"
 #include "xmcheck/checker/session.hpp"
@@ -31,8 +32,13 @@ struct CheckOptions {
   /// Exclude every skeleton sharing an inconsistent skeleton's refuted core of
   /// threads (docs/design.md, "Blocking by core"); the results do not change.
   bool block_by_core = true;
-  /// Give up after this many seconds (0 = no limit): TestResult::timed_out.
+  /// Give up after this many seconds from the call (0 = no limit):
+  /// TestResult::timed_out. Combined with limits.deadline (the earlier wins).
   double timeout_seconds = 0;
+  /// Deadline, memory bound and solver limit (limits.hpp). Hitting one stops
+  /// the search with TestResult::stop set (verdict Unknown), never a partial
+  /// result passed off as complete.
+  ResourceLimits limits;
   /// C tests: the architecture the test is lowered to and judged for (AArch64
   /// or X86_64; absent = the lowering's). Asm tests are always checked for
   /// their own architecture: a different target is a usage error.
@@ -45,11 +51,18 @@ struct CheckOptions {
 /// Explores every candidate execution of `test` and keeps those `model` accepts.
 /// Throws diag::UserError for tests the checker cannot give meaning to (undefined
 /// labels, unsupported instruction semantics), with the offending position.
+/// A limit of options.limits that is hit, Z3 answering `unknown` and a failed
+/// allocation give a result with TestResult::stop set (never an exception).
 [[nodiscard]] TestResult check(const litmus::LitmusTest& test, const axioms::Model& model,
                                const CheckOptions& options, Session& session);
 
 /// The same with a session of its own (convenient for one-off checks and tests).
 [[nodiscard]] TestResult check(const litmus::LitmusTest& test, const axioms::Model& model,
                                const CheckOptions& options);
+
+/// Variants every model accepts because the checker itself implements them
+/// (herd's `ifetch`, `self`, `fatal`; lower-case, sorted). The others are the
+/// model's own: axioms::Model::variant_names().
+[[nodiscard]] std::vector<std::string> builtin_variants();
 
 }  // namespace xmcheck::checker

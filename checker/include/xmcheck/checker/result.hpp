@@ -75,6 +75,15 @@ struct SearchStatistics {
   std::uint64_t core_blocks = 0;   ///< inconsistent skeletons blocked with all that share their core
 };
 
+/// Why a search stopped before it was exhaustive (TestResult::stop).
+enum class StopReason {
+  None,            ///< the search was exhaustive
+  Timeout,         ///< ResourceLimits::deadline (or CheckOptions::timeout_seconds) passed
+  MemoryLimit,     ///< resident memory above ResourceLimits::memory_bytes, or Z3's cap
+  OutOfMemory,     ///< an allocation failed (std::bad_alloc)
+  SolverUnknown,   ///< Z3 answered `unknown` for another reason (TestResult::stop_detail)
+};
+
 struct TestResult {
   std::string name;
   litmus::Condition::Quantifier quantifier = litmus::Condition::Quantifier::Exists;
@@ -97,9 +106,15 @@ struct TestResult {
   /// Filled when CheckOptions::explain: why each state the condition asks about
   /// (satisfying it for exists/forall... see engine.hpp) is not reachable.
   std::vector<Explanation> explanations;
-  /// The search stopped at CheckOptions::timeout: states may be missing and the
-  /// verdict is Unknown.
+  /// The search stopped at the time limit: states may be missing and the
+  /// verdict is Unknown (then stop == StopReason::Timeout).
   bool timed_out = false;
+  /// Why the search stopped early, if it did: the verdict is then Unknown, the
+  /// states, flags and counts are those found before the stop.
+  StopReason stop = StopReason::None;
+  std::string stop_detail;  ///< e.g. Z3's reason for `unknown`
+  /// Whether the answer is incomplete (verdict Unknown).
+  [[nodiscard]] bool unknown() const { return timed_out || stop != StopReason::None; }
   /// CheckOptions::states_only: the model's flags the one execution found per
   /// state did not raise; a skipped execution reaching the same state might.
   std::vector<std::string> unconfirmed_flags;
