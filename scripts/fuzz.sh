@@ -47,23 +47,24 @@ seed pipeline "${litmus[@]}"
 run_one() {
   local t=$1 work=$build/corpus/$1 art=$build/artifacts/$1/ log=$build/logs/$1.log
   mkdir -p "$work" "$art" "$(dirname "$log")"
+  local t0=$SECONDS
   # -max_len / -timeout: the issue's bar is "no run over 10 s on inputs under 4 KB".
   if "$build/tests/fuzz/fuzz_$t" "$work" "$build/seeds/$t" -max_total_time="$seconds" \
        -max_len=4096 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
        -artifact_prefix="$art" >"$log" 2>&1; then
-    echo "fuzz $t: ok, $(summary "$log")"
+    echo "fuzz $t: ok, $(summary "$log" $((SECONDS - t0)))"
   else
-    echo "fuzz $t: FAILED, $(summary "$log"); see $log and $art" >&2
+    echo "fuzz $t: FAILED, $(summary "$log" $((SECONDS - t0))); see $log and $art" >&2
     tail -n 40 "$log" >&2
     return 1
   fi
 }
-summary() {  # executions, coverage (edges) and features from libFuzzer's final stats
+summary() {  # LOG SECONDS: executions, coverage (edges) and features from libFuzzer's final stats
   local runs cov ft
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$1" | tail -n1)
   cov=$(grep -o 'cov: [0-9]*' "$1" | tail -n1 | cut -d' ' -f2)
   ft=$(grep -o 'ft: [0-9]*' "$1" | tail -n1 | cut -d' ' -f2)
-  echo "${runs:-?} executions in ${seconds} s, coverage ${cov:-?} edges, ${ft:-?} features"
+  echo "${runs:-?} executions in $2 s, coverage ${cov:-?} edges, ${ft:-?} features"
 }
 
 status=0

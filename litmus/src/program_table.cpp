@@ -64,7 +64,7 @@ ThreadCode thread_header(const SourceText& src, const Cell& cell) {
   if (cell.empty()) src.fail(cell.end, cell.end + 1, "expected thread name like 'P0'");
   const Token& tok = *cell.first;
   const std::string_view name = tok.text;
-  std::size_t digits_end = 1;
+  std::size_t digits_end = name.empty() ? 0 : 1;  // a quoted "" token has no text
   while (digits_end < name.size() && std::isdigit(static_cast<unsigned char>(name[digits_end])) != 0)
     ++digits_end;
   const std::string_view rest = name.substr(digits_end);
