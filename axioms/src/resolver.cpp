@@ -187,6 +187,11 @@ class Resolver {
   Value resolve(const Expr& e, const Env& env, Want want) {
     const diag::NestingGuard level(depth_, kModelNestingLimit);
     if (level.too_deep()) too_deep(e.span, "expression");
+    if (++steps_ > kModelResolveSteps)
+      model_error(e.span, "model too large: resolving it takes more than " +
+                              std::to_string(kModelResolveSteps) +
+                              " steps (function applications expand at every use)");
+
     return bounded(resolve_node(e, env, want), e.span);
   }
 
@@ -487,6 +492,7 @@ class Resolver {
   std::uint32_t with_count_ = 0;
   std::size_t depth_ = 0;      ///< nested resolve() calls now open
   std::size_t app_depth_ = 0;  ///< nested function applications now open
+  std::size_t steps_ = 0;      ///< resolve() calls so far (kModelResolveSteps)
 };
 
 }  // namespace

@@ -14,4 +14,11 @@ namespace xmcheck::axioms {
 /// `a`); also the nesting of `include`s and of `if ... end` statements.
 inline constexpr std::size_t kModelNestingLimit = 500;
 
+/// Expressions the resolver may resolve for one model, counting each inlined
+/// function body again at every application. Inlining can double the work per
+/// definition (`let f2(r) = f1(r) | f1(r)`), so a 25-line model could take
+/// minutes; the shipped models need under 1,000 steps. Past the budget,
+/// loading fails with a positioned "model too large" error.
+inline constexpr std::size_t kModelResolveSteps = 2'000'000;
+
 }  // namespace xmcheck::axioms
