@@ -4,17 +4,20 @@
 # models (never from ../shared); the growing corpora and any crash inputs stay
 # in build-fuzz/. Exits non-zero if any target finds a crash, a leak, a
 # sanitizer report, a run over 10 s or an input over the RSS limit.
-#   usage: scripts/fuzz.sh [--seconds N] [--jobs J] [TARGET...]
+#   usage: scripts/fuzz.sh [--seconds N] [--jobs J] [--seed S] [TARGET...]
 #     --seconds N  time per target (default 60: the CI smoke run; 1800 for a long run)
 #     --jobs J     targets run at a time (default 1)
+#     --seed S     libFuzzer's random seed (default: a new one each run; CI fixes it
+#                  so that a red smoke run can be replayed)
 #     TARGET       litmus_asm litmus_c model lowering pipeline (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=60 jobs=1 targets=()
+seconds=60 jobs=1 seed=0 targets=()
 while (($#)); do
   case $1 in
     --seconds) seconds=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; exit 1 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -28,7 +31,7 @@ CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 cmake --build "$build" -j "$(nproc)" --target $(printf 'fuzz_%s ' "${targets[@]}")
 
 # Seed corpora: one file per example, regression test, malformed case or model.
-seed() {  # seed TARGET FILE...
+make_seeds() {  # make_seeds TARGET FILE...
   local dir=$build/seeds/$1; shift
   rm -rf "$dir"; mkdir -p "$dir"
   for f in "$@"; do cp "$f" "$dir/$(echo "$f" | tr '/' '_')"; done
@@ -38,11 +41,11 @@ asm=() c=()
 for f in "${litmus[@]}"; do
   if head -n1 "$f" | grep -q '^C[[:space:]]'; then c+=("$f"); else asm+=("$f"); fi
 done
-seed litmus_asm "${asm[@]}"
-seed litmus_c "${c[@]}" axioms/prelude/linux.c
-seed model axioms/*.cat tests/malformed/*.cat tests/unit/axioms/data/*.cat
-seed lowering axioms/lowering/*.lower
-seed pipeline "${litmus[@]}"
+make_seeds litmus_asm "${asm[@]}"
+make_seeds litmus_c "${c[@]}" axioms/prelude/linux.c
+make_seeds model axioms/*.cat tests/malformed/*.cat tests/unit/axioms/data/*.cat
+make_seeds lowering axioms/lowering/*.lower
+make_seeds pipeline "${litmus[@]}"
 
 run_one() {
   local t=$1 work=$build/corpus/$1 art=$build/artifacts/$1/ log=$build/logs/$1.log
@@ -50,7 +53,7 @@ run_one() {
   local t0=$SECONDS
   # -max_len / -timeout: the issue's bar is "no run over 10 s on inputs under 4 KB".
   if "$build/tests/fuzz/fuzz_$t" "$work" "$build/seeds/$t" -max_total_time="$seconds" \
-       -max_len=4096 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+       -max_len=4096 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 -seed="$seed" \
        -artifact_prefix="$art" >"$log" 2>&1; then
     echo "fuzz $t: ok, $(summary "$log" $((SECONDS - t0)))"
   else
