@@ -75,7 +75,7 @@ void Runner::check_variants() {
   if (!options_.model.empty()) {
     names.push_back(options_.model);
   } else {
-    for (const litmus::Arch arch : {litmus::Arch::AArch64, litmus::Arch::X86_64})
+    for (const litmus::Arch arch : checker::lowering_architectures())
       if (options_.arch.empty() || options_.arch == "all" || checker::lowering_arch(options_.arch) == arch)
         names.push_back(ModelLocator::default_model_name(arch));
   }
@@ -163,7 +163,7 @@ TestOutcome Runner::run_c(const InputItem& item, const litmus::LitmusTest& test,
   out.arch = test.arch_name;
   // A header line `Arch=arm64` (or `Arch=x86 arm64`) restricts the test to
   // those architectures: --arch all checks only them, another --arch is refused.
-  std::vector<litmus::Arch> own = {litmus::Arch::X86_64, litmus::Arch::AArch64};
+  std::vector<litmus::Arch> own = checker::lowering_architectures();
   for (const auto& m : test.meta) {
     if (m.key != "Arch") continue;
     own.clear();

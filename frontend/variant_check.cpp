@@ -33,8 +33,12 @@ void check_variant_names(const std::vector<std::string>& requested, const std::v
     if (contains(builtin, key)) continue;
     if (std::any_of(models.begin(), models.end(), [&](const ModelVariants& m) { return contains(m.variants, key); }))
       continue;
+    // Listed by model name, whatever order the architectures come in.
+    std::vector<ModelVariants> sorted = models;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const ModelVariants& a, const ModelVariants& b) { return a.model < b.model; });
     std::string known;
-    for (const auto& m : models) known += m.model + ": " + listing(m.variants) + "; ";
+    for (const auto& m : sorted) known += m.model + ": " + listing(m.variants) + "; ";
     const diag::SourceSpan span{std::make_shared<const std::string>("--variant"), {}, {}};
     throw diag::UserError(diag::ErrorKind::Usage, span,
                           "unknown variant '" + name + "' (" + known + "always accepted: " + listing(builtin) + ")");

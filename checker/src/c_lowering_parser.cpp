@@ -178,6 +178,8 @@ std::vector<const LoweringEntry*> LoweringTable::find(const std::string& name) c
   return out;
 }
 
+std::vector<litmus::Arch> lowering_architectures() { return {litmus::Arch::X86_64, litmus::Arch::AArch64}; }
+
 std::optional<litmus::Arch> lowering_arch(const std::string& name) {
   if (name == "arm64") return litmus::Arch::AArch64;
   if (name == "x86") return litmus::Arch::X86_64;

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "frontend/model_locator.hpp"
+
 namespace xmcheck::fuzz {
 namespace {
 
@@ -16,7 +18,7 @@ const axioms::Model& load_once(const std::string& name) {
 }  // namespace
 
 const axioms::Model& default_model(litmus::Arch arch) {
-  return load_once(arch == litmus::Arch::X86_64 ? "x86.cat" : "aarch64.cat");
+  return load_once(frontend::ModelLocator::default_model_name(arch));
 }
 
 const checker::LoweringTable& shipped_lowering(litmus::Arch arch) {
@@ -32,7 +34,7 @@ void check_like_cli(const litmus::LitmusTest& test, checker::Session& session) {
     expect_no_crash([&] { (void)checker::check(test, default_model(test.arch), options, session); });
     return;
   }
-  for (const litmus::Arch target : {litmus::Arch::X86_64, litmus::Arch::AArch64}) {
+  for (const litmus::Arch target : checker::lowering_architectures()) {
     options.target = target;
     options.lowering = &shipped_lowering(target);
     expect_no_crash([&] { (void)checker::check(test, default_model(target), options, session); });

@@ -93,6 +93,9 @@ struct LoweringTable {
 /// Reads and parses `path` (and its prelude); kind Io when it cannot be read.
 [[nodiscard]] LoweringTable load_lowering(const std::string& path);
 
+/// The architectures C tests are lowered to, in the order `--arch all` checks
+/// them (x86 first): the one list the frontend and the fuzz harnesses iterate.
+[[nodiscard]] std::vector<litmus::Arch> lowering_architectures();
 /// "arm64" / "x86" for the architectures C tests are lowered to; nullopt otherwise.
 [[nodiscard]] std::optional<litmus::Arch> lowering_arch(const std::string& name);
 /// The lowering file's name for an architecture ("arm64.lower"), "" if none.
