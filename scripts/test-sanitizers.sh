@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 build=build-asan
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXMCHECK_WERROR=ON \
-  -DXMCHECK_BUILD_TESTS=ON -DXMCHECK_SANITIZE=address,undefined
+  -DXMCHECK_BUILD_TESTS=ON -DXMCHECK_SANITIZE=address,undefined \
+  -DXMCHECK_MIN_SET_WORDS=2
 cmake --build "$build" -j "$(nproc)"
 # Leaks count as failures too; UBSan stops at the first report (see
 # cmake/Sanitizers.cmake) and prints where.

@@ -150,7 +150,7 @@ void arith(PathRunner& run, const Instruction& ins) {
   run.set_reg(rd, out);
 }
 
-void load(PathRunner& run, const Instruction& ins, std::uint64_t sets) {
+void load(PathRunner& run, const Instruction& ins, SetMask sets) {
   const int rt = reg_of(ins, 0);
   const Address a = address(run, ins, 1, "loaded", width_of(ins, 0));
   if (a.loc < 0) return;
@@ -159,7 +159,7 @@ void load(PathRunner& run, const Instruction& ins, std::uint64_t sets) {
   run.set_reg(rt, v);
 }
 
-void store(PathRunner& run, const Instruction& ins, std::uint64_t sets) {
+void store(PathRunner& run, const Instruction& ins, SetMask sets) {
   RegVal v = run.reg(reg_of(ins, 0));
   if (v.val.kind == Val::Kind::Int) v.val.v = zero_extend(v.val.v, width_of(ins, 0));
   const Address a = address(run, ins, 1, "overwritten", width_of(ins, 0));
@@ -169,7 +169,7 @@ void store(PathRunner& run, const Instruction& ins, std::uint64_t sets) {
 
 void indirect_branch(PathRunner& run, const Instruction& ins, int reg, bool link) {
   const RegVal target = run.reg(reg);
-  const int e = run.emit(EventKind::Branch, 0);
+  const int e = run.emit(EventKind::Branch, SetMask{});
   run.add_branch(target.dep, target.pick, e);
   if (link) run.set_reg(30, RegVal{run.code_value(run.current_address() + kInstrBytes), {}, {}, false});
   if (target.val.kind == Val::Kind::Code || target.val.kind == Val::Kind::Int) {
@@ -196,19 +196,19 @@ void indirect_branch(PathRunner& run, const Instruction& ins, int reg, bool link
                             " (must be a label)");
 }
 
-std::uint64_t barrier_sets(PathRunner& run, const Instruction& ins) {
+SetMask barrier_sets(PathRunner& run, const Instruction& ins) {
   std::string option = "SY";
   if (!ins.operands.empty() && ins.operands[0].kind == OpKind::Keyword) option = ins.operands[0].text;
-  const std::uint64_t bit = named_set_bit(ins.mnemonic + "." + option);
-  if (bit == 0) unsupported(ins, "barrier option " + option);
+  const SetMask bit = named_set_bit(ins.mnemonic + "." + option);
+  if (bit.none()) unsupported(ins, "barrier option " + option);
   (void)run;
   return kSetF | bit;
 }
 
 void cache_op(PathRunner& run, const Instruction& ins) {
   const std::string opname = op(ins, 0).kind == OpKind::Keyword ? op(ins, 0).text : "";
-  const std::uint64_t bit = named_set_bit(ins.mnemonic + "." + opname);
-  if (bit == 0) unsupported(ins, "cache operation " + ins.mnemonic + " " + opname);
+  const SetMask bit = named_set_bit(ins.mnemonic + "." + opname);
+  if (bit.none()) unsupported(ins, "cache operation " + ins.mnemonic + " " + opname);
   if (ins.operands.size() < 2) {  // IC IALLU / IALLUIS: no address
     run.emit(EventKind::CacheOp, bit);
     return;
@@ -234,10 +234,10 @@ bool is_cmodx_restricted(const Instruction& ins) {
 void execute_aarch64(PathRunner& run, const Instruction& ins) {
   const std::string& m = ins.mnemonic;
   if (m == "NOP") return;
-  if (m == "LDR") return load(run, ins, 0);
+  if (m == "LDR") return load(run, ins, SetMask{});
   if (m == "LDAR") return load(run, ins, kSetA);
   if (m == "LDAPR") return load(run, ins, kSetQ);
-  if (m == "STR") return store(run, ins, 0);
+  if (m == "STR") return store(run, ins, SetMask{});
   if (m == "STLR") return store(run, ins, kSetL);
   if (m == "MOV") {
     RegVal v = source(run, ins, 1);
@@ -269,7 +269,7 @@ void execute_aarch64(PathRunner& run, const Instruction& ins) {
   if (m == "B") {
     if (!ins.operands.empty() && ins.operands[0].kind == OpKind::Keyword) {  // B.cond
       const Flags f = run.flags();
-      const int e = run.emit(EventKind::Branch, 0);
+      const int e = run.emit(EventKind::Branch, SetMask{});
       run.add_branch(f.dep, f.pick, e);
       if (condition(run, ins.operands[0].text)) run.jump(branch_target(run, ins, 1), f.symbolic);
       return;
@@ -278,7 +278,7 @@ void execute_aarch64(PathRunner& run, const Instruction& ins) {
   }
   if (m == "CBZ" || m == "CBNZ") {
     const RegVal v = source(run, ins, 0);
-    const int e = run.emit(EventKind::Branch, 0);
+    const int e = run.emit(EventKind::Branch, SetMask{});
     run.add_branch(v.dep, v.pick, e);
     // Addresses, labels and instructions are symbolic constants, never zero.
     const bool zero = v.val.is_zero();

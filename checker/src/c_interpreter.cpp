@@ -41,7 +41,7 @@ CInterpreter::CInterpreter(const CLowered& c, const LoweringTable& lowering, Pat
                            int unroll, const IrqBudget* budget)
     : c_(c), lowering_(lowering), run_(run), proc_(proc), unroll_(unroll), budget_(budget) {
   const auto mark = [&](const char* name) {
-    std::uint64_t bits = 0;
+    SetMask bits;
     for (const auto* entry : lowering_.find(name))
       for (const auto& t : entry->events)
         if (t.kind == EventTemplate::Kind::Mark)
@@ -118,7 +118,7 @@ RegVal CInterpreter::eval_ident(const Expr& e) {
 RegVal CInterpreter::read(const LValue& lv, const Span& span) {
   if (!lv.local.empty()) return frames_.back().vars.at(lv.local);
   run_.begin_instance(span);
-  return run_.load(lv.loc, 0, lv.dep, lv.pick);
+  return run_.load(lv.loc, SetMask{}, lv.dep, lv.pick);
 }
 
 void CInterpreter::write(const LValue& lv, const RegVal& v, const Span& span) {
@@ -127,7 +127,7 @@ void CInterpreter::write(const LValue& lv, const RegVal& v, const Span& span) {
     return;
   }
   run_.begin_instance(span);
-  run_.store(lv.loc, 0, v, lv.dep, lv.pick);
+  run_.store(lv.loc, SetMask{}, v, lv.dep, lv.pick);
 }
 
 CInterpreter::LValue CInterpreter::lvalue(const Expr& e) {

@@ -107,7 +107,7 @@ class CInterpreter {
   /// smp_call_function_many_cond), then waits for each when `wait`.
   void send_ipis(const std::vector<int>& targets, int handler, bool wait, const Span& span);
   int handler_arg(const Expr& e);
-  int emit_mark(EventKind kind, std::uint64_t sets, const Span& span);
+  int emit_mark(EventKind kind, SetMask sets, const Span& span);
 
   const CLowered& c_;
   const LoweringTable& lowering_;
@@ -122,7 +122,7 @@ class CInterpreter {
   bool in_irq_ = false;
   std::map<int, int> irqs_taken_;       ///< handler id -> interrupts taken
   std::size_t last_point_events_ = static_cast<std::size_t>(-1);  ///< events at the last interrupt point
-  std::uint64_t irq_entry_sets_ = 0, irq_return_sets_ = 0, ipi_send_sets_ = 0, ipi_wait_sets_ = 0;
+  SetMask irq_entry_sets_, irq_return_sets_, ipi_send_sets_, ipi_wait_sets_;
 };
 
 }  // namespace xmcheck::checker

@@ -24,7 +24,7 @@ RegVal constant(std::int64_t v) { return RegVal{Val::integer(v), {}, {}, false};
 
 }  // namespace
 
-int CInterpreter::emit_mark(EventKind kind, std::uint64_t sets, const Span& span) {
+int CInterpreter::emit_mark(EventKind kind, SetMask sets, const Span& span) {
   run_.begin_instance(span);
   return run_.emit(kind, sets);
 }

@@ -12,8 +12,8 @@ namespace {
 using Kind = EventTemplate::Kind;
 using Op = EventTemplate::Op;
 
-std::uint64_t set_bits(const std::vector<std::string>& names) {
-  std::uint64_t bits = 0;
+SetMask set_bits(const std::vector<std::string>& names) {
+  SetMask bits;
   for (const auto& n : names) bits |= named_set_bit(n);
   return bits;
 }

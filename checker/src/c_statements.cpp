@@ -28,7 +28,7 @@ bool truth(const Val& v) { return !(v.kind == Val::Kind::Int && v.v == 0); }
 bool CInterpreter::decide(const RegVal& cond, const Span& span) {
   if (cond.dep.any() || cond.pick.any()) {  // a decision on values read: a branch event
     run_.begin_instance(span);
-    const int e = run_.emit(EventKind::Branch, 0);
+    const int e = run_.emit(EventKind::Branch, SetMask{});
     run_.add_branch(cond.dep, cond.pick, e);
   }
   return truth(cond.val);

@@ -42,7 +42,7 @@ Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk
   };
   // Initial writes.
   for (std::size_t l = 0; l < nloc; ++l) {
-    std::uint64_t sets = kSetW | kSetM | kSetIW | kSetExp;  // herd: initial writes are explicit
+    SetMask sets = kSetW | kSetM | kSetIW | kSetExp;  // herd: initial writes are explicit
     if (prog.locs[l].is_code) sets |= kSetInstr;
     if (prog.locs[l].is_code && is_restricted(prog.locs[l].init)) sets |= kSetCmodxRestricted;
     add_sets(l, sets);
@@ -55,8 +55,8 @@ Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk
     for (std::size_t e = 0; e < t.events.size(); ++e) {
       const std::size_t id = static_cast<std::size_t>(offset_[p]) + e;
       const TraceEvent& ev = t.events[e];
-      std::uint64_t sets = ev.sets;
-      if ((sets & kSetInstr) != 0 && is_restricted(ev.value)) sets |= kSetCmodxRestricted;
+      SetMask sets = ev.sets;
+      if ((sets & kSetInstr).any() && is_restricted(ev.value)) sets |= kSetCmodxRestricted;
       add_sets(id, sets);
       proc_of_[id] = static_cast<int>(p);
       values_[id] = ev.value;
@@ -129,12 +129,8 @@ Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk
   }
 }
 
-void Execution::add_sets(std::size_t id, std::uint64_t sets) {
-  while (sets != 0) {
-    const int bit = __builtin_ctzll(sets);
-    base_.sets[static_cast<std::size_t>(bit)].insert(id);
-    sets &= sets - 1;
-  }
+void Execution::add_sets(std::size_t id, SetMask sets) {
+  sets.for_each([&](std::size_t set) { base_.sets[set].insert(id); });
 }
 
 void Execution::add_edges(std::size_t rel, const EdgeList& edges, int offset) {
@@ -144,7 +140,7 @@ void Execution::add_edges(std::size_t rel, const EdgeList& edges, int offset) {
 
 const axioms::BaseValues& Execution::with_coherence(const std::vector<std::vector<int>>& co) {
   auto& corel = base_.relations[rel_index("co")];
-  auto& fw = base_.sets[static_cast<std::size_t>(__builtin_ctzll(kSetFW))];
+  auto& fw = base_.sets[kSetFW.first()];
   corel = axioms::Relation(base_.num_events);
   fw = axioms::EventSet(base_.num_events);
   for (const auto& order : co) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "candidate_search.hpp"
+#include "set_mask.hpp"
 #include "xmcheck/axioms/model.hpp"
 
 namespace xmcheck::checker {
@@ -36,7 +37,7 @@ class Execution {
   [[nodiscard]] const axioms::BaseValues& base() const { return base_; }
 
  private:
-  void add_sets(std::size_t id, std::uint64_t sets);
+  void add_sets(std::size_t id, SetMask sets);
   void add_edges(std::size_t rel, const EdgeList& edges, int offset);
 
   std::vector<const Trace*> traces_;

@@ -53,7 +53,7 @@ void PathRunner::set_reg(int index, RegVal v) {
   reg(index) = std::move(v);
 }
 
-int PathRunner::emit(EventKind kind, std::uint64_t sets, int loc, Val value) {
+int PathRunner::emit(EventKind kind, SetMask sets, int loc, Val value) {
   if (trace_.events.size() >= kMaxTraceEvents)
     throw diag::UserError(diag::ErrorKind::Unsupported, span_,
                           "a thread has more than " + std::to_string(kMaxTraceEvents) +
@@ -99,7 +99,7 @@ void PathRunner::begin_instance(const diag::SourceSpan& span, int instr) {
   instr_ = instr;
 }
 
-RegVal PathRunner::load(int loc, std::uint64_t sets, const Taint& addr_dep, const Taint& addr_pick) {
+RegVal PathRunner::load(int loc, SetMask sets, const Taint& addr_dep, const Taint& addr_pick) {
   const Val v = choose_value(loc);
   const int e = emit(EventKind::Read, sets | kSetR | kSetM | kSetExp, loc, v);
   add_addr(addr_dep, addr_pick, e);
@@ -119,7 +119,7 @@ RegVal PathRunner::load(int loc, std::uint64_t sets, const Taint& addr_dep, cons
   return out;
 }
 
-void PathRunner::store(int loc, std::uint64_t sets, const RegVal& v, const Taint& addr_dep,
+void PathRunner::store(int loc, SetMask sets, const RegVal& v, const Taint& addr_dep,
                        const Taint& addr_pick) {
   const int e = emit(EventKind::Write, sets | kSetW | kSetM | kSetExp, loc, v.val);
   add_addr(addr_dep, addr_pick, e);
@@ -188,9 +188,9 @@ void PathRunner::jump(std::int64_t target, bool checked) {
   jumped_ = true;
 }
 
-void PathRunner::take_exception(std::uint64_t sets, Val elr) {
+void PathRunner::take_exception(SetMask sets, Val elr) {
   emit(EventKind::Fault, sets | kSetFault | kSetExcEntry);
-  trace_.faults.push_back(FaultRecord{address_, (sets & kSetSVC) != 0 ? "SupervisorCall" : "UndefinedInstruction"});
+  trace_.faults.push_back(FaultRecord{address_, (sets & kSetSVC).any() ? "SupervisorCall" : "UndefinedInstruction"});
   if (in_handler_) {  // herd drops executions that fault inside a handler
     end_ = PathEnd::Discarded;
     halted_ = true;
@@ -234,7 +234,7 @@ void PathRunner::step() {
   instr_ = instr;
   if (slot.loc >= 0) {  // an addressed instruction is fetched from memory
     const Val v = choose_value(slot.loc);
-    std::uint64_t sets = kSetR | kSetM | kSetImp | kSetIF;
+    SetMask sets = kSetR | kSetM | kSetImp | kSetIF;
     const bool decodable = v.kind == Val::Kind::Instr && prog_.fetchable[static_cast<std::size_t>(v.v)];
     if (decodable && prog_.arch == litmus::Arch::AArch64 &&
         is_cmodx_restricted(prog_.instrs[static_cast<std::size_t>(v.v)]))

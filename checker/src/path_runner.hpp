@@ -72,11 +72,11 @@ class PathRunner {
   void set_reg(int index, RegVal v);
   Flags& flags() { return flags_; }
   /// Adds an event of the current instruction instance; returns its trace index.
-  int emit(EventKind kind, std::uint64_t sets, int loc = -1, Val value = {});
+  int emit(EventKind kind, SetMask sets, int loc = -1, Val value = {});
   /// A load of `loc`: chooses the value, records the event, forwards taint.
-  RegVal load(int loc, std::uint64_t sets, const Taint& addr_dep, const Taint& addr_pick);
+  RegVal load(int loc, SetMask sets, const Taint& addr_dep, const Taint& addr_pick);
   /// A store of `v` to `loc`.
-  void store(int loc, std::uint64_t sets, const RegVal& v, const Taint& addr_dep,
+  void store(int loc, SetMask sets, const RegVal& v, const Taint& addr_dep,
              const Taint& addr_pick);
   /// Dependency edges from every read in `dep`/`pick` to event `e`.
   void add_addr(const Taint& dep, const Taint& pick, int e);
@@ -91,7 +91,7 @@ class PathRunner {
   /// when it has one, else the integer address.
   [[nodiscard]] Val code_value(std::int64_t address) const;
   /// Exception entry; `elr` is the return address written to ELR_EL1.
-  void take_exception(std::uint64_t sets, Val elr);
+  void take_exception(SetMask sets, Val elr);
   void exception_return();
   /// Records an error herd reports only if the execution turns out consistent,
   /// at `span` (by default the current instruction's).

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "set_mask.hpp"
 #include "value.hpp"
 #include "xmcheck/diag/source_span.hpp"
 
@@ -38,7 +39,7 @@ struct TraceEvent {
   int instr = -1;           ///< instruction-value id of the instruction that made it (-1: none)
   int loc = -1;             ///< memory location (accesses, by-address maintenance)
   Val value;                ///< value read or written
-  std::uint64_t sets = 0;   ///< bit i set = member of base catalogue entry i
+  SetMask sets = {};   ///< bit i set = member of base catalogue entry i
   int target = -1;          ///< IpiSend: the target CPU (thread)
   int handler = -1;         ///< IpiSend, IrqEntry: handler id (CLowered::functions)
   int partner = -1;         ///< IPI/IRQ events: the matching event of the same trace (see EventKind)

@@ -10,13 +10,13 @@ namespace xmcheck::checker {
 namespace {
 
 /// The name of the first base set in `sets` other than those in `skip`.
-std::string set_name(std::uint64_t sets, std::uint64_t skip) {
+std::string set_name(SetMask sets, const SetMask& skip) {
   sets &= ~skip;
-  if (sets == 0) return {};
-  return std::string(axioms::kBaseCatalogue[static_cast<std::size_t>(__builtin_ctzll(sets))].name);
+  if (sets.none()) return {};
+  return std::string(axioms::kBaseCatalogue[sets.first()].name);
 }
 
-constexpr std::uint64_t kGeneric = kSetR | kSetW | kSetM | kSetIW | kSetFW | kSetExp | kSetImp | kSetInstr |
+constexpr SetMask kGeneric = kSetR | kSetW | kSetM | kSetIW | kSetFW | kSetExp | kSetImp | kSetInstr |
                                    kSetIF | kSetA | kSetQ | kSetL | kSetX | kSetF | kSetB | kSetBCC |
                                    kSetCmodxRestricted | kSetExcEntry | kSetFault;
 
@@ -73,8 +73,8 @@ WitnessEvent WitnessBuilder::describe(std::size_t id) const {
     case EventKind::Branch: w.kind = "B"; w.text = "B"; break;
     case EventKind::Fault:
       w.kind = "FAULT";
-      w.text = (e.sets & kSetUDF) != 0 ? "FAULT(UndefinedInstruction)"
-               : (e.sets & kSetSVC) != 0 ? "FAULT(SupervisorCall)" : "FAULT";
+      w.text = (e.sets & kSetUDF).any() ? "FAULT(UndefinedInstruction)"
+               : (e.sets & kSetSVC).any() ? "FAULT(SupervisorCall)" : "FAULT";
       break;
     case EventKind::ExcReturn: w.kind = "ERET"; w.text = "ERET"; break;
     case EventKind::IpiSend: w.kind = "IPI"; w.text = "IPI-SEND(P" + std::to_string(e.target) + ")"; break;

@@ -81,7 +81,7 @@ MemRef mem_ref(PathRunner& run, const Instruction& ins, const Operand& o, const 
 }
 
 /// Reads a source operand ($imm, %reg, or memory: a load).
-RegVal read(PathRunner& run, const Instruction& ins, const Operand& o, int bits, std::uint64_t sets = 0,
+RegVal read(PathRunner& run, const Instruction& ins, const Operand& o, int bits, SetMask sets = {},
             int* read_event = nullptr) {
   if (o.kind == OpKind::Imm) return RegVal{Val::integer(zero_extend(o.imm, bits)), {}, {}, false};
   if (o.kind == OpKind::Reg) {
@@ -116,7 +116,7 @@ void write_reg(PathRunner& run, const Operand& o, RegVal v) {
 }
 
 /// Writes a destination operand (register or memory: a store).
-void write(PathRunner& run, const Instruction& ins, const Operand& o, const RegVal& v, std::uint64_t sets = 0,
+void write(PathRunner& run, const Instruction& ins, const Operand& o, const RegVal& v, SetMask sets = {},
            int* write_event = nullptr) {
   if (o.kind == OpKind::Reg) return write_reg(run, o, v);
   if (o.kind != OpKind::Mem) unsupported(ins, "expected a register or memory destination");
@@ -204,7 +204,7 @@ void read_modify_write(PathRunner& run, const Instruction& ins, const std::strin
                        const Operand& dst) {
   const int bits = op_width(ins);
   const bool atomic = ins.lock && dst.kind == OpKind::Mem;
-  const std::uint64_t sets = atomic ? kSetX : 0;
+  const SetMask sets = atomic ? kSetX : SetMask{};
   int r = -1, w = -1;
   const RegVal old = read(run, ins, dst, bits, sets, &r);
   RegVal out{Val::integer(0), old.dep | src.dep, old.pick | src.pick, old.symbolic || src.symbolic};
@@ -245,7 +245,7 @@ void conditional_jump(PathRunner& run, const Instruction& ins) {
   const char* cond = arm_condition(op(ins, 0).text);
   if (cond == nullptr) unsupported(ins, "condition " + op(ins, 0).text);
   const Flags f = run.flags();
-  const int e = run.emit(EventKind::Branch, 0);
+  const int e = run.emit(EventKind::Branch, SetMask{});
   run.add_branch(f.dep, f.pick, e);  // the decision carries the control dependency
   auto h = holds(f, cond);
   if (!h) {
@@ -260,7 +260,7 @@ void conditional_jump(PathRunner& run, const Instruction& ins) {
 }
 
 void indirect_jump(PathRunner& run, const Instruction& ins, const RegVal& target) {
-  const int e = run.emit(EventKind::Branch, 0);
+  const int e = run.emit(EventKind::Branch, SetMask{});
   run.add_branch(target.dep, target.pick, e);
   if (target.val.kind == Val::Kind::Code || target.val.kind == Val::Kind::Int) return run.jump(target.val.v, true);
   if (target.symbolic) return run.discard();  // herd: a loaded target must be a label
@@ -295,14 +295,14 @@ void exchange_add(PathRunner& run, const Instruction& ins) {
   const RegVal addend = read(run, ins, src, bits);
   const bool atomic = ins.lock && dst.kind == OpKind::Mem;
   int r = -1, w = -1;
-  const RegVal old = read(run, ins, dst, bits, atomic ? kSetX : 0, &r);
+  const RegVal old = read(run, ins, dst, bits, atomic ? kSetX : SetMask{}, &r);
   if (old.val.kind != Val::Kind::Int || addend.val.kind != Val::Kind::Int) {
     run.delayed_error("xadd on a non-integer value");
     return;
   }
   const Computed c = add_sub(true, old.val.v, addend.val.v, bits);
   const RegVal sum{Val::integer(c.value), old.dep | addend.dep, old.pick | addend.pick, true};
-  write(run, ins, dst, sum, atomic ? kSetX : 0, &w);
+  write(run, ins, dst, sum, atomic ? kSetX : SetMask{}, &w);
   if (atomic && r >= 0 && w >= 0) run.add_rmw(r, w);
   write_reg(run, src, old);
   set_result_flags(run, sum, bits, c.flags);
@@ -320,10 +320,10 @@ void compare_exchange(PathRunner& run, const Instruction& ins) {
   const RegVal desired = read(run, ins, src, bits);
   const bool atomic = ins.lock && dst.kind == OpKind::Mem;
   int r = -1, w = -1;
-  const RegVal old = read(run, ins, dst, bits, atomic ? kSetX : 0, &r);
+  const RegVal old = read(run, ins, dst, bits, atomic ? kSetX : SetMask{}, &r);
   run.flags() = compare(expected, old, bits);  // as CMP of the accumulator with the destination
   if (old.val == expected.val) {
-    write(run, ins, dst, desired, atomic ? kSetX : 0, &w);
+    write(run, ins, dst, desired, atomic ? kSetX : SetMask{}, &w);
     if (atomic && r >= 0 && w >= 0) run.add_rmw(r, w);
   } else {
     write_reg(run, acc, old);
@@ -343,7 +343,7 @@ void move(PathRunner& run, const Instruction& ins) {
   write(run, ins, dst, read(run, ins, src, op_width(ins)));
 }
 
-void fence(PathRunner& run, std::uint64_t sets) { run.emit(EventKind::Fence, kSetF | sets); }
+void fence(PathRunner& run, SetMask sets) { run.emit(EventKind::Fence, kSetF | sets); }
 
 }  // namespace
 

@@ -48,9 +48,9 @@ TEST_CASE("unfold: MP has one writer trace and one reader trace per pair of read
   const TraceEvent& w = u.traces[0][0].events[0];
   CHECK(w.loc == loc_id(p, "x"));
   CHECK(w.value == one);
-  CHECK((w.sets & kSetW) != 0);
-  CHECK((w.sets & kSetExp) != 0);
-  CHECK((w.sets & kSetR) == 0);
+  CHECK((w.sets & kSetW).any());
+  CHECK((w.sets & kSetExp).any());
+  CHECK((w.sets & kSetR).none());
   CHECK(u.traces[0][0].events[1].instance == 2);  // MOV is instance 0
 }
 
@@ -98,12 +98,12 @@ exists (1:X9=0)
     const TraceEvent& f = t.events[0];
     CHECK(f.kind == EventKind::Fetch);
     CHECK(f.loc == l0);
-    CHECK((f.sets & kSetIF) != 0);
-    CHECK((f.sets & kSetImp) != 0);
-    CHECK((f.sets & kSetInstr) != 0);
-    CHECK((f.sets & kSetR) != 0);
-    CHECK((f.sets & kSetExp) == 0);
-    CHECK((f.sets & kSetCmodxRestricted) == 0);  // B and NOP may be modified concurrently
+    CHECK((f.sets & kSetIF).any());
+    CHECK((f.sets & kSetImp).any());
+    CHECK((f.sets & kSetInstr).any());
+    CHECK((f.sets & kSetR).any());
+    CHECK((f.sets & kSetExp).none());
+    CHECK((f.sets & kSetCmodxRestricted).none());  // B and NOP may be modified concurrently
     // The executed instruction is the fetched one.
     const bool took_branch = instr_text(p, f.value.v) == "B .+8";
     CHECK(t.final_regs[9] == Val::integer(took_branch ? 0 : 1));
@@ -111,7 +111,7 @@ exists (1:X9=0)
   // P0's store is an explicit write of an instruction to code.
   const TraceEvent& w = u.traces[0][0].events[0];
   CHECK(w.loc == l0);
-  CHECK((w.sets & kSetInstr) != 0);
+  CHECK((w.sets & kSetInstr).any());
   CHECK(instr_text(p, w.value.v) == "NOP");
 }
 
@@ -137,10 +137,10 @@ exists (0:X2=42)
   CHECK(shape(*faulted) == "WFXE");
   CHECK(faulted->events[1].value == Val::integer(0));
   const TraceEvent& x = faulted->events[2];
-  CHECK((x.sets & kSetFault) != 0);
-  CHECK((x.sets & kSetExcEntry) != 0);
-  CHECK((x.sets & kSetUDF) != 0);
-  CHECK((faulted->events[3].sets & kSetExcRet) != 0);
+  CHECK((x.sets & kSetFault).any());
+  CHECK((x.sets & kSetExcEntry).any());
+  CHECK((x.sets & kSetUDF).any());
+  CHECK((faulted->events[3].sets & kSetExcRet).any());
   CHECK(faulted->final_regs[2] == Val::integer(42));
   CHECK(faulted->final_regs[kElrEl1] == Val::code(100012));  // ADR l0 in the handler
 }
