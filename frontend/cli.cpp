@@ -9,6 +9,9 @@
 #include <fmt/format.h>
 
 #include "frontend/option_values.hpp"
+#include "xmcheck/checker/lowering.hpp"
+#include "xmcheck/checker/targets.hpp"
+#include "xmcheck/litmus/arch.hpp"
 #include "xmcheck/frontend/version.hpp"
 
 namespace xmcheck::frontend {
@@ -21,9 +24,22 @@ void bind_options(CLI::App& app, Options& o, bool& memory_given) {
       ->type_name("FILE|DIR|@LIST")
       ->required();
 
+  // Architecture lists come from the registry (cmake/Architectures.cmake).
+  std::string defaults, ids, choices_text;
+  std::vector<std::string> choices;
+  for (std::size_t i = 0; i < litmus::architectures().size(); ++i) {
+    const auto& names = litmus::architectures()[i];
+    defaults += (i == 0 ? "" : ", ") + std::string(names.herd) + ": " +
+                checker::default_model_name(static_cast<litmus::ArchId>(i));
+    ids += std::string(names.id) + ", ";
+    choices.emplace_back(names.id);
+    choices_text += std::string(names.id) + "|";
+  }
+  choices.emplace_back("all");
+  choices_text += "all";
   app.add_option("--model", o.model,
                  "Model file (.cat); a bare name is also looked up in the model path. "
-                 "Default: per architecture (AArch64: aarch64.cat, X86_64: x86.cat)")
+                 "Default: per architecture (" + defaults + ")")
       ->group("Model");
   app.add_option("--model-path", o.model_path,
                  "Directory where models are searched (default: <prefix>/share/xmcheck "
@@ -36,12 +52,12 @@ void bind_options(CLI::App& app, Options& o, bool& memory_given) {
       ->type_name("NAME[,NAME...]");
 
   app.add_option("--arch", o.arch,
-                 "Target architecture of C tests: x86, arm64 or all (default all: one result "
-                 "block per architecture, then a table). Asm tests: must name their own "
-                 "architecture")
+                 "Target architecture of C tests: " + ids + "or all (default all: one result "
+                 "block per architecture with a C lowering (" + checker::lowering_arch_list() +
+                 "), then a table). Asm tests: must name their own architecture")
       ->group("Model")
-      ->check(CLI::IsMember({"x86", "arm64", "all"}))
-      ->type_name("x86|arm64|all");
+      ->check(CLI::IsMember(choices))
+      ->type_name(choices_text);
 
   app.add_option("--unroll", o.unroll, "How many times a backward jump may be taken")
       ->group("Search")

@@ -2,6 +2,9 @@
 
 #include <system_error>
 
+#include "xmcheck/checker/targets.hpp"
+#include "xmcheck/litmus/arch.hpp"
+
 #ifndef XMCHECK_SOURCE_MODEL_DIR
 #error "XMCHECK_SOURCE_MODEL_DIR must be defined by frontend/CMakeLists.txt"
 #endif
@@ -39,6 +42,9 @@ std::vector<std::string> ModelLocator::search_dirs() const {
   std::vector<std::string> dirs;
   for (const fs::path& d : {model_dir_, model_dir_ / "models"})
     if (is_dir(d)) dirs.push_back(d.string());
+  // Each architecture's folder (axioms/<id>/, share/xmcheck/<id>/), registry order.
+  for (const auto& arch : litmus::architectures())
+    if (const fs::path d = model_dir_ / arch.id; is_dir(d)) dirs.push_back(d.string());
   return dirs;
 }
 
@@ -53,14 +59,7 @@ std::optional<std::string> ModelLocator::resolve(const std::string& model) const
   return std::nullopt;
 }
 
-std::string ModelLocator::default_model_name(litmus::Arch arch) {
-  switch (arch) {
-    case litmus::Arch::AArch64: return "aarch64.cat";
-    case litmus::Arch::X86_64: return "x86.cat";
-    case litmus::Arch::C: return "";  // C litmus tests: no default model yet (use --model)
-  }
-  return "";
-}
+std::string ModelLocator::default_model_name(litmus::ArchId arch) { return checker::default_model_name(arch); }
 
 fs::path ModelLocator::executable_dir() {
   std::error_code ec;

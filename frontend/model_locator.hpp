@@ -32,7 +32,7 @@ class ModelLocator {
 
   /// The default model file name for an architecture ("aarch64.cat"), or ""
   /// when xmcheck has no default model for it.
-  [[nodiscard]] static std::string default_model_name(litmus::Arch arch);
+  [[nodiscard]] static std::string default_model_name(litmus::ArchId arch);
 
   /// The directory of the running executable (from /proc/self/exe); empty if unknown.
   [[nodiscard]] static std::filesystem::path executable_dir();

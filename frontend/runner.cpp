@@ -75,9 +75,11 @@ void Runner::check_variants() {
   if (!options_.model.empty()) {
     names.push_back(options_.model);
   } else {
-    for (const litmus::Arch arch : checker::lowering_architectures())
-      if (options_.arch.empty() || options_.arch == "all" || checker::lowering_arch(options_.arch) == arch)
+    for (std::size_t i = 0; i < litmus::architectures().size(); ++i) {
+      const auto arch = static_cast<litmus::ArchId>(i);
+      if (options_.arch.empty() || options_.arch == "all" || litmus::arch_by_id(options_.arch) == arch)
         names.push_back(ModelLocator::default_model_name(arch));
+    }
   }
   std::vector<ModelVariants> known;
   for (const auto& name : names) {
@@ -107,7 +109,7 @@ const axioms::Model& Runner::model_for(const litmus::LitmusTest& test) {
   return model_for_arch(test.arch, test.header_span, test.arch_name);
 }
 
-const axioms::Model& Runner::model_for_arch(litmus::Arch arch, const diag::SourceSpan& span,
+const axioms::Model& Runner::model_for_arch(litmus::ArchId arch, const diag::SourceSpan& span,
                                             const std::string& arch_name) {
   if (!options_.model.empty()) {
     const auto path = locator_.resolve(options_.model);
@@ -127,7 +129,7 @@ const axioms::Model& Runner::model_for_arch(litmus::Arch arch, const diag::Sourc
   return load(*path);
 }
 
-const checker::LoweringTable& Runner::lowering_for(litmus::Arch arch) {
+const checker::LoweringTable& Runner::lowering_for(litmus::ArchId arch) {
   if (const auto it = lowerings_.find(arch); it != lowerings_.end()) return it->second;
   const std::string name = checker::lowering_file_name(arch);
   const auto path = locator_.resolve(name);
@@ -163,7 +165,7 @@ TestOutcome Runner::run_c(const InputItem& item, const litmus::LitmusTest& test,
   out.arch = test.arch_name;
   // A header line `Arch=arm64` (or `Arch=x86 arm64`) restricts the test to
   // those architectures: --arch all checks only them, another --arch is refused.
-  std::vector<litmus::Arch> own = checker::lowering_architectures();
+  std::vector<litmus::ArchId> own = checker::lowering_architectures();
   for (const auto& m : test.meta) {
     if (m.key != "Arch") continue;
     own.clear();
@@ -175,20 +177,25 @@ TestOutcome Runner::run_c(const InputItem& item, const litmus::LitmusTest& test,
       }
       if (word.empty()) continue;
       const auto arch = checker::lowering_arch(word);
-      if (!arch) throw diag::UserError(diag::ErrorKind::Litmus, m.span, "unknown architecture '" + word + "' (x86, arm64)");
+      if (!arch) throw diag::UserError(diag::ErrorKind::Litmus, m.span, "unknown architecture '" + word + "' (" + checker::lowering_arch_list() + ")");
       own.push_back(*arch);
       word.clear();
     }
   }
-  std::vector<litmus::Arch> targets = own;
+  std::vector<litmus::ArchId> targets = own;
   if (!options_.arch.empty() && options_.arch != "all") {
-    const litmus::Arch wanted = *checker::lowering_arch(options_.arch);
+    const auto wanted_arch = checker::lowering_arch(options_.arch);
+    if (!wanted_arch)
+      throw diag::UserError(diag::ErrorKind::Usage, test.header_span,
+                            "--arch " + options_.arch + ": C tests cannot target it (no lowering; C targets: " +
+                                checker::lowering_arch_list() + ")");
+    const litmus::ArchId wanted = *wanted_arch;
     if (std::find(own.begin(), own.end(), wanted) == own.end())
       throw diag::UserError(diag::ErrorKind::Usage, test.header_span,
                             "--arch " + options_.arch + " is not among the test's architectures (Arch=)");
     targets = {wanted};
   }
-  for (const litmus::Arch target : targets) {
+  for (const litmus::ArchId target : targets) {
     ArchOutcome one;
     one.arch = checker::lowering_arch_name(target);
     const axioms::Model& model = model_for_arch(target, test.header_span, one.arch);
@@ -223,9 +230,9 @@ TestOutcome Runner::run(const InputItem& item) {
   limits.solver_rlimit = options_.solver_rlimit;
   try {
     const litmus::LitmusTest test = litmus::parse_file(item.path);
-    if (test.arch == litmus::Arch::C) return run_c(item, test, limits);  // may throw UserError
+    if (test.arch == litmus::kCDialect) return run_c(item, test, limits);  // may throw UserError
     if (!options_.arch.empty() && options_.arch != "all" &&
-        checker::lowering_arch(options_.arch) != test.arch)
+        litmus::arch_by_id(options_.arch) != test.arch)
       throw diag::UserError(diag::ErrorKind::Usage, test.header_span,
                             "--arch " + options_.arch + " contradicts the test's architecture " +
                                 test.arch_name);

@@ -75,9 +75,9 @@ class Runner {
 
  private:
   [[nodiscard]] const axioms::Model& model_for(const litmus::LitmusTest& test);
-  [[nodiscard]] const axioms::Model& model_for_arch(litmus::Arch arch, const diag::SourceSpan& span,
+  [[nodiscard]] const axioms::Model& model_for_arch(litmus::ArchId arch, const diag::SourceSpan& span,
                                                     const std::string& arch_name);
-  [[nodiscard]] const checker::LoweringTable& lowering_for(litmus::Arch arch);
+  [[nodiscard]] const checker::LoweringTable& lowering_for(litmus::ArchId arch);
   /// The options of one check; `limits` bound the whole test (every architecture).
   [[nodiscard]] checker::CheckOptions check_options(const checker::ResourceLimits& limits) const;
   [[nodiscard]] TestOutcome run_c(const InputItem& item, const litmus::LitmusTest& test,
@@ -90,7 +90,7 @@ class Runner {
   checker::Session session_;  ///< SMT context and compiled models, reused across tests
   std::shared_ptr<spdlog::logger> log_;
   std::map<std::string, axioms::Model> models_;  ///< by resolved path
-  std::map<litmus::Arch, checker::LoweringTable> lowerings_;  ///< C tests: per target
+  std::map<litmus::ArchId, checker::LoweringTable> lowerings_;  ///< C tests: per target
 };
 
 }  // namespace xmcheck::frontend

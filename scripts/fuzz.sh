@@ -43,8 +43,8 @@ for f in "${litmus[@]}"; do
 done
 make_seeds litmus_asm "${asm[@]}"
 make_seeds litmus_c "${c[@]}" axioms/prelude/linux.c
-make_seeds model axioms/*.cat tests/malformed/*.cat tests/unit/axioms/data/*.cat
-make_seeds lowering axioms/lowering/*.lower
+make_seeds model axioms/*/*.cat tests/malformed/*.cat tests/unit/axioms/data/*.cat
+make_seeds lowering axioms/*/*.lower
 make_seeds pipeline "${litmus[@]}"
 
 run_one() {

@@ -1,4 +1,4 @@
-// Reads axioms/lowering/<arch>.lower (docs/c-dialect.md, "Lowering files"):
+// Reads axioms/<arch>/<arch>.lower (docs/c-dialect.md, "Lowering files"):
 //   arch arm64
 //   NAME(P, ...) = TEMPLATE [SETS] [SETS] [on-success|must-succeed]; ... [-> new]
 //   NAME(...)    = NOTHING | UNAVAILABLE | UNSUPPORTED "why"
@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "semantics/arch_semantics.hpp"
 #include "xmcheck/axioms/base.hpp"
 #include "xmcheck/checker/lowering.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
@@ -178,26 +179,32 @@ std::vector<const LoweringEntry*> LoweringTable::find(const std::string& name) c
   return out;
 }
 
-std::vector<litmus::Arch> lowering_architectures() { return {litmus::Arch::X86_64, litmus::Arch::AArch64}; }
-
-std::optional<litmus::Arch> lowering_arch(const std::string& name) {
-  if (name == "arm64") return litmus::Arch::AArch64;
-  if (name == "x86") return litmus::Arch::X86_64;
-  return std::nullopt;
-}
-
-std::string lowering_arch_name(litmus::Arch arch) {
-  switch (arch) {
-    case litmus::Arch::AArch64: return "arm64";
-    case litmus::Arch::X86_64: return "x86";
-    case litmus::Arch::C: return "";
+std::vector<litmus::ArchId> lowering_architectures() {
+  std::vector<litmus::ArchId> out;
+  for (std::size_t i = 0; i < litmus::architectures().size(); ++i) {
+    const auto arch = static_cast<litmus::ArchId>(i);
+    if (!semantics(arch).lowering_file().empty()) out.push_back(arch);
   }
-  return "";
+  return out;
 }
 
-std::string lowering_file_name(litmus::Arch arch) {
-  const std::string name = lowering_arch_name(arch);
-  return name.empty() ? "" : "lowering/" + name + ".lower";
+std::optional<litmus::ArchId> lowering_arch(const std::string& name) {
+  const auto arch = litmus::arch_by_id(name);
+  if (!arch || semantics(*arch).lowering_file().empty()) return std::nullopt;
+  return arch;
+}
+
+std::string lowering_arch_name(litmus::ArchId arch) { return std::string(litmus::arch_names(arch).id); }
+
+std::string lowering_file_name(litmus::ArchId arch) {
+  const std::string_view file = semantics(arch).lowering_file();
+  return file.empty() ? "" : lowering_arch_name(arch) + "/" + std::string(file);
+}
+
+std::string lowering_arch_list() {
+  std::string out;
+  for (const auto arch : lowering_architectures()) out += (out.empty() ? "" : ", ") + lowering_arch_name(arch);
+  return out;
 }
 
 LoweringTable parse_lowering(const std::string& text, const std::string& path) {
@@ -215,7 +222,7 @@ LoweringTable parse_lowering(const std::string& text, const std::string& path) {
     if (line.rfind("arch ", 0) == 0) {
       table.arch_name = trim(line.substr(5));
       const auto arch = lowering_arch(table.arch_name);
-      if (!arch) p.fail("unknown architecture '" + table.arch_name + "' (arm64, x86)");
+      if (!arch) p.fail("unknown architecture '" + table.arch_name + "' (" + lowering_arch_list() + ")");
       table.arch = *arch;
       have_arch = true;
       continue;
@@ -266,7 +273,7 @@ LoweringTable parse_lowering(const std::string& text, const std::string& path) {
     table.entries.push_back(std::move(e));
   }
   if (!have_arch)
-    throw diag::UserError(diag::ErrorKind::Model, {file, {}, {}}, "missing 'arch arm64|x86' line");
+    throw diag::UserError(diag::ErrorKind::Model, {file, {}, {}}, "missing 'arch NAME' line (NAME: " + lowering_arch_list() + ")");
   return table;
 }
 
@@ -300,7 +307,7 @@ litmus::LitmusTest load_prelude(const std::string& path) {
   if (!text.empty() && text.back() != '\n') text += '\n';
   text += "P0(void) {}\nexists (0:xmcheck_prelude_placeholder=0)\n";
   litmus::LitmusTest test = litmus::parse_string(text, path);
-  if (test.arch != litmus::Arch::C || !test.c_program)
+  if (test.arch != litmus::kCDialect || !test.c_program)
     throw diag::UserError(diag::ErrorKind::Model, test.header_span, "a prelude is a C litmus file");
   if (test.c_program->threads.size() != 1)
     throw diag::UserError(diag::ErrorKind::Model, test.c_program->threads.front().name_span,

@@ -1,5 +1,5 @@
 // Kernel primitives: a call is looked up in the architecture's lowering table
-// (axioms/lowering/<arch>.lower) and its event templates are expanded into
+// (axioms/<arch>/<arch>.lower) and its event templates are expanded into
 // events through the PathRunner.
 #include "base_bits.hpp"
 #include "c_interpreter.hpp"

@@ -54,7 +54,7 @@ void collect_calls(const c::Stmt& s, std::set<std::string>& out) {
 
 class CLowerer {
  public:
-  CLowerer(const litmus::LitmusTest& test, litmus::Arch target, const litmus::LitmusTest* prelude)
+  CLowerer(const litmus::LitmusTest& test, litmus::ArchId target, const litmus::LitmusTest* prelude)
       : prelude_(prelude) {
     out_.prog.arch = target;
     out_.source = test.c_program.get();
@@ -222,7 +222,7 @@ class CLowerer {
 
 int intern_insn(Program& prog, std::optional<std::int64_t> n) {
   litmus::Instruction insn;
-  insn.arch = litmus::Arch::C;
+  insn.arch = litmus::kCDialect;
   insn.mnemonic = n ? "INSN" : "INSN_UDF";
   if (n) {
     litmus::Operand op;
@@ -239,7 +239,7 @@ int intern_insn(Program& prog, std::optional<std::int64_t> n) {
 int find_insn(const Program& prog, std::optional<std::int64_t> n) {
   for (std::size_t i = 0; i < prog.instrs.size(); ++i) {
     const auto& ins = prog.instrs[i];
-    if (ins.arch != litmus::Arch::C) continue;
+    if (ins.arch != litmus::kCDialect) continue;
     if (n ? (ins.mnemonic == "INSN" && !ins.operands.empty() && ins.operands[0].imm == *n) : ins.mnemonic == "INSN_UDF")
       return static_cast<int>(i);
   }
@@ -252,7 +252,7 @@ bool is_executable_insn(const Program& prog, const Val& v) {
   return id < prog.fetchable.size() && prog.fetchable[id] && prog.instrs[id].mnemonic == "INSN";
 }
 
-CLowered lower_c(const litmus::LitmusTest& test, litmus::Arch target, const litmus::LitmusTest* prelude,
+CLowered lower_c(const litmus::LitmusTest& test, litmus::ArchId target, const litmus::LitmusTest* prelude,
                  const std::map<std::string, std::int64_t>* constants) {
   CLowered out = CLowerer(test, target, prelude).run();
   out.constants = constants;

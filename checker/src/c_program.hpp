@@ -41,13 +41,13 @@ struct CLowered {
   }
 };
 
-/// Lowers a C test for `target` (AArch64 or X86_64: Program::arch, which
+/// Lowers a C test for `target` (a registered architecture: Program::arch, which
 /// decides architecture-specific base sets such as CMODX-restricted). With a
 /// prelude (`prelude`, may be null), its functions become callable and, when
 /// the test calls one of them, its init block's variables are added unless the
 /// test declares them itself; prelude arrays are per-CPU: one element per thread.
 /// Throws diag::UserError for bad init entries and too many locals.
-[[nodiscard]] CLowered lower_c(const litmus::LitmusTest& test, litmus::Arch target,
+[[nodiscard]] CLowered lower_c(const litmus::LitmusTest& test, litmus::ArchId target,
                                const litmus::LitmusTest* prelude = nullptr,
                                const std::map<std::string, std::int64_t>* constants = nullptr);
 

@@ -17,6 +17,7 @@
 #include "deadline.hpp"
 #include "execution.hpp"
 #include "explainer.hpp"
+#include "semantics/arch_semantics.hpp"
 #include "lower.hpp"
 #include "observation.hpp"
 #include "unfold.hpp"
@@ -26,8 +27,10 @@
 namespace xmcheck::checker {
 namespace {
 
-/// Variants a test's own header asks for: CacheType (DIC implies IDC) and Variant=.
-axioms::VariantSet test_variants(const litmus::LitmusTest& test, const CheckOptions& options) {
+/// Variants a test's own header asks for: Variant= and the lines its
+/// architecture gives meaning to (arm64's CacheType=, DIC implying IDC).
+axioms::VariantSet test_variants(const litmus::LitmusTest& test, const ArchSemantics& arch,
+                                 const CheckOptions& options) {
   axioms::VariantSet vs(options.variants);
   vs.enable("ifetch");  // xmcheck always models instruction fetch
   for (const auto& m : test.meta) {
@@ -36,19 +39,17 @@ axioms::VariantSet test_variants(const litmus::LitmusTest& test, const CheckOpti
       if (word.empty()) return;
       std::string u = word;
       for (auto& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      if (m.key == "CacheType") {
-        if (u == "DIC") { vs.enable("DIC"); vs.enable("IDC"); }
-        else if (u == "IDC") vs.enable("IDC");
-        else throw diag::UserError(diag::ErrorKind::Litmus, m.span, "unknown cache type '" + word + "'");
-      } else if (m.key == "Variant") {
+      if (m.key == "Variant") {
         if (u == "MIXED")  // accesses of several sizes to one location: not modelled
           throw diag::UserError(diag::ErrorKind::Unsupported, m.span,
                                 "variant 'mixed' (mixed-size accesses) is not supported");
         vs.enable(word);
+      } else {
+        arch.header_variant(m, word, vs);
       }
       word.clear();
     };
-    if (m.key != "CacheType" && m.key != "Variant") continue;
+    if (m.key != "Variant" && !arch.header_key(m.key)) continue;
     for (char c : m.value) {
       if (c == ' ' || c == ',' || c == '\t') flush(); else word.push_back(c);
     }
@@ -142,7 +143,7 @@ bool ends_with_final_writes(const Execution& ex, const Skeleton& sk, const std::
 /// target of `options`, whose lowering table must be given.
 CLowered lower_for_target(const litmus::LitmusTest& test, const CheckOptions& options) {
   CLowered out;
-  if (test.arch != litmus::Arch::C) {
+  if (test.arch != litmus::kCDialect) {
     if (options.target && *options.target != test.arch)
       throw diag::UserError(diag::ErrorKind::Usage, test.header_span,
                             "a " + test.arch_name + " test cannot be checked for another architecture");
@@ -187,14 +188,14 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
   st.lowered.emplace(lower_for_target(test, options));
   Program& prog = st.lowered->prog;
   const Observation& obs = st.obs.emplace(test, prog);
-  st.variants.emplace(test_variants(test, options));
+  st.variants.emplace(test_variants(test, semantics(prog.arch), options));
   axioms::Evaluator& judge = session.impl().evaluator_for(model, *st.variants);
   st.judge = &judge;
   Unfolding& unfolding = st.unfolding;
   Explainer& extras = st.extras.emplace(options, test.condition.quantifier, prog, obs, unfolding, judge);
   Collected& got = st.got;
   deadline.check();
-  if (test.arch == litmus::Arch::C) {
+  if (test.arch == litmus::kCDialect) {
     const LoweringTable& table = *options.lowering;
     const CLowered& lowered = *st.lowered;
     unfold_into(unfolding, prog, options.unroll, &deadline,

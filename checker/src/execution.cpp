@@ -4,6 +4,7 @@
 
 #include "base_bits.hpp"
 #include "path_runner.hpp"
+#include "semantics/arch_semantics.hpp"
 #include "xmcheck/axioms/base.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
@@ -36,9 +37,9 @@ Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk
   values_.assign(n, Val{});
   writes_.assign(nloc, {});
 
+  const ArchSemantics& arch = semantics(prog.arch);
   const auto is_restricted = [&](const Val& v) {
-    return prog.arch == litmus::Arch::AArch64 && v.kind == Val::Kind::Instr &&
-           is_cmodx_restricted(prog.instrs[static_cast<std::size_t>(v.v)]);
+    return v.kind == Val::Kind::Instr && arch.cmodx_restricted(prog.instrs[static_cast<std::size_t>(v.v)]);
   };
   // Initial writes.
   for (std::size_t l = 0; l < nloc; ++l) {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "registers.hpp"
+#include "semantics/arch_semantics.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 #include "xmcheck/litmus/printer.hpp"
 
@@ -76,14 +76,14 @@ int Observation::slot_for(const litmus::Location& loc) {
     o.reg = it->second;
     o.printed = std::to_string(loc.thread) + ":" + loc.reg;
   } else if (loc.kind == litmus::Location::Kind::Register) {
-    auto idx = register_index(prog_.arch, loc.reg);
+    auto idx = semantics(prog_.arch).register_index(loc.reg);
     if (!idx) fail(loc.span, "unknown register " + loc.reg);
     if (loc.thread < 0 || loc.thread >= prog_.num_procs())
       fail(loc.span, "no thread P" + std::to_string(loc.thread));
     o.is_register = true;
     o.proc = loc.thread;
     o.reg = *idx;
-    o.printed = std::to_string(loc.thread) + ":" + register_name(prog_.arch, *idx);
+    o.printed = std::to_string(loc.thread) + ":" + semantics(prog_.arch).register_name(*idx);
   } else {
     for (std::size_t i = 0; i < prog_.locs.size(); ++i)
       if (prog_.locs[i].name == loc.symbol) o.loc = static_cast<int>(i);

@@ -33,7 +33,7 @@ bool ChoiceCursor::advance() {
 
 PathRunner::PathRunner(const Program& prog, int proc, const std::vector<std::vector<Val>>& domains,
                        ChoiceCursor& cursor, int unroll)
-    : prog_(prog), proc_(proc), domains_(domains), cursor_(cursor), unroll_(unroll),
+    : prog_(prog), arch_(semantics(prog.arch)), proc_(proc), domains_(domains), cursor_(cursor), unroll_(unroll),
       code_proc_(proc) {
   trace_.proc = proc;
   regs_.resize(kNumRegs);
@@ -43,12 +43,12 @@ PathRunner::PathRunner(const Program& prog, int proc, const std::vector<std::vec
 
 RegVal& PathRunner::reg(int index) {
   XMCHECK_ASSERT(index >= 0 && index < kNumRegs, "register index out of range");
-  if (index == kZeroReg) regs_[kZeroReg] = RegVal{};
+  if (index == arch_.registers().zero) regs_[static_cast<std::size_t>(index)] = RegVal{};
   return regs_[static_cast<std::size_t>(index)];
 }
 
 void PathRunner::set_reg(int index, RegVal v) {
-  if (index == kZeroReg) return;
+  if (index == arch_.registers().zero) return;
   v.pick |= v.dep;  // pick flow always includes plain flow
   reg(index) = std::move(v);
 }
@@ -196,7 +196,7 @@ void PathRunner::take_exception(SetMask sets, Val elr) {
     halted_ = true;
     return;
   }
-  set_reg(kElrEl1, RegVal{elr, {}, {}, false});
+  if (const int link = arch_.registers().exception_link; link >= 0) set_reg(link, RegVal{elr, {}, {}, false});
   const auto& own = prog_.procs[static_cast<std::size_t>(proc_)];
   if (own.handler_begin < 0) {  // no handler column: the fault is fatal for the thread
     halted_ = true;
@@ -210,7 +210,9 @@ void PathRunner::take_exception(SetMask sets, Val elr) {
 
 void PathRunner::exception_return() {
   emit(EventKind::ExcReturn, kSetExcRet | kSetB);
-  const Val target = reg(kElrEl1).val;
+  const int link = arch_.registers().exception_link;
+  XMCHECK_ASSERT(link >= 0, "an exception return on an architecture without an exception link register");
+  const Val target = reg(link).val;
   in_handler_ = false;
   if (target.kind != Val::Kind::Code && target.kind != Val::Kind::Int) {
     delayed_error("cannot determine the ERET target");
@@ -236,8 +238,7 @@ void PathRunner::step() {
     const Val v = choose_value(slot.loc);
     SetMask sets = kSetR | kSetM | kSetImp | kSetIF;
     const bool decodable = v.kind == Val::Kind::Instr && prog_.fetchable[static_cast<std::size_t>(v.v)];
-    if (decodable && prog_.arch == litmus::Arch::AArch64 &&
-        is_cmodx_restricted(prog_.instrs[static_cast<std::size_t>(v.v)]))
+    if (decodable && arch_.cmodx_restricted(prog_.instrs[static_cast<std::size_t>(v.v)]))
       sets |= kSetCmodxRestricted;
     if (decodable) instr_ = static_cast<int>(v.v);
     emit(EventKind::Fetch, sets, slot.loc, v);
@@ -250,10 +251,7 @@ void PathRunner::step() {
   const litmus::Instruction& ins = prog_.instrs[static_cast<std::size_t>(instr)];
   if (ins.arch != prog_.arch)
     throw diag::UserError(diag::ErrorKind::Litmus, ins.span, "instruction of another architecture");
-  if (prog_.arch == litmus::Arch::X86_64)
-    execute_x86(*this, ins);
-  else
-    execute_aarch64(*this, ins);
+  arch_.execute(*this, ins);
   if (!jumped_ && !halted_) ++pc_;
 }
 

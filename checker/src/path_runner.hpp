@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "program.hpp"
+#include "semantics/arch_semantics.hpp"
 #include "trace.hpp"
 
 namespace xmcheck::checker {
@@ -142,6 +143,7 @@ class PathRunner {
   void finish_ctrl_edges();
 
   const Program& prog_;
+  const ArchSemantics& arch_;  ///< the program's architecture plug-in
   int proc_;
   const std::vector<std::vector<Val>>& domains_;
   ChoiceCursor& cursor_;
@@ -171,17 +173,5 @@ class PathRunner {
   std::int64_t address_ = 0;
   diag::SourceSpan span_;
 };
-
-/// Architecture semantics: executes `instr` (position independent) at the
-/// runner's current address.
-void execute_aarch64(PathRunner& runner, const litmus::Instruction& instr);
-
-/// x86-64 semantics (x86_semantics.cpp).
-void execute_x86(PathRunner& runner, const litmus::Instruction& instr);
-
-/// Outside Arm's list of instructions that may be modified while another PE
-/// executes them (Arm ARM B2.2.5, as herd7 encodes it: B, BL, CBZ, CBNZ, TBZ,
-/// TBNZ, ISB, NOP and SVC are allowed; herd also treats B.cond as restricted).
-[[nodiscard]] bool is_cmodx_restricted(const litmus::Instruction& instr);
 
 }  // namespace xmcheck::checker

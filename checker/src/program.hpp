@@ -12,18 +12,11 @@
 
 namespace xmcheck::checker {
 
-/// Register file layout. AArch64: X0..X30, the zero register, then system
-/// registers. X86_64 uses the same file with litmus's x86 indices (rax = 0 ...,
-/// rip 16, cs 17, crN at 32 + N); a program is of one architecture only.
-enum RegIndex : int {
-  kZeroReg = 31,  // XZR / WZR: reads 0, writes discarded
-  kElrEl1 = 32,
-  kSpsrEl1,
-  kEsrEl1,
-  kFarEl1,
-  kVbarEl1,
-  kNumRegs = 48
-};
+/// Register-file size. Each architecture maps its registers into the file
+/// (its plug-in's register_index; arm64: X0..X30, XZR, system registers; x86:
+/// litmus's indices) and names its zero and exception-link slots
+/// (semantics/arch_semantics.hpp, RegisterFile). C locals use slots 0..30.
+inline constexpr int kNumRegs = 48;
 
 /// A memory location: a data symbol (`x`) or an addressed instruction (`P1:L0`).
 struct Location {
@@ -66,7 +59,7 @@ struct ProcCode {
 };
 
 struct Program {
-  litmus::Arch arch = litmus::Arch::AArch64;
+  litmus::ArchId arch = litmus::kNoArch;  ///< the target (C tests: the lowering's)
   std::vector<Location> locs;
   /// Instruction values, position independent: label operands are rewritten to
   /// byte offsets relative to the instruction's own address.

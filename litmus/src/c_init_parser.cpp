@@ -11,7 +11,7 @@ namespace {
 class CInitParser {
  public:
   CInitParser(const SourceText& src, const std::vector<Token>& tokens)
-      : src_(src), cur_(src, tokens, Arch::C) {}
+      : src_(src), cur_(src, tokens, kCDialect) {}
 
   std::vector<c::InitDecl> run() {
     std::vector<c::InitDecl> entries;

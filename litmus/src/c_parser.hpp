@@ -36,7 +36,7 @@ void parse_c_pointers(TokenCursor& cur, c::Type& type);
 class CParser {
  public:
   CParser(const SourceText& src, const std::vector<Token>& tokens)
-      : src_(src), cur_(src, tokens, Arch::C) {}
+      : src_(src), cur_(src, tokens, kCDialect) {}
 
   /// The whole program region: function definitions (at least one thread).
   [[nodiscard]] c::CProgram program();

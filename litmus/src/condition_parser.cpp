@@ -11,7 +11,7 @@ namespace {
 
 class ConstraintParser {
  public:
-  ConstraintParser(const SourceText& src, const std::vector<Token>& tokens, Arch arch)
+  ConstraintParser(const SourceText& src, const std::vector<Token>& tokens, ArchId arch)
       : src_(src), cur_(src, tokens, arch) {}
 
   Constraints run() {
@@ -183,12 +183,12 @@ class ConstraintParser {
 
 }  // namespace
 
-Constraints parse_constraints(const SourceText& src, Region region, Arch arch) {
+Constraints parse_constraints(const SourceText& src, Region region, ArchId arch) {
   const std::vector<Token> tokens = tokenize(src, region, arch);
   return ConstraintParser(src, tokens, arch).run();
 }
 
-Prop parse_prop(const SourceText& src, Region region, Arch arch) {
+Prop parse_prop(const SourceText& src, Region region, ArchId arch) {
   const std::vector<Token> tokens = tokenize(src, region, arch);
   return ConstraintParser(src, tokens, arch).prop_only();
 }

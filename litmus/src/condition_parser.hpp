@@ -17,9 +17,9 @@ struct Constraints {
 };
 
 [[nodiscard]] Constraints parse_constraints(const SourceText& src, Region region,
-                                            Arch arch = Arch::AArch64);
+                                            ArchId arch);
 
 /// A proposition on its own (used by tests and by callers with a prop string).
-[[nodiscard]] Prop parse_prop(const SourceText& src, Region region, Arch arch = Arch::AArch64);
+[[nodiscard]] Prop parse_prop(const SourceText& src, Region region, ArchId arch);
 
 }  // namespace xmcheck::litmus::internal

@@ -7,7 +7,7 @@ namespace {
 
 class InitParser {
  public:
-  InitParser(const SourceText& src, const std::vector<Token>& tokens, Arch arch)
+  InitParser(const SourceText& src, const std::vector<Token>& tokens, ArchId arch)
       : src_(src), cur_(src, tokens, arch) {}
 
   std::vector<InitEntry> run() {
@@ -88,7 +88,7 @@ class InitParser {
 
 }  // namespace
 
-std::vector<InitEntry> parse_init_block(const SourceText& src, Region region, Arch arch) {
+std::vector<InitEntry> parse_init_block(const SourceText& src, Region region, ArchId arch) {
   const std::vector<Token> tokens = tokenize(src, region, arch);
   return InitParser(src, tokens, arch).run();
 }

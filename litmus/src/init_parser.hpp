@@ -9,6 +9,6 @@ namespace xmcheck::litmus::internal {
 
 /// Parses the text between the braces of the init block.
 [[nodiscard]] std::vector<InitEntry> parse_init_block(const SourceText& src, Region region,
-                                                     Arch arch = Arch::AArch64);
+                                                     ArchId arch);
 
 }  // namespace xmcheck::litmus::internal

@@ -1,5 +1,7 @@
 #include "lexer.hpp"
 
+#include "arch/arch_syntax.hpp"
+
 #include <array>
 #include <cctype>
 #include <limits>
@@ -23,12 +25,11 @@ int digit_value(char c) {
 // Longest first, so that `/\` is not read as `/`.
 constexpr std::array<std::string_view, 6> kTwoCharPuncts = {"/\\", "\\/", "=>", "!=", "<>", "=="};
 constexpr std::string_view kOneCharPuncts = "{}[]();,|:=#.+-*~&!";
-constexpr std::string_view kX86Puncts = "$%";  // AT&T `$imm`, `%reg`
 
 class Lexer {
  public:
-  Lexer(const SourceText& src, Region region, Arch arch)
-      : src_(src), text_(src.text()), region_(region), arch_(arch) {}
+  Lexer(const SourceText& src, Region region, std::string_view extra_punctuation)
+      : src_(src), text_(src.text()), region_(region), extra_(extra_punctuation) {}
 
   std::vector<Token> run() {
     std::vector<Token> tokens;
@@ -82,7 +83,7 @@ class Lexer {
       }
     }
     if (kOneCharPuncts.find(c) != std::string_view::npos ||
-        (arch_ == Arch::X86_64 && kX86Puncts.find(c) != std::string_view::npos)) {
+        extra_.find(c) != std::string_view::npos) {
       tok.kind = Token::Kind::Punct;
       tok.text = std::string(1, c);
       tok.where = {at, at + 1};
@@ -105,7 +106,7 @@ class Lexer {
   const SourceText& src_;
   const std::string& text_;
   Region region_;
-  Arch arch_;
+  std::string_view extra_;
 };
 
 }  // namespace
@@ -163,8 +164,13 @@ std::string Token::describe() const {
   }
 }
 
-std::vector<Token> tokenize(const SourceText& src, Region region, Arch arch) {
-  return Lexer(src, region, arch).run();
+std::vector<Token> tokenize(const SourceText& src, Region region, ArchId arch) {
+  const bool has_syntax = arch != kCDialect && arch != kNoArch;
+  return Lexer(src, region, has_syntax ? syntax(arch).extra_punctuation() : std::string_view{}).run();
+}
+
+std::vector<Token> tokenize_with(const SourceText& src, Region region, std::string_view extra_punctuation) {
+  return Lexer(src, region, extra_punctuation).run();
 }
 
 std::size_t skip_comment(const SourceText& src, std::size_t at, std::size_t end) {

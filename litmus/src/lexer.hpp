@@ -44,10 +44,12 @@ struct Token {
 
 /// Tokenizes `region` of `src`. The result always ends with an End token located
 /// at region.end. Throws a positioned UserError on an unterminated comment or
-/// string, an unknown character or an out-of-range integer. For X86_64, `$` and
-/// `%` (AT&T immediates and registers) are punctuation too.
-[[nodiscard]] std::vector<Token> tokenize(const SourceText& src, Region region,
-                                          Arch arch = Arch::AArch64);
+/// string, an unknown character or an out-of-range integer. `arch`'s extra
+/// punctuation (x86: `$` and `%`) counts as punctuation too.
+[[nodiscard]] std::vector<Token> tokenize(const SourceText& src, Region region, ArchId arch);
+/// The same with the extra punctuation given directly (architecture plug-ins).
+[[nodiscard]] std::vector<Token> tokenize_with(const SourceText& src, Region region,
+                                               std::string_view extra_punctuation);
 
 /// Skips a (nested) comment starting at `at` (which points at "(*"); returns
 /// the offset after the closing "*)". Throws "unterminated comment" otherwise.

@@ -18,14 +18,13 @@ namespace xmcheck::litmus {
 LitmusTest parse_string(const std::string& text, const std::string& file_name) {
   const internal::SourceText src(text, file_name);
   const internal::Sections sections = internal::split_sections(src);
-  Arch arch = Arch::AArch64;
-  if (sections.arch == "X86_64")
-    arch = Arch::X86_64;
-  else if (sections.arch == "C")
-    arch = Arch::C;
-  else if (sections.arch != "AArch64")
+  // herd's header word names the architecture; no registered plug-in, no test.
+  const std::optional<ArchId> registered =
+      sections.arch == "C" ? std::optional<ArchId>(kCDialect) : arch_by_herd_name(sections.arch);
+  if (!registered)
     throw diag::UserError(diag::ErrorKind::Unsupported, src.span(sections.arch_where),
                           "unsupported architecture '" + sections.arch + "'");
+  const ArchId arch = *registered;
 
   LitmusTest test;
   test.arch = arch;
@@ -35,7 +34,7 @@ LitmusTest parse_string(const std::string& text, const std::string& file_name) {
   test.header_span = src.span(sections.arch_where.begin, sections.name_where.end);
   test.meta = sections.meta;
   test.doc = sections.doc;
-  if (arch == Arch::C) {
+  if (arch == kCDialect) {
     std::vector<c::InitDecl> init = internal::parse_c_init(src, sections.init);  // errors in file order
     auto program = std::make_shared<c::CProgram>(internal::parse_c_program(src, sections.program));
     program->init = std::move(init);

@@ -1,46 +1,13 @@
-// herd7's concrete syntax for instructions, values, locations and conditions,
-// so that xmcheck's output states and "Condition" lines compare textually with
-// herd's (see lib/AArch64Base.ml and lib/constrGen.ml in herdtools7).
+// herd7's concrete syntax for values, locations and conditions, so that
+// xmcheck's output states and "Condition" lines compare textually with herd's
+// (lib/constrGen.ml in herdtools7). Instructions print through their
+// architecture's plug-in.
 #include "xmcheck/litmus/printer.hpp"
 
-#include "aarch64_names.hpp"
-#include "x86_instruction.hpp"
+#include "arch/arch_syntax.hpp"
 
 namespace xmcheck::litmus {
 namespace {
-
-std::string immediate(std::int64_t n) { return "#" + std::to_string(n); }
-
-std::string relative(std::int64_t n) {
-  return n >= 0 ? ".+" + std::to_string(n) : "." + std::to_string(n);
-}
-
-// [Xn], [Xn,#imm], [Xn,Rm], [Xn,Rm,SXTW], [Xn,Rm,LSL #2]: herd omits zero offsets and shifts.
-std::string memory(const Operand& op) {
-  std::string out = "[" + internal::aarch64_register_name(op.reg);
-  if (op.has_index) {
-    out += "," + internal::aarch64_register_name(op.index);
-    if (!op.text.empty()) {
-      out += "," + op.text;
-      if (op.imm != 0) out += " " + immediate(op.imm);
-    }
-  } else if (op.imm != 0) {
-    out += "," + immediate(op.imm);
-  }
-  return out + "]";
-}
-
-std::string operand(const Operand& op) {
-  switch (op.kind) {
-    case Operand::Kind::Reg: return internal::aarch64_register_name(op.reg);
-    case Operand::Kind::Imm: return immediate(op.imm);
-    case Operand::Kind::Mem: return memory(op);
-    case Operand::Kind::Label: return op.text;
-    case Operand::Kind::Relative: return relative(op.imm);
-    case Operand::Kind::Keyword: return op.text;
-  }
-  return {};
-}
 
 // Binding strength used to decide parentheses, as herd's ConstrGen.is_paren.
 enum class Context : std::uint8_t { Top, And, Or, Implies };
@@ -95,22 +62,11 @@ std::string prop_in(const Prop& p, Context above) {
 }  // namespace
 
 std::string to_string(const Instruction& instr) {
-  if (instr.arch == Arch::X86_64) return internal::x86_instruction_to_string(instr);
-  if (instr.arch == Arch::C) {  // xmcheck's C code values: INSN(n), INSN_UDF
+  if (instr.arch == kCDialect) {  // xmcheck's C code values: INSN(n), INSN_UDF
     if (instr.operands.size() == 1) return instr.mnemonic + "(" + std::to_string(instr.operands[0].imm) + ")";
     return instr.mnemonic;
   }
-  std::string out = instr.mnemonic;
-  std::size_t first = 0;
-  // B.cond is stored as "B" with the condition as its first operand.
-  if (instr.mnemonic == "B" && !instr.operands.empty() &&
-      instr.operands.front().kind == Operand::Kind::Keyword) {
-    out += "." + instr.operands.front().text;
-    first = 1;
-  }
-  for (std::size_t i = first; i < instr.operands.size(); ++i)
-    out += (i == first ? " " : ",") + operand(instr.operands[i]);
-  return out;
+  return internal::syntax(instr.arch).print(instr);
 }
 
 std::string to_string(const Value& value) {
@@ -122,7 +78,7 @@ std::string to_string(const Value& value) {
     case Value::Kind::Instr: {
       if (!value.instr) return "instr:\"\"";
       const std::string text = to_string(*value.instr);
-      return text == "NOP" || value.instr->arch == Arch::C ? text : "instr:\"" + text + "\"";
+      return text == "NOP" || value.instr->arch == kCDialect ? text : "instr:\"" + text + "\"";
     }
   }
   return {};

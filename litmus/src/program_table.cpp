@@ -3,8 +3,7 @@
 #include <cctype>
 #include <string_view>
 
-#include "aarch64_instruction.hpp"
-#include "x86_instruction.hpp"
+#include "arch/arch_syntax.hpp"
 #include "lexer.hpp"
 
 namespace xmcheck::litmus::internal {
@@ -29,7 +28,7 @@ struct Row {
 };
 
 // Rows end at `;`, cells at `|`. Text after the last `;` is an unterminated row.
-std::vector<Row> split_rows(const SourceText& src, const std::vector<Token>& tokens, Arch arch) {
+std::vector<Row> split_rows(const SourceText& src, const std::vector<Token>& tokens, ArchId arch) {
   std::vector<Row> rows;
   Row row;
   TokenIt cell_start = tokens.begin();
@@ -42,8 +41,8 @@ std::vector<Row> split_rows(const SourceText& src, const std::vector<Token>& tok
       break;
     }
     // herd's X86_64 `lock; incl (x)`: this `;` belongs to the instruction.
-    if (arch == Arch::X86_64 && it->is(";") && it != cell_start &&
-        std::prev(it)->is_word("lock") && std::next(it)->is_ident())
+    if (it->is(";") && it != cell_start && std::next(it)->kind != Token::Kind::End &&
+        internal::syntax(arch).semicolon_continues(*std::prev(it), *std::next(it)))
       continue;
     if (it->is("|") || it->is(";")) {
       row.cells.push_back({cell_start, it, it->where.begin});
@@ -83,7 +82,7 @@ ThreadCode thread_header(const SourceText& src, const Cell& cell) {
 }
 
 /// Labels `L0:` (several allowed) then an optional instruction.
-CodeLine parse_cell(const SourceText& src, const Cell& cell, Arch arch) {
+CodeLine parse_cell(const SourceText& src, const Cell& cell, ArchId arch) {
   CodeLine line;
   TokenIt it = cell.first;
   while (it != cell.last && it->is_ident() && std::next(it) != cell.last && std::next(it)->is(":")) {
@@ -95,8 +94,7 @@ CodeLine parse_cell(const SourceText& src, const Cell& cell, Arch arch) {
     Token end;
     end.where = {cell.end, cell.end};
     instr_tokens.push_back(end);
-    line.instr = arch == Arch::X86_64 ? parse_x86_instruction(src, instr_tokens)
-                                      : parse_aarch64_instruction(src, instr_tokens);
+    line.instr = parse_instruction(arch, src, instr_tokens);
   }
   if (!cell.empty()) line.span = src.span(cell.first->where.begin, std::prev(cell.last)->where.end);
   return line;
@@ -114,7 +112,7 @@ void add_line(const SourceText& src, ThreadCode& thread, const Cell& cell, CodeL
 
 }  // namespace
 
-std::vector<ThreadCode> parse_program_table(const SourceText& src, Region region, Arch arch) {
+std::vector<ThreadCode> parse_program_table(const SourceText& src, Region region, ArchId arch) {
   const std::vector<Token> tokens = tokenize(src, region, arch);
   std::vector<Row> rows = split_rows(src, tokens, arch);
   // herd allows one stray `;` before the header row.

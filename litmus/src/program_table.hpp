@@ -11,6 +11,6 @@ namespace xmcheck::litmus::internal {
 
 /// Threads in column order (the caller reorders main threads before handlers).
 [[nodiscard]] std::vector<ThreadCode> parse_program_table(const SourceText& src, Region region,
-                                                         Arch arch = Arch::AArch64);
+                                                         ArchId arch);
 
 }  // namespace xmcheck::litmus::internal

@@ -4,10 +4,7 @@
 #include <memory>
 #include <optional>
 
-#include "aarch64_instruction.hpp"
-#include "aarch64_names.hpp"
-#include "x86_instruction.hpp"
-#include "x86_names.hpp"
+#include "arch/arch_syntax.hpp"
 #include "xmcheck/diag/nesting.hpp"
 #include "xmcheck/litmus/limits.hpp"
 
@@ -52,7 +49,7 @@ CodeLabel parse_quoted_label(const SourceText& src, const Token& str) {
 
 Value c_insn_value(const diag::SourceSpan& span, std::optional<std::int64_t> returns) {
   Instruction insn;
-  insn.arch = Arch::C;
+  insn.arch = kCDialect;
   insn.mnemonic = returns ? "INSN" : "INSN_UDF";
   if (returns) {
     Operand op;
@@ -157,7 +154,7 @@ Location parse_location(TokenCursor& cur) {
   if (first.kind == Token::Kind::Number) {
     const Token& proc = cur.next();
     cur.expect(":", "between thread number and register");
-    if (cur.arch() == Arch::C) {
+    if (cur.arch() == kCDialect) {
       // C: a local variable of thread `proc`, kept as written (herd: `0:r1`).
       const Token& var = cur.expect_ident("variable name");
       if (var.text.find('.') != std::string::npos)
@@ -168,13 +165,12 @@ Location parse_location(TokenCursor& cur) {
       loc.span = src.span(proc.where.begin, var.where.end);
       return loc;
     }
-    const bool x86 = cur.arch() == Arch::X86_64;
-    const bool percent = x86 && cur.accept("%");
+    const ArchSyntax& arch = syntax(cur.arch());
+    const bool percent = !arch.register_prefix().empty() && cur.accept(arch.register_prefix());
     const Token& name = cur.expect_ident("register name");
-    const auto canonical =
-        x86 ? x86_location_register(name.text) : canonical_location_register(name.text);
+    const auto canonical = arch.location_register(name.text);
     if (!canonical)
-      cur.fail_at(name, "unknown register '" + std::string(percent ? "%" : "") + name.text + "'");
+      cur.fail_at(name, "unknown register '" + std::string(percent ? arch.register_prefix() : "") + name.text + "'");
     loc.kind = Location::Kind::Register;
     loc.thread = checked_thread(cur, proc);
     loc.reg = *canonical;
@@ -196,10 +192,10 @@ Location parse_location(TokenCursor& cur) {
   return loc;
 }
 
-Value nop_value(const diag::SourceSpan& span, Arch arch) {
+Value nop_value(const diag::SourceSpan& span, ArchId arch) {
   Instruction nop;
   nop.arch = arch;
-  nop.mnemonic = arch == Arch::X86_64 ? "nop" : "NOP";
+  nop.mnemonic = std::string(syntax(arch).nop_mnemonic());
   nop.span = span;
   Value v;
   v.kind = Value::Kind::Instr;
@@ -245,11 +241,11 @@ Value parse_value_at(TokenCursor& cur, std::size_t depth) {
     return v;
   }
   if (!first.is_ident()) cur.fail_here("expected value, found " + first.describe());
-  if (cur.arch() == Arch::C) {
+  if (cur.arch() == kCDialect) {
     if (auto c_value = parse_c_special_value_at(cur, depth)) return *c_value;
   }
   cur.next();
-  if (cur.arch() != Arch::C && (first.text == "NOP" || first.text == "nop"))
+  if (cur.arch() != kCDialect && (first.text == "NOP" || first.text == "nop"))
     return nop_value(src.span(first.where), cur.arch());
   if ((first.text == "instr" || first.text == "label") && cur.peek().is(":")) {
     cur.next();
@@ -261,9 +257,7 @@ Value parse_value_at(TokenCursor& cur, std::size_t depth) {
     if (first.text == "instr") {
       v.kind = Value::Kind::Instr;
       const Region text{str.where.begin + 1, str.where.end - 1};
-      v.instr = std::make_shared<const Instruction>(cur.arch() == Arch::X86_64
-                                                        ? parse_x86_instruction(src, text)
-                                                        : parse_aarch64_instruction(src, text));
+      v.instr = std::make_shared<const Instruction>(parse_instruction(cur.arch(), src, text));
     } else {
       v.kind = Value::Kind::Code;
       v.code = parse_quoted_label(src, str);

@@ -23,7 +23,7 @@ namespace xmcheck::litmus::internal {
 [[nodiscard]] Value parse_value(TokenCursor& cur);
 
 /// C tests: `INSN(n)` (`returns` = n) or `INSN_UDF` (nullopt) as a value:
-/// an Instruction of Arch::C, mnemonic "INSN" with one Imm operand, or "INSN_UDF".
+/// an Instruction of kCDialect, mnemonic "INSN" with one Imm operand, or "INSN_UDF".
 [[nodiscard]] Value c_insn_value(const diag::SourceSpan& span, std::optional<std::int64_t> returns);
 
 /// C tests: `INSN(n)`, `INSN_UDF`, `ATOMIC_INIT(v)` at the cursor, or nullopt
@@ -31,7 +31,7 @@ namespace xmcheck::litmus::internal {
 [[nodiscard]] std::optional<Value> parse_c_special_value(TokenCursor& cur);
 
 /// A value made of one instruction (NOP of `arch`); used for the `NOP` shorthand.
-[[nodiscard]] Value nop_value(const diag::SourceSpan& span, Arch arch = Arch::AArch64);
+[[nodiscard]] Value nop_value(const diag::SourceSpan& span, ArchId arch);
 
 /// The size in `[N]` after an array declaration (cursor at '['), a positive integer.
 [[nodiscard]] std::size_t parse_array_size(TokenCursor& cur);

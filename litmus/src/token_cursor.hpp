@@ -15,11 +15,11 @@ class TokenCursor {
   /// `tokens` must end with an End token (as tokenize() produces). `arch`
   /// selects the register and instruction syntax of locations and values.
   TokenCursor(const SourceText& src, const std::vector<Token>& tokens,
-              Arch arch = Arch::AArch64)
+              ArchId arch = kNoArch)
       : src_(src), tokens_(tokens), arch_(arch) {}
 
   [[nodiscard]] const SourceText& source() const { return src_; }
-  [[nodiscard]] Arch arch() const { return arch_; }
+  [[nodiscard]] ArchId arch() const { return arch_; }
   [[nodiscard]] const Token& peek(std::size_t ahead = 0) const {
     const std::size_t i = index_ + ahead;
     return i < tokens_.size() ? tokens_[i] : tokens_.back();
@@ -66,7 +66,7 @@ class TokenCursor {
  private:
   const SourceText& src_;
   const std::vector<Token>& tokens_;
-  Arch arch_;
+  ArchId arch_;
   std::size_t index_ = 0;
 };
 

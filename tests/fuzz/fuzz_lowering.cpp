@@ -1,6 +1,6 @@
 // libFuzzer target: the lowering-file parser of the C dialect and, for a table
 // that parses, the lowering of one small fixed C test through it.
-// Seeds: axioms/lowering/*.lower.
+// Seeds: axioms/*/*.lower.
 #include "fuzz_support.hpp"
 #include "xmcheck/litmus/parser.hpp"
 

@@ -22,8 +22,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text = xmcheck::fuzz::as_text(data, size);
   static xmcheck::checker::Session session;  // one SMT context per process
   xmcheck::fuzz::expect_no_crash([&] {
-    const auto model =
-        xmcheck::axioms::load_model_string(text, "fuzz.cat", {xmcheck::fuzz::model_dir()});
+    std::vector<std::string> dirs{xmcheck::fuzz::model_dir()};  // includes of the shipped models too
+    for (const auto& arch : xmcheck::litmus::architectures())
+      dirs.push_back(xmcheck::fuzz::model_dir() + "/" + std::string(arch.id));
+    const auto model = xmcheck::axioms::load_model_string(text, "fuzz.cat", dirs);
     (void)xmcheck::checker::check(fixed_test(), model, xmcheck::fuzz::small_check_options(0.5), session);
   });
   return 0;

@@ -9,20 +9,22 @@ namespace {
 
 // libFuzzer calls one entry point for the life of the process: loading the
 // shipped models once per process (function-local statics) keeps runs fast.
-const axioms::Model& load_once(const std::string& name) {
-  static std::map<std::string, axioms::Model> models;
-  if (const auto it = models.find(name); it != models.end()) return it->second;
-  return models.emplace(name, axioms::load_model(model_dir() + "/" + name, {model_dir()})).first->second;
+const axioms::Model& load_once(litmus::ArchId arch) {
+  static std::map<litmus::ArchId, axioms::Model> models;
+  if (const auto it = models.find(arch); it != models.end()) return it->second;
+  const std::string dir = model_dir() + "/" + std::string(litmus::arch_names(arch).id);
+  const std::string name = frontend::ModelLocator::default_model_name(arch);
+  return models.emplace(arch, axioms::load_model(dir + "/" + name, {dir})).first->second;
 }
 
 }  // namespace
 
-const axioms::Model& default_model(litmus::Arch arch) {
-  return load_once(frontend::ModelLocator::default_model_name(arch));
+const axioms::Model& default_model(litmus::ArchId arch) {
+  return load_once(arch);
 }
 
-const checker::LoweringTable& shipped_lowering(litmus::Arch arch) {
-  static std::map<litmus::Arch, checker::LoweringTable> tables;
+const checker::LoweringTable& shipped_lowering(litmus::ArchId arch) {
+  static std::map<litmus::ArchId, checker::LoweringTable> tables;
   if (const auto it = tables.find(arch); it != tables.end()) return it->second;
   const std::string path = model_dir() + "/" + checker::lowering_file_name(arch);
   return tables.emplace(arch, checker::load_lowering(path)).first->second;
@@ -30,11 +32,11 @@ const checker::LoweringTable& shipped_lowering(litmus::Arch arch) {
 
 void check_like_cli(const litmus::LitmusTest& test, checker::Session& session) {
   checker::CheckOptions options = small_check_options(2);
-  if (test.arch != litmus::Arch::C) {
+  if (test.arch != litmus::kCDialect) {
     expect_no_crash([&] { (void)checker::check(test, default_model(test.arch), options, session); });
     return;
   }
-  for (const litmus::Arch target : checker::lowering_architectures()) {
+  for (const litmus::ArchId target : checker::lowering_architectures()) {
     options.target = target;
     options.lowering = &shipped_lowering(target);
     expect_no_crash([&] { (void)checker::check(test, default_model(target), options, session); });

@@ -3,7 +3,7 @@
 can lower, each architecture's final states must be a SUBSET of herd7's LKMM
 states (the .expected file): hardware under the kernel's mappings is at least
 as strong as the Linux-kernel memory model. A state outside LKMM's set points
-at a wrong lowering (axioms/lowering/*.lower) or a checker bug.
+at a wrong lowering (axioms/*/*.lower) or a checker bug.
 
 usage: XMCHECK=path run_linux_subset.py CORPUS_DIR    (exit 77: corpus absent)
 """

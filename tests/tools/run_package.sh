@@ -28,8 +28,8 @@ for lib in libz3 libfmt libspdlog libstdc++; do
 done
 
 contents=$(dpkg-deb -c "$deb")
-for f in ./usr/bin/xmcheck ./usr/share/xmcheck/aarch64.cat ./usr/share/xmcheck/x86.cat \
-         ./usr/share/xmcheck/lowering/x86.lower ./usr/share/xmcheck/lowering/arm64.lower \
+for f in ./usr/bin/xmcheck ./usr/share/xmcheck/arm64/aarch64.cat ./usr/share/xmcheck/x86/x86.cat \
+         ./usr/share/xmcheck/x86/x86.lower ./usr/share/xmcheck/arm64/arm64.lower \
          ./usr/share/xmcheck/prelude/linux.c ./usr/share/man/man1/xmcheck.1.gz \
          ./usr/share/doc/xmcheck/cli.md ./usr/share/doc/xmcheck/README.md; do
   grep -q " $f\$" <<<"$contents" || fail "package lacks $f"

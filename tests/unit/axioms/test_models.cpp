@@ -52,10 +52,11 @@ TEST_CASE("models: the shipped model files load under every variant combination"
   const std::filesystem::path dir = std::filesystem::path(kData) / ".." / ".." / ".." / ".." / "axioms";
   std::error_code ec;
   int loaded = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+  // Every architecture's folder (axioms/<arch>/*.cat), searched recursively.
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
     if (entry.path().extension() != ".cat") continue;
     CAPTURE(entry.path().string());
-    const Model m = load_model(entry.path().string(), {dir.string()});
+    const Model m = load_model(entry.path().string(), {entry.path().parent_path().string()});
     ++loaded;
     for (const auto& vs : std::vector<std::vector<std::string>>{
              {}, {"DIC"}, {"IDC"}, {"DIC", "IDC"}, {"ExS"}, {"ExS", "EIS", "EOS"}}) {

@@ -80,8 +80,9 @@ TEST_CASE("orient enumerations of growing arguments persist; others disable refu
 TEST_CASE("the shipped architecture models can refute extensions under every variant") {
   // The checker's core blocking depends on it (the IPI benchmark needs it).
   const std::string dir = std::string(XMCHECK_AXIOMS_TEST_DATA) + "/../../../../axioms";
-  for (const char* file : {"aarch64.cat", "x86.cat", "x86-tso.cat"}) {
-    const Model m = load_model(dir + "/" + file, {dir});
+  for (const char* file : {"arm64/aarch64.cat", "x86/x86.cat", "x86/x86-tso.cat"}) {
+    const std::string path = dir + "/" + file;
+    const Model m = load_model(path, {path.substr(0, path.rfind('/'))});
     for (const auto& vs : std::vector<std::vector<std::string>>{{}, {"DIC", "IDC"}, {"ExS"}, {"ExS", "EIS", "EOS"}}) {
       const CompiledModel c = compile(m, VariantSet(vs));  // must outlive the evaluator
       Evaluator ev(c);

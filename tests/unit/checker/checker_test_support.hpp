@@ -52,10 +52,10 @@ inline std::string lower_error(const std::string& text) {
   return {};
 }
 
-/// The shipped model axioms/aarch64.cat, loaded once.
+/// The shipped model axioms/arm64/aarch64.cat, loaded once.
 inline const axioms::Model& aarch64_model() {
   static const axioms::Model model =
-      axioms::load_model(std::string(XMCHECK_TEST_MODEL_DIR) + "/aarch64.cat", {XMCHECK_TEST_MODEL_DIR});
+      axioms::load_model(std::string(XMCHECK_TEST_MODEL_DIR) + "/arm64/aarch64.cat", {XMCHECK_TEST_MODEL_DIR "/arm64"});
   return model;
 }
 

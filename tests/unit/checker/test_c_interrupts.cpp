@@ -16,7 +16,7 @@ namespace {
 using namespace cktest;
 
 const LoweringTable& arm64_table() {
-  static const LoweringTable t = load_lowering(std::string(XMCHECK_TEST_MODEL_DIR) + "/lowering/arm64.lower");
+  static const LoweringTable t = load_lowering(std::string(XMCHECK_TEST_MODEL_DIR) + "/arm64/arm64.lower");
   return t;
 }
 
@@ -39,7 +39,7 @@ struct Unfolded {
 Unfolded unfold_c(const char* text) {
   Unfolded out{parse(text), {}, {}};
   const LoweringTable& t = arm64_table();
-  out.c = lower_c(out.test, litmus::Arch::AArch64, t.prelude.get(), &t.constants);
+  out.c = lower_c(out.test, *litmus::arch_by_id("arm64"), t.prelude.get(), &t.constants);
   out.u = unfold(out.c.prog, 2, nullptr,
                  [&](int proc, const std::vector<std::vector<Val>>& domains, ChoiceCursor& cursor, int unroll,
                      const IrqBudget& budget, Trace& trace) {

@@ -9,26 +9,26 @@ namespace {
 
 using namespace cktest;
 
-const LoweringTable& table(litmus::Arch arch) {
-  static const LoweringTable arm = load_lowering(std::string(XMCHECK_TEST_MODEL_DIR) + "/lowering/arm64.lower");
-  static const LoweringTable x86 = load_lowering(std::string(XMCHECK_TEST_MODEL_DIR) + "/lowering/x86.lower");
-  return arch == litmus::Arch::X86_64 ? x86 : arm;
+const LoweringTable& table(litmus::ArchId arch) {
+  static const LoweringTable arm = load_lowering(std::string(XMCHECK_TEST_MODEL_DIR) + "/arm64/arm64.lower");
+  static const LoweringTable x86 = load_lowering(std::string(XMCHECK_TEST_MODEL_DIR) + "/x86/x86.lower");
+  return arch == *litmus::arch_by_id("x86") ? x86 : arm;
 }
 
-const axioms::Model& model(litmus::Arch arch) {
+const axioms::Model& model(litmus::ArchId arch) {
   static const axioms::Model x86 =
-      axioms::load_model(std::string(XMCHECK_TEST_MODEL_DIR) + "/x86.cat", {XMCHECK_TEST_MODEL_DIR});
-  return arch == litmus::Arch::X86_64 ? x86 : aarch64_model();
+      axioms::load_model(std::string(XMCHECK_TEST_MODEL_DIR) + "/x86/x86.cat", {XMCHECK_TEST_MODEL_DIR "/x86"});
+  return arch == *litmus::arch_by_id("x86") ? x86 : aarch64_model();
 }
 
-TestResult check_c(const std::string& text, litmus::Arch arch) {
+TestResult check_c(const std::string& text, litmus::ArchId arch) {
   CheckOptions opts;
   opts.target = arch;
   opts.lowering = &table(arch);
   return check(parse(text), model(arch), opts);
 }
 
-std::string c_error(const std::string& text, litmus::Arch arch) {
+std::string c_error(const std::string& text, litmus::ArchId arch) {
   try {
     (void)check_c(text, arch);
   } catch (const diag::UserError& e) {
@@ -57,7 +57,7 @@ TEST_CASE("lowering lines: templates, sets, keyword parameters, results") {
       "dsb(=ish) = F [DSB.ISH]\n"
       "sync_core() = UNAVAILABLE\n",
       "t.lower");
-  CHECK(t.arch == litmus::Arch::AArch64);
+  CHECK(t.arch == *litmus::arch_by_id("arm64"));
   REQUIRE(t.entries.size() == 6);
   CHECK(t.entries[1].events.size() == 2);
   CHECK(t.entries[1].events[0].write_sets == std::vector<std::string>{"X", "L"});
@@ -79,12 +79,12 @@ TEST_CASE("lowering errors are positioned in the .lower file") {
   CHECK(error("arch arm64\nf(p) = R(p) [DMB.FOO]\n") == "2: unknown base set 'DMB.FOO' (axioms/base.hpp)");
   CHECK(error("arch arm64\nf(p) = LOAD(p)\n") == "2: unknown event template 'LOAD(p)' (R, W, RMW, CAS, F, CACHE, MARK)");
   CHECK(error("arch arm64\nf(p) = R(q)\n") == "2: 'q' is not a parameter of f");
-  CHECK(error("f() = F\n") == "0: missing 'arch arm64|x86' line");
+  CHECK(error("f() = F\n") == "0: missing 'arch NAME' line (NAME: x86, arm64)");
 }
 
 TEST_CASE("the shipped lowering files load and agree on their primitive names") {
-  const auto& arm = table(litmus::Arch::AArch64);
-  const auto& x86 = table(litmus::Arch::X86_64);
+  const auto& arm = table(*litmus::arch_by_id("arm64"));
+  const auto& x86 = table(*litmus::arch_by_id("x86"));
   CHECK(arm.arch_name == "arm64");
   CHECK(x86.arch_name == "x86");
   for (const auto& e : arm.entries) CHECK_MESSAGE(!x86.find(e.name).empty(), e.name);
@@ -92,8 +92,8 @@ TEST_CASE("the shipped lowering files load and agree on their primitive names") 
 }
 
 TEST_CASE("MP with READ_ONCE/WRITE_ONCE: Forbidden on x86, Allowed on arm64") {
-  CHECK_FALSE(check_c(kMp, litmus::Arch::X86_64).validated);
-  CHECK(check_c(kMp, litmus::Arch::AArch64).validated);
+  CHECK_FALSE(check_c(kMp, *litmus::arch_by_id("x86")).validated);
+  CHECK(check_c(kMp, *litmus::arch_by_id("arm64")).validated);
 }
 
 TEST_CASE("unknown and unavailable primitives are positioned errors") {
@@ -104,13 +104,13 @@ P0(code_t *f) {
 }
 exists (f=INSN(1))
 )";
-  CHECK(c_error(dc, litmus::Arch::X86_64) == "4:3: 'dc_cvau' is not available on x86");
+  CHECK(c_error(dc, *litmus::arch_by_id("x86")) == "4:3: 'dc_cvau' is not available on x86");
   const std::string foo = R"(C T
 { x = 0; }
 P0(int *x) { foo(x); }
 exists (x=0)
 )";
-  CHECK(c_error(foo, litmus::Arch::AArch64) == "3:14: unknown primitive 'foo'");
+  CHECK(c_error(foo, *litmus::arch_by_id("arm64")) == "3:14: unknown primitive 'foo'");
 }
 
 TEST_CASE("a code call fetches the code location; INSN(n) returns n") {
@@ -120,10 +120,10 @@ P0(code_t *f, int *ready) { WRITE_ONCE(*f, INSN(2)); flush_icache_range(f, f + 1
 P1(code_t *f, int *ready) { int r0; int r1; r0 = smp_load_acquire(ready); if (r0 == 1) { isb(); r1 = (*f)(); } }
 exists (1:r0=1 /\ 1:r1=1)
 )";
-  const TestResult r = check_c(jit, litmus::Arch::AArch64);
+  const TestResult r = check_c(jit, *litmus::arch_by_id("arm64"));
   CHECK_FALSE(r.validated);
   CHECK(r.states.size() == 2);
-  const Program prog = lower_c(parse(jit), litmus::Arch::AArch64).prog;
+  const Program prog = lower_c(parse(jit), *litmus::arch_by_id("arm64")).prog;
   CHECK(prog.locs[0].is_code);
   CHECK(prog.c_locals[1].at("r1") >= 0);
 }

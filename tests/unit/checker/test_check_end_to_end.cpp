@@ -1,4 +1,4 @@
-// check() end to end under axioms/aarch64.cat: state sets, Ok/No, Loop, delayed
+// check() end to end under axioms/arm64/aarch64.cat: state sets, Ok/No, Loop, delayed
 // errors and the variants a test's CacheType header turns on.
 #include "checker_test_support.hpp"
 

@@ -4,7 +4,7 @@
 
 #include "base_bits.hpp"
 #include "checker_test_support.hpp"
-#include "registers.hpp"
+#include "semantics/arm64/registers.hpp"
 
 using namespace cktest;
 
@@ -142,7 +142,7 @@ exists (0:X2=42)
   CHECK((x.sets & kSetUDF).any());
   CHECK((faulted->events[3].sets & kSetExcRet).any());
   CHECK(faulted->final_regs[2] == Val::integer(42));
-  CHECK(faulted->final_regs[kElrEl1] == Val::code(100012));  // ADR l0 in the handler
+  CHECK(faulted->final_regs[arm64::kElrEl1] == Val::code(100012));  // ADR l0 in the handler
 }
 
 TEST_CASE("unfold: without a handler a fault ends the thread") {
@@ -161,7 +161,7 @@ exists (0:X2=0)
     shapes.insert(shape(t));
     if (shape(t) == "WFX") {
       CHECK(t.final_regs[2] == Val::integer(0));
-      CHECK(t.final_regs[kElrEl1] == Val::code(100004));  // the faulting instruction
+      CHECK(t.final_regs[arm64::kElrEl1] == Val::code(100004));  // the faulting instruction
     } else {
       CHECK(t.final_regs[2] == Val::integer(1));
     }

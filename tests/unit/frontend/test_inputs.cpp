@@ -71,6 +71,6 @@ TEST_CASE("model lookup: --model-path, models/ subdirectory, explicit files") {
   CHECK_FALSE(locator.resolve("nope.cat").has_value());
   const std::string explicit_path = (dir / "models" / "aarch64.cat").string();
   CHECK(locator.resolve(explicit_path) == explicit_path);
-  CHECK(ModelLocator::default_model_name(xmcheck::litmus::Arch::AArch64) == "aarch64.cat");
+  CHECK(ModelLocator::default_model_name(*xmcheck::litmus::arch_by_id("arm64")) == "aarch64.cat");
   CHECK_FALSE(ModelLocator::executable_dir().empty());
 }

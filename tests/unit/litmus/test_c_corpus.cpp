@@ -50,7 +50,7 @@ TEST_CASE("C corpus: every Linux kernel test parses; conditions print as herd's"
       FAIL_CHECK(e.formatted());
       continue;
     }
-    CHECK(t.arch == Arch::C);
+    CHECK(t.arch == kCDialect);
     CHECK(t.arch_name == "C");
     CHECK(t.threads.empty());
     REQUIRE(t.c_program != nullptr);

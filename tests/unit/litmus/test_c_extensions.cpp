@@ -63,7 +63,7 @@ exists (1:r0=1 \/ f=INSN_UDF)
 
 TEST_CASE("C extensions: JIT publish with a membarrier prelude") {
   const LitmusTest t = parse_string(kJit, "jit.litmus");
-  CHECK(t.arch == Arch::C);
+  CHECK(t.arch == kCDialect);
   CHECK(t.name == "JIT-publish");
   CHECK(!t.doc.empty());
   REQUIRE(t.c_program);

@@ -184,7 +184,7 @@ TEST_CASE("C init block: herd's forms and code values") {
   CHECK(init[6].entry.loc.reg == "r0");
   const Value& insn = *init[7].entry.value;
   CHECK(insn.kind == Value::Kind::Instr);
-  CHECK(insn.instr->arch == Arch::C);
+  CHECK(insn.instr->arch == kCDialect);
   CHECK(insn.instr->mnemonic == "INSN");
   CHECK(insn.instr->operands.at(0).imm == 7);
   CHECK(to_string(insn) == "INSN(7)");
@@ -221,7 +221,7 @@ TEST_CASE("C conditions: locals, shared variables, addresses, code values") {
 
 TEST_CASE("C: AArch64 and X86_64 are unaffected") {
   const LitmusTest a = parse_string("AArch64 T\n{}\n P0 ;\n NOP ;\nexists (0:X0=0)\n", "t.litmus");
-  CHECK(a.arch == Arch::AArch64);
+  CHECK(a.arch == *arch_by_id("arm64"));
   CHECK(a.c_program == nullptr);
   CHECK(a.threads.size() == 1);
 }

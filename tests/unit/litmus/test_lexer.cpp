@@ -6,7 +6,7 @@ using namespace xmcheck;
 using namespace xmcheck::litmus::internal;
 
 namespace {
-std::vector<Token> lex(const SourceText& src) { return tokenize(src, {0, src.size()}); }
+std::vector<Token> lex(const SourceText& src) { return tokenize_with(src, {0, src.size()}, {}); }
 }  // namespace
 
 TEST_CASE("lexer: identifiers keep dots, numbers are decimal or hex") {

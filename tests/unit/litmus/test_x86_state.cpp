@@ -21,7 +21,7 @@ std::string x86_condition(const std::string& cond) { return to_string(x86("", co
 TEST_CASE("x86 init: registers are canonical 64-bit lower-case names") {
   const LitmusTest t = x86("0:rax=1; 0:RBX=0x202020202020202; 1:%eax=2; 1:r8d=3; 0:rip=0; 0:cs=0;");
   REQUIRE(t.init.size() == 6);
-  CHECK(t.arch == Arch::X86_64);
+  CHECK(t.arch == *arch_by_id("x86"));
   CHECK(t.arch_name == "X86_64");
   CHECK(t.init[0].loc.kind == Location::Kind::Register);
   CHECK(t.init[0].loc.reg == "rax");
@@ -56,7 +56,7 @@ TEST_CASE("x86 code as data: labels and instruction values") {
   CHECK(t.init[0].value->code == CodeLabel{1, "L0"});
   const Value& nop = *t.init[1].value;
   REQUIRE(nop.kind == Value::Kind::Instr);
-  CHECK(nop.instr->arch == Arch::X86_64);
+  CHECK(nop.instr->arch == *arch_by_id("x86"));
   CHECK(*nop.instr == *t.init[2].value->instr);
   CHECK(*nop.instr == t.threads.at(0).code.at(0));  // the program's `nop`
   CHECK(to_string(nop) == "NOP");

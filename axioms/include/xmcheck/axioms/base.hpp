@@ -32,9 +32,11 @@ struct BaseEntry {
   std::string_view meaning;  ///< one line, shown by `xmcheck --list-base`
   Extension extension = Extension::Stable;
   Scope scope = Scope::AnyThreads;
+  std::string_view arch = {};  ///< the architecture (kernel name) whose events fill it; empty: every one
 };
 
-/// Every base name, sets first. The index of an entry is its BaseId.
+/// Every base name, sets first: the core sets, then each registered
+/// architecture's, then the relations. The index of an entry is its BaseId.
 inline constexpr std::array kBaseCatalogue{
     // ---- event sets ----
     BaseEntry{"R", Arity::Set, "memory reads, explicit (loads) and implicit (instruction fetches)"},
@@ -54,56 +56,21 @@ inline constexpr std::array kBaseCatalogue{
     BaseEntry{"B", Arity::Set,
               "branch events: the decision of a branching instruction (x86: a taken jump, call or ret)"},
     BaseEntry{"BCC", Arity::Set, "conditional-branch decision events"},
-    BaseEntry{"ISB", Arity::Set, "ISB instruction events"},
-    BaseEntry{"DMB.SY", Arity::Set, "DMB SY"},
-    BaseEntry{"DMB.LD", Arity::Set, "DMB LD"},
-    BaseEntry{"DMB.ST", Arity::Set, "DMB ST"},
-    BaseEntry{"DMB.ISH", Arity::Set, "DMB ISH"},
-    BaseEntry{"DMB.ISHLD", Arity::Set, "DMB ISHLD"},
-    BaseEntry{"DMB.ISHST", Arity::Set, "DMB ISHST"},
-    BaseEntry{"DMB.NSH", Arity::Set, "DMB NSH"},
-    BaseEntry{"DMB.NSHLD", Arity::Set, "DMB NSHLD"},
-    BaseEntry{"DMB.NSHST", Arity::Set, "DMB NSHST"},
-    BaseEntry{"DMB.OSH", Arity::Set, "DMB OSH"},
-    BaseEntry{"DMB.OSHLD", Arity::Set, "DMB OSHLD"},
-    BaseEntry{"DMB.OSHST", Arity::Set, "DMB OSHST"},
-    BaseEntry{"DSB.SY", Arity::Set, "DSB SY"},
-    BaseEntry{"DSB.LD", Arity::Set, "DSB LD"},
-    BaseEntry{"DSB.ST", Arity::Set, "DSB ST"},
-    BaseEntry{"DSB.ISH", Arity::Set, "DSB ISH"},
-    BaseEntry{"DSB.ISHLD", Arity::Set, "DSB ISHLD"},
-    BaseEntry{"DSB.ISHST", Arity::Set, "DSB ISHST"},
-    BaseEntry{"DSB.NSH", Arity::Set, "DSB NSH"},
-    BaseEntry{"DSB.NSHLD", Arity::Set, "DSB NSHLD"},
-    BaseEntry{"DSB.NSHST", Arity::Set, "DSB NSHST"},
-    BaseEntry{"DSB.OSH", Arity::Set, "DSB OSH"},
-    BaseEntry{"DSB.OSHLD", Arity::Set, "DSB OSHLD"},
-    BaseEntry{"DSB.OSHST", Arity::Set, "DSB OSHST"},
-    BaseEntry{"DC.CVAU", Arity::Set, "data-cache clean by address to the point of unification"},
-    BaseEntry{"IC.IVAU", Arity::Set, "instruction-cache invalidate by address to the point of unification"},
-    BaseEntry{"IC.IALLU", Arity::Set, "instruction-cache invalidate all (local)"},
-    BaseEntry{"IC.IALLUIS", Arity::Set, "instruction-cache invalidate all (inner shareable)"},
     BaseEntry{"EXC-ENTRY", Arity::Set, "exception entry (fault or SVC taken)"},
     BaseEntry{"EXC-RET", Arity::Set, "exception return (ERET)"},
     BaseEntry{"SVC", Arity::Set, "exception entries caused by SVC"},
     BaseEntry{"FAULT", Arity::Set, "fault events (undefined instruction fetched or executed, SVC)"},
     BaseEntry{"UDF", Arity::Set, "faults caused by an undefined instruction"},
-    BaseEntry{"MFENCE", Arity::Set, "x86 MFENCE"},
-    BaseEntry{"LFENCE", Arity::Set, "x86 LFENCE"},
-    BaseEntry{"SFENCE", Arity::Set, "x86 SFENCE"},
-    BaseEntry{"CPUID", Arity::Set, "x86 CPUID (serializing)"},
-    BaseEntry{"SERIALIZE", Arity::Set, "x86 SERIALIZE (serializing)"},
-    BaseEntry{"IRET", Arity::Set, "x86 IRET (serializing; Linux's iret-to-self)"},
-    BaseEntry{"MOV-CR", Arity::Set, "x86 MOV to a control register, e.g. CR3 (serializing)"},
-    BaseEntry{"WRMSR", Arity::Set, "x86 WRMSR (serializing for most MSRs)"},
-    BaseEntry{"SYSRET", Arity::Set, "x86 SYSRET (returns to user mode; not serializing)"},
-    BaseEntry{"SYSEXIT", Arity::Set, "x86 SYSEXIT (returns to user mode; not serializing)"},
     BaseEntry{"CMODX-restricted", Arity::Set,
               "code accesses whose instruction value is outside the concurrent-modification list"},
     BaseEntry{"IRQ-ENTRY", Arity::Set, "interrupt entry (C tests: an IPI taken; arm64 lowering also EXC-ENTRY)"},
     BaseEntry{"IRQ-RETURN", Arity::Set, "interrupt return (C tests; arm64 lowering also EXC-RET, x86 also IRET)"},
     BaseEntry{"IPI", Arity::Set,
               "kernel IPI-path events of the sender: sends (domain of ipi) and waits for completion (range of ipi-done)"},
+    // ---- each registered architecture's sets (axioms/<arch>/event_sets.def) ----
+#define XMCHECK_BASE_SET(name, meaning) BaseEntry{name, Arity::Set, meaning, Extension::Stable, Scope::AnyThreads, XMCHECK_SET_ARCH},
+#include "xmcheck/arch_event_sets.inc"
+#undef XMCHECK_BASE_SET
     // ---- relations ----
     BaseEntry{"po", Arity::Relation, "program order between events of different instruction instances",
               Extension::Stable, Scope::OneThread},

@@ -42,8 +42,8 @@ struct CheckOptions {
   /// C tests: the architecture the test is lowered to and judged for (AArch64
   /// or X86_64; absent = the lowering's). Asm tests are always checked for
   /// their own architecture: a different target is a usage error.
-  std::optional<litmus::Arch> target;
-  /// C tests: the target's lowering table (axioms/lowering/<arch>.lower, loaded
+  std::optional<litmus::ArchId> target;
+  /// C tests: the target's lowering table (axioms/<arch>/<arch>.lower, loaded
   /// by the caller with load_lowering; must outlive the call). Required for C.
   const LoweringTable* lowering = nullptr;
 };

@@ -1,6 +1,6 @@
 #pragma once
 // How the C dialect's kernel primitives become events on one architecture:
-// the data of axioms/lowering/<arch>.lower (format in docs/c-dialect.md,
+// the data of axioms/<arch>/<arch>.lower (format in docs/c-dialect.md,
 // "Lowering files"). A table is loaded once and passed to checker::check
 // through CheckOptions; nothing here is global.
 #include <cstdint>
@@ -65,7 +65,7 @@ struct LoweringEntry {
 };
 
 struct LoweringTable {
-  litmus::Arch arch = litmus::Arch::AArch64;
+  litmus::ArchId arch = litmus::kNoArch;
   std::string arch_name;  ///< as in the file's `arch` line: "arm64", "x86"
   std::string path;
   std::vector<LoweringEntry> entries;
@@ -93,14 +93,17 @@ struct LoweringTable {
 /// Reads and parses `path` (and its prelude); kind Io when it cannot be read.
 [[nodiscard]] LoweringTable load_lowering(const std::string& path);
 
-/// The architectures C tests are lowered to, in the order `--arch all` checks
-/// them (x86 first): the one list the frontend and the fuzz harnesses iterate.
-[[nodiscard]] std::vector<litmus::Arch> lowering_architectures();
-/// "arm64" / "x86" for the architectures C tests are lowered to; nullopt otherwise.
-[[nodiscard]] std::optional<litmus::Arch> lowering_arch(const std::string& name);
-/// The lowering file's name for an architecture ("arm64.lower"), "" if none.
-[[nodiscard]] std::string lowering_file_name(litmus::Arch arch);
-/// "arm64" / "x86".
-[[nodiscard]] std::string lowering_arch_name(litmus::Arch arch);
+/// The architectures C tests are lowered to (those whose plug-in ships a
+/// lowering), in registry order, the order `--arch all` checks them: the one
+/// list the frontend and the fuzz harnesses iterate.
+[[nodiscard]] std::vector<litmus::ArchId> lowering_architectures();
+/// The architecture of a kernel name ("arm64") if C tests may target it.
+[[nodiscard]] std::optional<litmus::ArchId> lowering_arch(const std::string& name);
+/// The lowering file's path relative to the model directory ("arm64/arm64.lower"), "" if none.
+[[nodiscard]] std::string lowering_file_name(litmus::ArchId arch);
+/// The kernel name of an architecture ("arm64", "x86").
+[[nodiscard]] std::string lowering_arch_name(litmus::ArchId arch);
+/// The kernel names of lowering_architectures(), comma-separated, for messages.
+[[nodiscard]] std::string lowering_arch_list();
 
 }  // namespace xmcheck::checker

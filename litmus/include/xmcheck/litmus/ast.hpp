@@ -117,7 +117,7 @@ struct MetaEntry {
 };
 
 struct LitmusTest {
-  Arch arch = Arch::AArch64;
+  ArchId arch = kNoArch;  ///< kCDialect for C tests
   std::string arch_name;  ///< as written in the header, e.g. "AArch64"
   std::string name;
   std::shared_ptr<const std::string> file;
@@ -125,13 +125,13 @@ struct LitmusTest {
   std::string doc;              ///< the optional quoted doc string
   std::vector<InitEntry> init;
   /// Main threads then handlers, in column order. Always empty for C tests
-  /// (arch == Arch::C): their code is `c_program`.
+  /// (arch == kCDialect): their code is `c_program`.
   std::vector<ThreadCode> threads;
   std::vector<Location> locations;   ///< `locations [...]`
   std::optional<Prop> filter;
   Condition condition;
   diag::SourceSpan header_span;
-  /// C tests only (arch == Arch::C): the functions and the typed init block
+  /// C tests only (arch == kCDialect): the functions and the typed init block
   /// (include xmcheck/litmus/c_ast.hpp to use it). `init` holds the same
   /// entries untyped; null for AArch64 and X86_64 tests.
   std::shared_ptr<const c::CProgram> c_program;

@@ -8,13 +8,10 @@
 #include <vector>
 
 #include "xmcheck/diag/source_span.hpp"
+#include "xmcheck/litmus/arch.hpp"
 
 namespace xmcheck::litmus {
 
-/// The architecture of a test. `C` is herd's C dialect (LitmusTest::c_program);
-/// its only instructions are xmcheck's arch-neutral code values `INSN(n)`
-/// (mnemonic "INSN", one Imm operand n) and `INSN_UDF` (mnemonic "INSN_UDF").
-enum class Arch : std::uint8_t { AArch64, X86_64, C };
 
 /// A machine register. For AArch64, W3 and X3 share index 3 with widths 32/64;
 /// index 31 is the zero register (WZR/XZR) unless `is_sp`. For X86_64, `index`
@@ -63,7 +60,10 @@ struct Operand {
 /// `width` and `lock` carry the suffix and the prefix. litmus/README.md lists
 /// every shape.
 struct Instruction {
-  Arch arch = Arch::AArch64;
+  /// The architecture whose syntax wrote it. kCDialect marks xmcheck's
+  /// arch-neutral C code values `INSN(n)` (mnemonic "INSN", one Imm operand n)
+  /// and `INSN_UDF` (mnemonic "INSN_UDF").
+  ArchId arch = kNoArch;
   std::string mnemonic;
   std::vector<Operand> operands;
   diag::SourceSpan span;  ///< where it was written; ignored by comparisons

@@ -19,4 +19,7 @@ namespace xmcheck::litmus::internal {
 /// Parses the instruction text of `region` (e.g. the inside of `instr:"..."`).
 [[nodiscard]] Instruction parse_aarch64_instruction(const SourceText& src, Region region);
 
+/// herd's AArch64 syntax: `LDR W0,[X1,#4]`, `B.NE L0`, `DMB ISH`, `NOP`.
+[[nodiscard]] std::string aarch64_instruction_to_string(const Instruction& instr);
+
 }  // namespace xmcheck::litmus::internal

@@ -10,6 +10,9 @@
 
 namespace xmcheck::litmus::internal {
 
+/// AT&T punctuation beyond the common set: `$imm`, `%reg`.
+inline constexpr std::string_view kX86Punctuation = "$%";
+
 /// Parses the tokens (lexed for X86_64) of exactly one instruction, optionally
 /// preceded by `lock` (and herd's `lock;` inside a string); `tokens` is
 /// non-empty besides its final End token. Unknown mnemonics and unimplemented

@@ -1,4 +1,4 @@
-#include "x86_names.hpp"
+#include "names.hpp"
 
 #include <array>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "aarch64_names.hpp"
+#include "names.hpp"
 
 #include <array>
 #include <cctype>

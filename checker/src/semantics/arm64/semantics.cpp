@@ -8,12 +8,15 @@
 #include "condition_codes.hpp"
 #include "path_runner.hpp"
 #include "registers.hpp"
+#include "semantics.hpp"
 #include "semantics_support.hpp"
 #include "wrapping.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
-namespace xmcheck::checker {
+namespace xmcheck::checker::arm64 {
 namespace {
+
+constexpr SetMask kSetISB = base_bit("ISB");
 
 using litmus::Instruction;
 using litmus::Operand;
@@ -224,14 +227,14 @@ void cache_op(PathRunner& run, const Instruction& ins) {
 
 }  // namespace
 
-bool is_cmodx_restricted(const Instruction& ins) {
+bool cmodx_restricted(const Instruction& ins) {
   const std::string& m = ins.mnemonic;
   if (m == "B") return !ins.operands.empty() && ins.operands[0].kind == OpKind::Keyword;  // B.cond
   return !(m == "BL" || m == "CBZ" || m == "CBNZ" || m == "TBZ" || m == "TBNZ" || m == "ISB" ||
            m == "NOP" || m == "SVC");
 }
 
-void execute_aarch64(PathRunner& run, const Instruction& ins) {
+void execute(PathRunner& run, const Instruction& ins) {
   const std::string& m = ins.mnemonic;
   if (m == "NOP") return;
   if (m == "LDR") return load(run, ins, SetMask{});
@@ -309,4 +312,4 @@ void execute_aarch64(PathRunner& run, const Instruction& ins) {
   unsupported(ins, "not modelled");
 }
 
-}  // namespace xmcheck::checker
+}  // namespace xmcheck::checker::arm64

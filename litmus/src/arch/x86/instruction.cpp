@@ -1,11 +1,11 @@
-#include "x86_instruction.hpp"
+#include "instruction.hpp"
 
 #include <cctype>
 #include <string_view>
 #include <utility>
 
 #include "token_cursor.hpp"
-#include "x86_names.hpp"
+#include "names.hpp"
 
 namespace xmcheck::litmus::internal {
 namespace {
@@ -32,13 +32,13 @@ class X86InstructionParser {
  public:
   X86InstructionParser(const SourceText& src, const std::vector<Token>& tokens)
       : src_(src),
-        cur_(src, tokens, Arch::X86_64),
+        cur_(src, tokens),
         text_{tokens.front().where.begin, tokens.back().where.end} {
     if (tokens.size() >= 2) text_.end = tokens[tokens.size() - 2].where.end;
   }
 
   Instruction run() {
-    out_.arch = Arch::X86_64;
+    out_.arch = *arch_by_id("x86");
     out_.span = src_.span(text_);
     const Token* lock = nullptr;
     if (cur_.peek().is_word("lock")) {
@@ -373,7 +373,7 @@ Instruction parse_x86_instruction(const SourceText& src, const std::vector<Token
 }
 
 Instruction parse_x86_instruction(const SourceText& src, Region region) {
-  const std::vector<Token> tokens = tokenize(src, region, Arch::X86_64);
+  const std::vector<Token> tokens = tokenize_with(src, region, kX86Punctuation);
   if (tokens.size() < 2) src.fail(region.begin, region.end, "empty instruction");
   return parse_x86_instruction(src, tokens);
 }

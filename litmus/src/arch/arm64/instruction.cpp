@@ -1,10 +1,10 @@
-#include "aarch64_instruction.hpp"
+#include "instruction.hpp"
 
 #include <array>
 #include <string>
 #include <string_view>
 
-#include "aarch64_names.hpp"
+#include "names.hpp"
 #include "token_cursor.hpp"
 
 namespace xmcheck::litmus::internal {
@@ -81,7 +81,7 @@ class InstructionParser {
   Instruction run() {
     const Token& head = cur_.expect_ident("instruction");
     std::string upper = to_upper(head.text);
-    out_.arch = Arch::AArch64;
+    out_.arch = *arch_by_id("arm64");
     out_.span = src_.span(text_);
     if (upper.size() > 2 && upper.starts_with("B.")) {
       // B.cond is "B" with the condition as first operand (instruction.hpp).
@@ -369,7 +369,7 @@ Instruction parse_aarch64_instruction(const SourceText& src, const std::vector<T
 }
 
 Instruction parse_aarch64_instruction(const SourceText& src, Region region) {
-  const std::vector<Token> tokens = tokenize(src, region);
+  const std::vector<Token> tokens = tokenize_with(src, region, {});
   if (tokens.size() < 2) src.fail(region.begin, region.end, "empty instruction");
   return parse_aarch64_instruction(src, tokens);
 }

@@ -3,8 +3,8 @@
 // `NOP` for every nop form, `lock; ` before locked instructions.
 #include <string>
 
-#include "x86_instruction.hpp"
-#include "x86_names.hpp"
+#include "instruction.hpp"
+#include "names.hpp"
 
 namespace xmcheck::litmus::internal {
 namespace {

@@ -1,20 +1,34 @@
 // x86-64 instruction semantics over the PathRunner primitives. Data accesses
 // follow herd7's X86_64 semantics (locked read-modify-writes are atomic pairs in
 // the X set); the cross-modifying-code instructions (serializing instructions,
-// SYSRET/SYSEXIT) become events that axioms/x86.cat gives meaning to.
+// SYSRET/SYSEXIT) become events that axioms/x86/x86.cat gives meaning to.
 #include <cstdint>
 #include <string>
 
 #include "base_bits.hpp"
 #include "condition_codes.hpp"
 #include "path_runner.hpp"
-#include "registers.hpp"
+#include "semantics.hpp"
 #include "semantics_support.hpp"
 #include "wrapping.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
-namespace xmcheck::checker {
+namespace xmcheck::checker::x86 {
 namespace {
+
+constexpr SetMask kSetMfence = base_bit("MFENCE");
+constexpr SetMask kSetLfence = base_bit("LFENCE");
+constexpr SetMask kSetSfence = base_bit("SFENCE");
+constexpr SetMask kSetCpuid = base_bit("CPUID");
+constexpr SetMask kSetSerialize = base_bit("SERIALIZE");
+constexpr SetMask kSetIret = base_bit("IRET");
+constexpr SetMask kSetMovCr = base_bit("MOV-CR");
+constexpr SetMask kSetWrmsr = base_bit("WRMSR");
+constexpr SetMask kSetSysret = base_bit("SYSRET");
+constexpr SetMask kSetSysexit = base_bit("SYSEXIT");
+
+// x86 general-purpose registers never alias the zero register: index = Reg::index.
+int register_index(const litmus::Reg& reg) { return reg.index; }
 
 using litmus::Instruction;
 using litmus::Operand;
@@ -347,7 +361,7 @@ void fence(PathRunner& run, SetMask sets) { run.emit(EventKind::Fence, kSetF | s
 
 }  // namespace
 
-void execute_x86(PathRunner& run, const Instruction& ins) {
+void execute(PathRunner& run, const Instruction& ins) {
   const std::string& m = ins.mnemonic;
   const std::int64_t next = run.current_address() + kInstrBytes;
   if (m == "nop") return;
@@ -402,4 +416,4 @@ void execute_x86(PathRunner& run, const Instruction& ins) {
   unsupported(ins, "not modelled");
 }
 
-}  // namespace xmcheck::checker
+}  // namespace xmcheck::checker::x86

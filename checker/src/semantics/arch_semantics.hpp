@@ -1,0 +1,73 @@
+#pragma once
+// What an architecture plug-in tells the checker: how its instructions
+// execute (events, registers, dependencies), its register file, which code
+// values may be modified concurrently, and which model and C lowering it
+// ships. One implementation per folder checker/src/semantics/<id>/; the
+// registry (registry.cpp) collects them in cmake/Architectures.cmake order.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xmcheck/axioms/model.hpp"
+#include "xmcheck/litmus/ast.hpp"
+
+namespace xmcheck::checker {
+
+class PathRunner;
+
+/// Where the shared path runner finds an architecture's special registers in
+/// the register file (program.hpp, kNumRegs slots).
+struct RegisterFile {
+  int zero = -1;            ///< reads 0, writes discarded (AArch64 XZR); -1: none
+  int exception_link = -1;  ///< exception entry saves the return address here (ELR_EL1, SRR0); -1: not saved
+};
+
+class ArchSemantics {
+ public:
+  ArchSemantics() = default;
+  ArchSemantics(const ArchSemantics&) = delete;
+  ArchSemantics& operator=(const ArchSemantics&) = delete;
+  virtual ~ArchSemantics() = default;
+
+  /// The kernel name of the architecture ("arm64"); the registry checks it.
+  [[nodiscard]] virtual std::string_view id() const = 0;
+  [[nodiscard]] virtual RegisterFile registers() const = 0;
+  /// Register-file index of a canonical register name as the litmus parser
+  /// writes locations ("X3", "ELR_EL1", "rax"); nullopt if unknown.
+  [[nodiscard]] virtual std::optional<int> register_index(const std::string& canonical) const = 0;
+  /// herd's printed name of a register-file index ("X3", "rax").
+  [[nodiscard]] virtual std::string register_name(int index) const = 0;
+
+  /// Executes `instr` (position independent) at the runner's current address.
+  virtual void execute(PathRunner& run, const litmus::Instruction& instr) const = 0;
+  /// True if a code location holding `instr` is outside the architecture's
+  /// list of instructions that may be modified while another CPU executes
+  /// them (the event then joins CMODX-restricted). `instr` may be a C code
+  /// value (kCDialect INSN(n)).
+  [[nodiscard]] virtual bool cmodx_restricted(const litmus::Instruction& /*instr*/) const { return false; }
+  /// True if `instr` takes the address of its label operands (AArch64 ADR),
+  /// which makes the labelled instruction a code location.
+  [[nodiscard]] virtual bool exports_label(const litmus::Instruction& /*instr*/) const { return false; }
+  /// True if a memory operand names a data symbol directly (x86 `(x)`): the
+  /// symbol is then a location even without an init entry.
+  [[nodiscard]] virtual bool names_memory_directly() const { return false; }
+  /// True for a `KEY=...` header line this architecture gives meaning to
+  /// (arm64's CacheType); its words then go to header_variant.
+  [[nodiscard]] virtual bool header_key(std::string_view /*key*/) const { return false; }
+  /// One word of such a line turned into model variants (CacheType=DIC);
+  /// throws a positioned error on a word it does not know.
+  virtual void header_variant(const litmus::MetaEntry& /*line*/, std::string_view /*word*/,
+                              axioms::VariantSet& /*variants*/) const {}
+
+  /// The model used when none is given ("aarch64.cat"), found in axioms/<id>/.
+  [[nodiscard]] virtual std::string_view default_model() const = 0;
+  /// The C lowering file ("arm64.lower", in axioms/<id>/), or "" if C tests
+  /// cannot target this architecture.
+  [[nodiscard]] virtual std::string_view lowering_file() const { return {}; }
+};
+
+/// The plug-in of a registered architecture (asserts on kCDialect/kNoArch).
+[[nodiscard]] const ArchSemantics& semantics(litmus::ArchId arch);
+
+}  // namespace xmcheck::checker

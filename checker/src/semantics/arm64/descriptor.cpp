@@ -1,0 +1,54 @@
+// The arm64 plug-in: herd's AArch64 semantics with instruction fetch, Arm's
+// model (axioms/arm64/aarch64.cat) and the kernel's arm64 lowering.
+#include <cctype>
+
+#include "../arch_semantics.hpp"
+#include "registers.hpp"
+#include "semantics.hpp"
+#include "xmcheck/diag/diagnostic.hpp"
+
+namespace xmcheck::checker {
+namespace {
+
+class Arm64Semantics final : public ArchSemantics {
+ public:
+  std::string_view id() const override { return "arm64"; }
+  RegisterFile registers() const override { return {arm64::kZeroReg, arm64::kElrEl1}; }
+  std::optional<int> register_index(const std::string& canonical) const override {
+    return arm64::register_index(canonical);
+  }
+  std::string register_name(int index) const override { return arm64::register_name(index); }
+  void execute(PathRunner& run, const litmus::Instruction& instr) const override { arm64::execute(run, instr); }
+  bool cmodx_restricted(const litmus::Instruction& instr) const override {
+    return arm64::cmodx_restricted(instr);
+  }
+  bool exports_label(const litmus::Instruction& instr) const override { return instr.mnemonic == "ADR"; }
+  // CacheType=IDC: data-cache clean to PoU not required for I/D coherence;
+  // CacheType=DIC (implies IDC): instruction-cache invalidation not required
+  // either (Arm ARM D7.2.32, CTR_EL0.IDC/DIC; herd's aarch64-ifetch headers).
+  bool header_key(std::string_view key) const override { return key == "CacheType"; }
+  void header_variant(const litmus::MetaEntry& line, std::string_view word,
+                      axioms::VariantSet& variants) const override {
+    std::string upper(word);
+    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (upper == "DIC") {
+      variants.enable("DIC");
+      variants.enable("IDC");
+    } else if (upper == "IDC") {
+      variants.enable("IDC");
+    } else {
+      throw diag::UserError(diag::ErrorKind::Litmus, line.span, "unknown cache type '" + std::string(word) + "'");
+    }
+  }
+  std::string_view default_model() const override { return "aarch64.cat"; }
+  std::string_view lowering_file() const override { return "arm64.lower"; }
+};
+
+}  // namespace
+
+const ArchSemantics& arm64_semantics() {
+  static const Arm64Semantics instance;
+  return instance;
+}
+
+}  // namespace xmcheck::checker
