@@ -14,10 +14,6 @@ using checker::Witness;
 using checker::WitnessEdge;
 using checker::WitnessEvent;
 
-bool starts_with(const std::string& s, const std::string& prefix) {
-  return s.rfind(prefix, 0) == 0;
-}
-
 const WitnessEvent* find_event(const Witness& w, int id) {
   if (id >= 0 && static_cast<std::size_t>(id) < w.events.size() && w.events[id].id == id)
     return &w.events[static_cast<std::size_t>(id)];
@@ -30,11 +26,9 @@ std::string short_label(const WitnessEvent& e) { return "e" + std::to_string(e.i
 
 }  // namespace
 
-bool is_cache_maintenance(const WitnessEvent& e) { return e.kind == "DC" || e.kind == "IC"; }
+bool is_cache_maintenance(const WitnessEvent& e) { return e.cache_maintenance; }
 
-bool is_context_synchronization(const WitnessEvent& e) {
-  return e.kind == "FAULT" || e.kind == "ERET" || starts_with(e.text, "ISB");
-}
+bool is_context_synchronization(const WitnessEvent& e) { return e.context_synchronizing; }
 
 std::string event_label(const Witness& witness, int id) {
   const WitnessEvent* e = find_event(witness, id);

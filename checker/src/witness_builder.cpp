@@ -9,11 +9,21 @@
 namespace xmcheck::checker {
 namespace {
 
-/// The name of the first base set in `sets` other than those in `skip`.
+/// The name an event is shown by: its first architecture set (DMB.ISH, IRET),
+/// else its first core set outside `skip`; catalogue order decides only
+/// among sets of the same kind.
 std::string set_name(SetMask sets, const SetMask& skip) {
   sets &= ~skip;
   if (sets.none()) return {};
-  return std::string(axioms::kBaseCatalogue[sets.first()].name);
+  std::size_t chosen = sets.first();
+  bool found = false;
+  sets.for_each([&](std::size_t set) {
+    if (!found && !axioms::kBaseCatalogue[set].arch.empty()) {
+      chosen = set;
+      found = true;
+    }
+  });
+  return std::string(axioms::kBaseCatalogue[chosen].name);
 }
 
 constexpr SetMask kGeneric = kSetR | kSetW | kSetM | kSetIW | kSetFW | kSetExp | kSetImp | kSetInstr |
@@ -66,7 +76,7 @@ WitnessEvent WitnessBuilder::describe(std::size_t id) const {
       break;
     case EventKind::CacheOp: {
       const std::string name = set_name(e.sets, kGeneric);
-      w.kind = name.rfind("DC", 0) == 0 ? "DC" : "IC";
+      w.kind = name.empty() ? "CACHE" : name.substr(0, name.find('.'));  // DC.CVAU -> DC
       w.text = (name.empty() ? w.kind : name) + (e.loc >= 0 ? loc_text(e.loc) : "");
       break;
     }
@@ -82,6 +92,12 @@ WitnessEvent WitnessBuilder::describe(std::size_t id) const {
     case EventKind::IrqEntry: w.kind = "IRQ"; w.text = "IRQ-ENTRY"; break;
     case EventKind::IrqReturn: w.kind = "IRQ"; w.text = "IRQ-RETURN"; break;
   }
+  e.sets.for_each([&](std::size_t set) {
+    const axioms::EventClass cls = axioms::kBaseCatalogue[set].event_class;
+    w.cache_maintenance |= cls == axioms::EventClass::CacheMaintenance;
+    w.context_synchronizing |= cls == axioms::EventClass::ContextSync;
+  });
+  w.context_synchronizing |= e.kind == EventKind::Fault || e.kind == EventKind::ExcReturn;
   return w;
 }
 

@@ -23,9 +23,9 @@ Witness small_witness() {
   w.events = {{0, -1, 0, "IW", "W[x]=0", ""},
               {1, 0, 0, "W", "W[x]=1", "STR W0,[X1]"},
               {2, 1, 0, "R", "R[x]=0", "LDR W0,[X1]"},
-              {3, 1, 1, "F", "ISB", "ISB"},
+              {3, 1, 1, "F", "ISB", "ISB", false, true},
               {4, 1, 2, "IF", "IF[P1:L0]=NOP", "NOP"},
-              {5, 0, 1, "IC", "IC.IVAU[P1:L0]", "IC IVAU,X2"}};
+              {5, 0, 1, "IC", "IC.IVAU[P1:L0]", "IC IVAU,X2", true, false}};
   w.edges = {{2, 3, "po"}, {0, 2, "rf"}, {0, 4, "rf"}, {0, 1, "co"}, {2, 1, "fr"}};
   return w;
 }

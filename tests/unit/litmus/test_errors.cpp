@@ -7,7 +7,7 @@ using namespace xmcheck::litmus;
 using namespace xmcheck::litmus::test;
 
 TEST_CASE("errors: file structure") {
-  CHECK(error_at("") == "1:1: empty litmus file: expected 'AArch64 NAME'");
+  CHECK(error_at("") == "1:1: empty litmus file: expected 'ARCH NAME' (e.g. 'AArch64 MP')");
   CHECK(error_at("AArch64\n{}") == "1:8: expected test name after 'AArch64'");
   CHECK(error_at("AArch64 T\nfoo bar\n{}") ==
         "2:1: unexpected 'foo' before init block: expected 'Key=Value' or '{'");
@@ -18,9 +18,9 @@ TEST_CASE("errors: file structure") {
 }
 
 TEST_CASE("errors: kinds and spans") {
-  const diag::UserError arch = parse_error("PPC T\n{}\n P0 ;\n NOP ;\n");
+  const diag::UserError arch = parse_error("MIPS T\n{}\n P0 ;\n NOP ;\n");
   CHECK(arch.kind() == diag::ErrorKind::Unsupported);
-  CHECK(std::string(arch.what()) == "unsupported architecture 'PPC'");
+  CHECK(std::string(arch.what()) == "unsupported architecture 'MIPS'");
 
   const diag::UserError lit = parse_error("AArch64 T\n{ 0:X0=1 }\n P0 ;\n FOO ;\n");
   CHECK(lit.kind() == diag::ErrorKind::Unsupported);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "test_support.hpp"
+#include "xmcheck/litmus/arch/x86.hpp"
 
 using namespace xmcheck;
 using namespace xmcheck::litmus;

@@ -26,6 +26,15 @@ enum class Extension : unsigned char {
 /// thread): a path through them cannot pass through a left-out thread.
 enum class Scope : unsigned char { AnyThreads, OneThread };
 
+/// What the events of an architecture's set are, for displays (--witness,
+/// --dot): the model alone gives them meaning.
+enum class EventClass : unsigned char {
+  Other,
+  Fence,             ///< a barrier (DMB, MFENCE, sync)
+  CacheMaintenance,  ///< by-address or global cache maintenance (DC, IC, dcbst, icbi)
+  ContextSync,       ///< a context-synchronizing instruction (ISB, isync, serializing instructions)
+};
+
 struct BaseEntry {
   std::string_view name;
   Arity arity;
@@ -33,6 +42,7 @@ struct BaseEntry {
   Extension extension = Extension::Stable;
   Scope scope = Scope::AnyThreads;
   std::string_view arch = {};  ///< the architecture (kernel name) whose events fill it; empty: every one
+  EventClass event_class = EventClass::Other;
 };
 
 /// Every base name, sets first: the core sets, then each registered
@@ -68,7 +78,8 @@ inline constexpr std::array kBaseCatalogue{
     BaseEntry{"IPI", Arity::Set,
               "kernel IPI-path events of the sender: sends (domain of ipi) and waits for completion (range of ipi-done)"},
     // ---- each registered architecture's sets (axioms/<arch>/event_sets.def) ----
-#define XMCHECK_BASE_SET(name, meaning) BaseEntry{name, Arity::Set, meaning, Extension::Stable, Scope::AnyThreads, XMCHECK_SET_ARCH},
+#define XMCHECK_BASE_SET(name, event_class, meaning) \
+  BaseEntry{name, Arity::Set, meaning, Extension::Stable, Scope::AnyThreads, XMCHECK_SET_ARCH, EventClass::event_class},
 #include "xmcheck/arch_event_sets.inc"
 #undef XMCHECK_BASE_SET
     // ---- relations ----

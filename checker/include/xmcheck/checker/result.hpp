@@ -15,9 +15,12 @@ struct WitnessEvent {
   int id = 0;              ///< index in Witness::events
   int thread = -1;         ///< -1: an initial write
   int instance = 0;        ///< instruction instance (program-order index) in its thread
-  std::string kind;        ///< "R", "W", "IF" (fetch), "F" (barrier), "DC", "IC", "B", "FAULT", "ERET", "IW"
+  std::string kind;        ///< "R", "W", "IF" (fetch), "F" (barrier), cache maintenance by its
+                           ///< mnemonic ("DC", "IC"), "B", "FAULT", "ERET", "IW"
   std::string text;        ///< e.g. "W[x]=1", "IF[P1:L0]=NOP", "DMB.ISH", "IC.IVAU[P1:L0]"
   std::string instruction; ///< the instruction that made it, as printed ("" for initial writes)
+  bool cache_maintenance = false;  ///< in a set of class CacheMaintenance (axioms/base.hpp)
+  bool context_synchronizing = false;  ///< exception entry or return, or in a ContextSync set
 };
 
 /// A labelled edge between two WitnessEvent ids ("po", "rf", "co", "fr",

@@ -5,6 +5,7 @@
 
 #include "../arch_semantics.hpp"
 #include "semantics.hpp"
+#include "xmcheck/litmus/arch/x86.hpp"
 #include "xmcheck/litmus/instruction.hpp"
 
 namespace xmcheck::checker {

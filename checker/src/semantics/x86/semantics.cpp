@@ -12,6 +12,7 @@
 #include "semantics_support.hpp"
 #include "wrapping.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
+#include "xmcheck/litmus/arch/x86.hpp"
 
 namespace xmcheck::checker::x86 {
 namespace {

@@ -13,10 +13,10 @@
 namespace xmcheck::litmus {
 
 
-/// A machine register. For AArch64, W3 and X3 share index 3 with widths 32/64;
-/// index 31 is the zero register (WZR/XZR) unless `is_sp`. For X86_64, `index`
-/// is 0-15 for rax rbx rcx rdx rsi rdi rbp rsp r8..r15 (al/ax/eax/rax share
-/// index 0 with widths 8/16/32/64), or one of the kX86* indices below.
+/// A machine register: an index into its architecture's register file, the
+/// access width, and two flags the architecture's syntax may set (each
+/// plug-in documents its numbering: litmus/src/arch/<id>/README.md; x86's
+/// special registers are in xmcheck/litmus/arch/x86.hpp).
 struct Reg {
   std::uint8_t index = 0;
   std::uint8_t width = 64;  ///< access width in bits
@@ -24,11 +24,6 @@ struct Reg {
   bool is_sp = false;
   friend bool operator==(const Reg&, const Reg&) = default;
 };
-
-/// X86_64 register indices beyond the 16 general-purpose ones (litmus/README.md).
-inline constexpr std::uint8_t kX86Rip = 16;  ///< %rip (width 64)
-inline constexpr std::uint8_t kX86Cs = 17;   ///< %cs (width 16)
-inline constexpr std::uint8_t kX86Cr0 = 32;  ///< %crN is kX86Cr0 + N (N = 0, 2, 3, 4, 8; width 64)
 
 struct Operand {
   enum class Kind : std::uint8_t {

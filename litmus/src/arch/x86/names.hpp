@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "xmcheck/litmus/arch/x86.hpp"
 #include "xmcheck/litmus/instruction.hpp"
 
 namespace xmcheck::litmus::internal {
