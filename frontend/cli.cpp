@@ -4,6 +4,7 @@
 #include <charconv>
 #include <iostream>
 #include <map>
+#include <string_view>
 #include <string>
 
 #include <fmt/format.h>
@@ -214,6 +215,13 @@ CliOutcome parse_command_line(int argc, const char* const* argv) {
   CliOutcome out;
   bool memory_given = false;
   bind_options(app, out.options, memory_given);
+  app.add_flag("--list-base", out.options.list_base,
+               "Print the base sets and relations a model may name (every architecture's), "
+               "as a markdown table (--format json: a JSON array), and exit")
+      ->group("Output");
+  // --list-base checks nothing: it needs no input.
+  for (int i = 1; i < argc; ++i)
+    if (std::string_view(argv[i]) == "--list-base") app.get_option("inputs")->required(false);
   try {
     app.parse(argc, argv);
     if (!memory_given) out.options.memory_limit = default_memory_limit();

@@ -42,6 +42,7 @@ struct Options {
   int verbosity = 0;                ///< number of -v
   bool quiet = false;               ///< -q
   bool stats = false;               ///< --stats
+  bool list_base = false;           ///< --list-base: print the base catalogue, check nothing
 };
 
 /// What parsing the command line decided.

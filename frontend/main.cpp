@@ -9,6 +9,7 @@
 #include "frontend/cli.hpp"
 #include "frontend/exit_codes.hpp"
 #include "frontend/inputs.hpp"
+#include "frontend/list_base.hpp"
 #include "frontend/logging.hpp"
 #include "frontend/model_locator.hpp"
 #include "frontend/option_values.hpp"
@@ -71,6 +72,11 @@ int main(int argc, char** argv) {
       case fe::CliOutcome::Action::Exit: return ec::kOk;
       case fe::CliOutcome::Action::UsageError: return ec::kUsage;
       case fe::CliOutcome::Action::Run: break;
+    }
+    if (cli.options.list_base) {
+      std::cout << (cli.options.format == fe::OutputFormat::Herd ? fe::base_catalogue_markdown()
+                                                                 : fe::base_catalogue_json());
+      return ec::kOk;
     }
     return run(cli.options);
   } catch (const fe::ModelLoadError& e) {

@@ -88,6 +88,7 @@ Json result_to_json(const checker::TestResult& r, const JsonTestInfo& info) {
   out["file"] = info.file;
   out["name"] = r.name;
   out["architecture"] = info.architecture;
+  out["target"] = info.target;
   out["model"] = r.model;
   out["variants"] = strings(r.variants);
   out["condition"] = Json{{"quantifier", quantifier_text(r.quantifier)}, {"text", r.condition_text}};

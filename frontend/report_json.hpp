@@ -2,7 +2,7 @@
 // --format json|jsonl: one JSON object per test (docs/json-schema.json).
 //
 // A checked test:
-//   {"file", "name", "architecture", "model", "variants", "condition":
+//   {"file", "name", "architecture", "target", "model", "variants", "condition":
 //    {"quantifier": "exists"|"~exists"|"forall", "text"}, "observed": [LOC...],
 //    "states": [{"values": {LOC: VALUE...}, "satisfies_condition", "witness"?}],
 //    "result": "Ok"|"No"|"Unknown", "loop", "validated", "verdict":
@@ -29,7 +29,8 @@ using Json = nlohmann::ordered_json;
 /// What the report adds to a TestResult.
 struct JsonTestInfo {
   std::string file;          ///< the test's path as xmcheck received it
-  std::string architecture;  ///< as written in the test's header
+  std::string architecture;  ///< herd's name, as written in the test's header ("AArch64", "C")
+  std::string target;        ///< the kernel name of the architecture judged ("arm64")
   bool with_stats = false;   ///< add "stats" (nondeterministic: time)
   double time_ms = 0;
   std::optional<Json> expect;  ///< {"status": "pass"|"fail"|"unlisted", "message"?}

@@ -1,5 +1,7 @@
 #include "frontend/reporter.hpp"
 
+#include "xmcheck/litmus/arch.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <ostream>
@@ -142,7 +144,7 @@ void Reporter::print_stats(const std::string& label, const checker::TestResult& 
 }
 
 void Reporter::print_result(const checker::TestResult& result, const std::string& path,
-                            const std::string& arch, double time_ms,
+                            const std::string& arch, const std::string& target, double time_ms,
                             const std::optional<std::string>& expect_json,
                             const std::string& expect_message) {
   if (options_.format == OutputFormat::Herd) {
@@ -155,7 +157,7 @@ void Reporter::print_result(const checker::TestResult& result, const std::string
     expect = Json{{"status", *expect_json}};
     if (!expect_message.empty()) (*expect)["message"] = expect_message;
   }
-  JsonTestInfo info{path, arch, options_.stats, time_ms, expect};
+  JsonTestInfo info{path, arch, target, options_.stats, time_ms, expect};
   const Json object = result_to_json(result, info);
   if (options_.format == OutputFormat::Json)
     out_ << (printed_ == 0 ? "" : ",\n") << format_json_element(object);
@@ -215,7 +217,7 @@ int Reporter::report_per_arch(const TestOutcome& outcome) {
       continue;
     }
     if (options_.format == OutputFormat::Herd) out_ << "Arch " << one.arch << '\n';
-    print_result(*one.result, outcome.path, one.arch, one.time_ms, expect_json, expect_message);
+    print_result(*one.result, outcome.path, outcome.arch, one.arch, one.time_ms, expect_json, expect_message);
   }
   out_.flush();
   if (!expect_message.empty()) diagnostic(expect_message);
@@ -252,7 +254,9 @@ int Reporter::report(const TestOutcome& outcome) {
   status = expect_status(outcome, status, expect_json, expect_message);
 
   if (outcome.result) {
-    print_result(*outcome.result, outcome.path, outcome.arch, outcome.time_ms, expect_json, expect_message);
+    const auto own = litmus::arch_by_herd_name(outcome.arch);
+    print_result(*outcome.result, outcome.path, outcome.arch, own ? std::string(litmus::arch_names(*own).id) : "",
+                 outcome.time_ms, expect_json, expect_message);
   } else if (options_.format != OutputFormat::Herd) {
     std::optional<Json> expect;
     if (expect_json) {

@@ -45,8 +45,10 @@ class Reporter {
   /// A C test checked for several architectures: one block (or JSON object)
   /// per architecture, preceded by `Arch NAME`; rows for the final table.
   [[nodiscard]] int report_per_arch(const TestOutcome& outcome);
+  /// `arch`: herd's name from the test's header; `target`: the kernel name of
+  /// the architecture judged (JSON "architecture" and "target").
   void print_result(const checker::TestResult& result, const std::string& path, const std::string& arch,
-                    double time_ms, const std::optional<std::string>& expect_json,
+                    const std::string& target, double time_ms, const std::optional<std::string>& expect_json,
                     const std::string& expect_message);
   void print_stats(const std::string& label, const checker::TestResult& result, double time_ms);
   /// --states-only: names the flags the executions found did not raise.

@@ -137,7 +137,7 @@ TEST_CASE("an incomplete result prints no verdict: marked states, Unknown, no Ob
     CHECK(herd.find("States 2 (incomplete)\n1:X0=0;\n1:X0=1;\nUnknown\n") != std::string::npos);
     CHECK(herd.find("\nObservation MP Unknown\n") != std::string::npos);
     CHECK(herd.find("Sometimes") == std::string::npos);
-    const Json j = result_to_json(u, {"t/MP.litmus", "AArch64", false, 0, std::nullopt});
+    const Json j = result_to_json(u, {"t/MP.litmus", "AArch64", "arm64", false, 0, std::nullopt});
     CHECK(j["result"] == "Unknown");
     CHECK(j["verdict"] == "Unknown");
     CHECK(j["observation"] == "Unknown");
@@ -147,8 +147,8 @@ TEST_CASE("an incomplete result prints no verdict: marked states, Unknown, no Ob
   ck::TestResult s = sometimes_result();
   s.stop = ck::StopReason::SolverUnknown;
   s.stop_detail = "max. resource limit exceeded";
-  const Json j = result_to_json(s, {"t/MP.litmus", "AArch64", false, 0, std::nullopt});
+  const Json j = result_to_json(s, {"t/MP.litmus", "AArch64", "arm64", false, 0, std::nullopt});
   CHECK(j["unknown_reason"] == "solver-unknown");
   CHECK(j["unknown_detail"] == "max. resource limit exceeded");
-  CHECK_FALSE(result_to_json(sometimes_result(), {"t", "AArch64", false, 0, std::nullopt}).contains("unknown_reason"));
+  CHECK_FALSE(result_to_json(sometimes_result(), {"t", "AArch64", "arm64", false, 0, std::nullopt}).contains("unknown_reason"));
 }

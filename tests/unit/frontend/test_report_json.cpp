@@ -49,13 +49,15 @@ TestResult sample(Q q = Q::Exists) {
 }  // namespace
 
 TEST_CASE("a checked test becomes one JSON object with keys in the documented order") {
-  const Json j = result_to_json(sample(), {"t/MP.litmus", "AArch64", false, 12.5, std::nullopt});
+  const Json j = result_to_json(sample(), {"t/MP.litmus", "AArch64", "arm64", false, 12.5, std::nullopt});
   std::vector<std::string> keys;
   for (const auto& item : j.items()) keys.push_back(item.key());
-  CHECK(keys == std::vector<std::string>{"file", "name", "architecture", "model", "variants",
+  CHECK(keys == std::vector<std::string>{"file", "name", "architecture", "target", "model", "variants",
                                          "condition", "observed", "states", "result", "loop",
                                          "validated", "verdict", "kind", "positive", "negative",
                                          "observation", "flags", "explanations", "timed_out"});
+  CHECK(j["architecture"] == "AArch64");
+  CHECK(j["target"] == "arm64");
   CHECK(j["condition"]["quantifier"] == "exists");
   CHECK(j["states"][0]["values"]["1:X0"] == "0");
   CHECK(j["states"][0]["values"]["[x]"] == "1");
@@ -86,7 +88,7 @@ TEST_CASE("the verdict follows the quantifier and Ok/No; a timeout is Unknown") 
 
 TEST_CASE("--stats adds a stats object; an expect record is kept") {
   const Json expect = Json{{"status", "pass"}};
-  const Json j = result_to_json(sample(), {"t/MP.litmus", "AArch64", true, 1.23456, expect});
+  const Json j = result_to_json(sample(), {"t/MP.litmus", "AArch64", "arm64", true, 1.23456, expect});
   CHECK(j["stats"]["time_ms"] == doctest::Approx(1.235));
   CHECK(j["stats"].contains("solver_calls"));
   CHECK(j["expect"]["status"] == "pass");
@@ -138,7 +140,7 @@ TEST_CASE("--explain text follows the result block") {
   CHECK(format_explanations(r) ==
         "Explanation MP 1:X0=0; [x]=1;\n  check external\n"
         "  cycle e0:W[x]=0 -rf-> e2:R[x]=0 -fr-> e0:W[x]=0\n\n");
-  const Json j = result_to_json(r, {"MP.litmus", "AArch64", false, 0, std::nullopt});
+  const Json j = result_to_json(r, {"MP.litmus", "AArch64", "arm64", false, 0, std::nullopt});
   CHECK(j["explanations"][0]["check"] == "external");
   CHECK(j["explanations"][0]["text"] == "e0:W[x]=0 -rf-> e2:R[x]=0 -fr-> e0:W[x]=0");
 }
