@@ -66,6 +66,7 @@ class CLowerer {
     Program& prog = out_.prog;
     prog.procs.resize(cp.threads.size());
     prog.init_regs.assign(cp.threads.size(), std::vector<Val>(kNumRegs, Val::integer(0)));
+    prog.reg_types.assign(cp.threads.size(), std::vector<std::string>(kNumRegs));  // C locals: untyped slots
     prog.c_locals.resize(cp.threads.size());
     for (std::size_t p = 0; p < cp.threads.size(); ++p) {
       Slot halt;  // C threads have no instruction slots: one halt slot carries the span

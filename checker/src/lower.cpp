@@ -209,6 +209,8 @@ class Lowerer {
 
   void init_state() {
     prog_.init_regs.assign(prog_.procs.size(), std::vector<Val>(kNumRegs, Val::integer(0)));
+    prog_.reg_types.assign(prog_.procs.size(), std::vector<std::string>(kNumRegs));
+    const ArchSemantics& arch = semantics(prog_.arch);
     for (const auto& e : test_.init)  // arrays first: other entries may take their address
       if (e.loc.kind == litmus::Location::Kind::Memory && e.array_size) declare_array(e);
     for (const auto& e : test_.init) {
@@ -217,13 +219,15 @@ class Lowerer {
         if (!idx) fail(e.loc.span, "unknown register " + e.loc.reg);
         if (e.loc.thread < 0 || e.loc.thread >= prog_.num_procs())
           fail(e.loc.span, "no thread P" + std::to_string(e.loc.thread));
+        prog_.reg_types[static_cast<std::size_t>(e.loc.thread)][static_cast<std::size_t>(*idx)] = e.type;
         if (e.value)
           prog_.init_regs[static_cast<std::size_t>(e.loc.thread)][static_cast<std::size_t>(*idx)] =
               convert(*e.value);
       } else if (!e.array_size) {
         const int id = data_location(e.loc.symbol);
+        prog_.locs[static_cast<std::size_t>(id)].type = e.type;
         if (e.value) {
-          const Val v = convert(*e.value);
+          const Val v = arch.typed_value(convert(*e.value), e.type);
           prog_.locs[static_cast<std::size_t>(id)].init = v;
         }
       }

@@ -135,6 +135,13 @@ Observation::Node Observation::convert(const litmus::Prop& p) {
     if (l.is_array) fail(p.loc.span, "conditions on whole arrays are not supported");
     n.slot = l.value_index;
     n.value = convert_value(p.value);
+    // Compared as the location's declared type makes it (herd's typed state).
+    const std::string type =
+        l.is_register ? (static_cast<std::size_t>(l.proc) < prog_.reg_types.size()
+                             ? prog_.reg_types[static_cast<std::size_t>(l.proc)][static_cast<std::size_t>(l.reg)]
+                             : std::string())
+                      : l.loc >= 0 ? prog_.locs[static_cast<std::size_t>(l.loc)].type : std::string();
+    n.value = semantics(prog_.arch).typed_value(n.value, type);
   }
   n.children.reserve(p.children.size());
   for (const auto& c : p.children) n.children.push_back(convert(c));

@@ -279,7 +279,10 @@ PathEnd PathRunner::finish() {
   if (end_ != PathEnd::Done) return end_;
   finish_ctrl_edges();
   trace_.final_regs.resize(regs_.size());
-  for (std::size_t i = 0; i < regs_.size(); ++i) trace_.final_regs[i] = regs_[i].val;
+  XMCHECK_ASSERT(static_cast<std::size_t>(proc_) < prog_.reg_types.size(), "register types per thread");
+  const auto& types = prog_.reg_types[static_cast<std::size_t>(proc_)];
+  for (std::size_t i = 0; i < regs_.size(); ++i)
+    trace_.final_regs[i] = arch_.typed_value(regs_[i].val, i < types.size() ? types[i] : std::string());
   return PathEnd::Done;
 }
 

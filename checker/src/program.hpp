@@ -30,6 +30,7 @@ struct Location {
   std::string array_name;
   std::int64_t address = 0;   ///< is_code: the instruction's address
   Val init = Val::integer(0);
+  std::string type;           ///< type declared in the init block ("" when untyped)
 };
 
 /// herd's code layout, kept so that addresses printed as integers (a BL return
@@ -65,7 +66,9 @@ struct Program {
   /// byte offsets relative to the instruction's own address.
   std::vector<litmus::Instruction> instrs;
   std::vector<ProcCode> procs;
-  std::vector<std::vector<Val>> init_regs;  ///< [proc][RegIndex]
+  std::vector<std::vector<Val>> init_regs;  ///< [proc][register]
+  /// [proc][register] type declared in the init block ("" when untyped).
+  std::vector<std::vector<std::string>> reg_types;
 
   /// Instruction values that a fetch may decode (herd: the original instructions of
   /// every addressed slot and every instruction constant of the init state).

@@ -1,5 +1,7 @@
 #include "init_parser.hpp"
 
+#include "arch/arch_syntax.hpp"
+
 #include "state_syntax.hpp"
 
 namespace xmcheck::litmus::internal {
@@ -31,6 +33,8 @@ class InitParser {
     if (!cur_.peek().is_ident()) return false;
     const Token& after = cur_.peek(1);
     if (after.is_ident() || after.is("*")) return true;
+    if (cur_.arch() != kCDialect && syntax(cur_.arch()).at_own_location(after))
+      return true;  // a typed symbolic register, `uint64_t %P0_x`
     if (after.kind == Token::Kind::Number) return cur_.peek(2).is(":");
     return after.is("[") && cur_.peek(2).is_ident();
   }

@@ -6,6 +6,7 @@
 #include <memory>
 #include <sstream>
 
+#include "arch/arch_syntax.hpp"
 #include "c_parser.hpp"
 #include "condition_parser.hpp"
 #include "init_parser.hpp"
@@ -51,6 +52,7 @@ LitmusTest parse_string(const std::string& text, const std::string& file_name) {
   test.locations = std::move(constraints.locations);
   test.filter = std::move(constraints.filter);
   test.condition = std::move(constraints.condition);
+  if (arch != kCDialect) internal::syntax(arch).finish(test);
   return test;
 }
 

@@ -170,7 +170,25 @@ class Splitter {
       }
     }
     out.program = {begin, at};
-    out.constraints = {at, size_};
+    out.constraints = {at, constraints_end(at)};
+  }
+
+  // herd's old test files may end with `<< ... >>` blocks (instructions for
+  // the ppcmem tool): the constraints stop at a `<<` that starts a line.
+  std::size_t constraints_end(std::size_t at) const {
+    while (at < size_) {
+      const char c = text_[at];
+      if (c == '(' && at + 1 < size_ && text_[at + 1] == '*') {
+        at = skip_comment(src_, at, size_);
+      } else if (c == '"') {
+        at = skip_string(src_, at, size_);
+      } else if (c == '<' && at + 1 < size_ && text_[at + 1] == '<' && at_line_start(at)) {
+        return at;
+      } else {
+        ++at;
+      }
+    }
+    return size_;
   }
 
   // C programs: `//` and `/* */` comments, herd's `(* *)` only outside braces

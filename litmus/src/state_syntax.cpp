@@ -143,12 +143,15 @@ bool at_location(const TokenCursor& cur) {
   const Token& t = cur.peek();
   if (t.kind == Token::Kind::Number) return cur.peek(1).is(":");
   if (t.is("[")) return true;
+  if (cur.arch() != kCDialect && syntax(cur.arch()).at_own_location(t)) return true;
   return t.is_ident();
 }
 
 Location parse_location(TokenCursor& cur) {
   const SourceText& src = cur.source();
   if (at_fault(cur)) return parse_fault(cur);
+  if (cur.arch() != kCDialect)
+    if (auto own = syntax(cur.arch()).parse_own_location(cur)) return *own;
   Location loc;
   const Token& first = cur.peek();
   if (first.kind == Token::Kind::Number) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "value.hpp"
 #include "xmcheck/axioms/model.hpp"
 #include "xmcheck/litmus/ast.hpp"
 
@@ -59,6 +60,11 @@ class ArchSemantics {
   /// throws a positioned error on a word it does not know.
   virtual void header_variant(const litmus::MetaEntry& /*line*/, std::string_view /*word*/,
                               axioms::VariantSet& /*variants*/) const {}
+
+  /// A value as the init block's declared `type` ("" when untyped) makes it,
+  /// for initial memory, final registers and condition values (herd's typed
+  /// state: on Power an untyped register is a 32-bit `int`). Default: as is.
+  [[nodiscard]] virtual Val typed_value(Val v, const std::string& /*type*/) const { return v; }
 
   /// The model used when none is given ("aarch64.cat"), found in axioms/<id>/.
   [[nodiscard]] virtual std::string_view default_model() const = 0;

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "lexer.hpp"
+#include "token_cursor.hpp"
+#include "xmcheck/litmus/ast.hpp"
 #include "xmcheck/litmus/arch.hpp"
 #include "xmcheck/litmus/instruction.hpp"
 
@@ -42,6 +44,16 @@ class ArchSyntax {
   /// The canonical name of a register used as a location (`0:W3` -> "X3"),
   /// or nullopt if `name` is not a register that may be one.
   [[nodiscard]] virtual std::optional<std::string> location_register(std::string_view name) const = 0;
+  /// True if `first` starts a location only this architecture writes (Power's
+  /// symbolic register `%name`), in init and constraints.
+  [[nodiscard]] virtual bool at_own_location(const Token& /*first*/) const { return false; }
+  /// Parses such a location, or another architecture-only form (Power's
+  /// `P0:r5`); nullopt, consuming nothing, for the shared forms.
+  [[nodiscard]] virtual std::optional<Location> parse_own_location(TokenCursor& /*cur*/) const {
+    return std::nullopt;
+  }
+  /// Called once the whole test is parsed (Power: allocates symbolic registers).
+  virtual void finish(LitmusTest& /*test*/) const {}
 };
 
 /// The plug-in of a registered architecture (asserts on kCDialect/kNoArch).

@@ -34,6 +34,17 @@ TEST_CASE("splitter: the program ends at ~exists and forall, not inside words") 
   CHECK(split_sections(none).constraints.empty());
 }
 
+TEST_CASE("splitter: trailing << ... >> blocks after the condition are skipped") {
+  const SourceText src("AArch64 T\n{}\n P0 ;\n NOP ;\nexists (0:X0=1);\n<<\nshow 0\n>>\n<<\nx\n>>\n", "f");
+  const Sections s = split_sections(src);
+  CHECK(src.slice(s.constraints) == "exists (0:X0=1);\n");
+  // Only at the start of a line, outside comments.
+  const SourceText inner("AArch64 T\n{}\n P0 ;\n NOP ;\nexists (0:X0=1) (* << *)\n", "f");
+  CHECK(inner.slice(split_sections(inner).constraints) == "exists (0:X0=1) (* << *)\n");
+  const LitmusTest t = parse_string("AArch64 T\n{}\n P0 ;\n NOP ;\nexists (0:X0=1);\n<<\nshow 0\n>>\n", "f");
+  CHECK(t.condition.quantifier == Condition::Quantifier::Exists);
+}
+
 TEST_CASE("splitter: doc string on the header line") {
   const LitmusTest t = parse_string("AArch64 T \"hello\"\n{}\n P0 ;\n NOP ;\n", "f");
   CHECK(t.doc == "hello");
