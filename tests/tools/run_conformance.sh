@@ -3,7 +3,9 @@
 # (an @LIST in sorted path order), cuts stdout into per-test result blocks, and
 # for each TEST.litmus.expected compares with herd7's output:
 #   - the `Test NAME KIND` line and the `[Loop ]Ok|No` line, exactly;
-#   - the SET of state lines (order-insensitive).
+#   - the SET of state lines (order-insensitive);
+#   - with TEST.litmus.observed (hardware results): every observed state is
+#     among xmcheck's states.
 # For TEST.litmus.expected-failure, xmcheck must reject the test with a
 # positioned "TEST:line:col: error: ..." line on stderr.
 # Exits 77 (ctest SKIP_RETURN_CODE) when CORPUS_DIR is absent.
@@ -63,7 +65,7 @@ state_lines() {
   awk 'NR == 2 && /^States / { n = $2; next } NR > 2 && n > 0 { print; n-- }' "$1" | LC_ALL=C sort
 }
 
-passed=0 failed=0 unlisted=0 block=0
+passed=0 failed=0 unlisted=0 block=0 observed_tests=0
 fail() { # test, reason
   failed=$((failed + 1))
   echo "FAIL ${1#"$corpus"/}: $2"
@@ -93,6 +95,15 @@ while IFS= read -r test; do
     state_lines "$got" >"$tmp/got_states"
     if ! cmp -s "$tmp/want_states" "$tmp/got_states"; then
       reasons+=("states differ")
+    fi
+    # Hardware results (ppc/, riscv/): every state a machine showed must be allowed.
+    if [[ -f $test.observed ]]; then
+      LC_ALL=C sort -u "$test.observed" | sed '/^$/d' >"$tmp/observed"
+      observed_tests=$((observed_tests + 1))
+      if [[ -n $(LC_ALL=C comm -23 "$tmp/observed" "$tmp/got_states") ]]; then
+        reasons+=("a state real hardware showed is forbidden")
+        LC_ALL=C comm -23 "$tmp/observed" "$tmp/got_states" | sed 's/^/    observed only: /'
+      fi
     fi
     if ((${#reasons[@]} == 0)); then
       passed=$((passed + 1))
@@ -130,5 +141,6 @@ if [[ $rc -eq 70 ]]; then
   grep -F 'internal error' "$tmp/err" | sed 's/^/    /'
 fi
 ((unlisted == 0)) || echo "conformance $name: $unlisted tests without herd results ignored"
+((observed_tests == 0)) || echo "conformance $name: $observed_tests tests with hardware results, each observed state checked"
 echo "conformance $name: $passed passed, $failed failed"
 ((failed == 0 && rc != 70))
