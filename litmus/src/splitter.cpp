@@ -48,7 +48,7 @@ class Splitter {
   std::size_t read_header(Sections& out) const {
     std::size_t at = 0;
     while (at < size_ && is_space(text_[at])) ++at;
-    if (at >= size_) src_.fail(at, at, "empty litmus file: expected 'ARCH NAME' (e.g. 'AArch64 MP')");
+    if (at >= size_) src_.fail(at, at, "empty litmus file: expected a header 'ARCH NAME'");
     const std::size_t arch_begin = at;
     while (at < size_ && (is_alnum(text_[at]) || text_[at] == '_')) ++at;
     if (at == arch_begin)

@@ -7,7 +7,7 @@ using namespace xmcheck::litmus;
 using namespace xmcheck::litmus::test;
 
 TEST_CASE("errors: file structure") {
-  CHECK(error_at("") == "1:1: empty litmus file: expected 'ARCH NAME' (e.g. 'AArch64 MP')");
+  CHECK(error_at("") == "1:1: empty litmus file: expected a header 'ARCH NAME'");
   CHECK(error_at("AArch64\n{}") == "1:8: expected test name after 'AArch64'");
   CHECK(error_at("AArch64 T\nfoo bar\n{}") ==
         "2:1: unexpected 'foo' before init block: expected 'Key=Value' or '{'");
