@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "frontend/model_locator.hpp"
+#include "xmcheck/frontend/model_locator.hpp"
 
 namespace xmcheck::fuzz {
 namespace {

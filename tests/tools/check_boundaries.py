@@ -23,7 +23,7 @@ ALLOWED = {
     "checker": {"xmcheck/diag/", "xmcheck/litmus/", "xmcheck/axioms/", "xmcheck/checker/",
                 "xmcheck/arch_list.inc"},
     "frontend": {"xmcheck/diag/", "xmcheck/litmus/", "xmcheck/axioms/", "xmcheck/checker/",
-                 "xmcheck/frontend/", "frontend/"},
+                 "xmcheck/frontend/"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+([<"])([^>"]+)[>"]')
 

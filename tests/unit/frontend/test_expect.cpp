@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "frontend/expect.hpp"
+#include "xmcheck/frontend/expect.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
 namespace fs = std::filesystem;

@@ -9,9 +9,9 @@
 #include <spdlog/sinks/null_sink.h>
 #include <spdlog/spdlog.h>
 
-#include "frontend/inputs.hpp"
-#include "frontend/parallel_runner.hpp"
-#include "frontend/report_dot.hpp"
+#include "xmcheck/frontend/inputs.hpp"
+#include "xmcheck/frontend/parallel_runner.hpp"
+#include "xmcheck/frontend/report_dot.hpp"
 
 namespace fs = std::filesystem;
 using namespace xmcheck::frontend;

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "frontend/inputs.hpp"
-#include "frontend/model_locator.hpp"
+#include "xmcheck/frontend/inputs.hpp"
+#include "xmcheck/frontend/model_locator.hpp"
 
 namespace fs = std::filesystem;
 using namespace xmcheck::frontend;

@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "frontend/cli.hpp"
-#include "frontend/option_values.hpp"
-#include "frontend/report_herd.hpp"
-#include "frontend/report_json.hpp"
-#include "frontend/variant_check.hpp"
+#include "xmcheck/frontend/cli.hpp"
+#include "xmcheck/frontend/option_values.hpp"
+#include "xmcheck/frontend/report_herd.hpp"
+#include "xmcheck/frontend/report_json.hpp"
+#include "xmcheck/frontend/variant_check.hpp"
 #include "xmcheck/checker/limits.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 

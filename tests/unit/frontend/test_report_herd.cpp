@@ -6,7 +6,7 @@
 #include <sstream>
 #include <string>
 
-#include "frontend/report_herd.hpp"
+#include "xmcheck/frontend/report_herd.hpp"
 
 namespace {
 

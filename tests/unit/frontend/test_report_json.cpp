@@ -3,10 +3,10 @@
 
 #include <string>
 
-#include "frontend/report_dot.hpp"
-#include "frontend/report_herd.hpp"
-#include "frontend/report_json.hpp"
-#include "frontend/report_witness.hpp"
+#include "xmcheck/frontend/report_dot.hpp"
+#include "xmcheck/frontend/report_herd.hpp"
+#include "xmcheck/frontend/report_json.hpp"
+#include "xmcheck/frontend/report_witness.hpp"
 
 using namespace xmcheck::frontend;
 using xmcheck::checker::Explanation;

@@ -6,10 +6,10 @@
 #include <set>
 #include <string>
 
-#include "frontend/cli.hpp"
-#include "frontend/expect_herd.hpp"
-#include "frontend/report_herd.hpp"
-#include "frontend/shard.hpp"
+#include "xmcheck/frontend/cli.hpp"
+#include "xmcheck/frontend/expect_herd.hpp"
+#include "xmcheck/frontend/report_herd.hpp"
+#include "xmcheck/frontend/shard.hpp"
 
 namespace fs = std::filesystem;
 using namespace xmcheck::frontend;

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "frontend/expect.hpp"
+#include "xmcheck/frontend/expect.hpp"
 #include "xmcheck/checker/result.hpp"
 
 namespace xmcheck::frontend {

@@ -1,11 +1,11 @@
-#include "frontend/report_witness.hpp"
+#include "xmcheck/frontend/report_witness.hpp"
 
 #include <algorithm>
 #include <cstddef>
 #include <map>
 #include <sstream>
 
-#include "frontend/report_herd.hpp"
+#include "xmcheck/frontend/report_herd.hpp"
 
 namespace xmcheck::frontend {
 namespace {

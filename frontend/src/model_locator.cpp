@@ -1,4 +1,4 @@
-#include "frontend/model_locator.hpp"
+#include "xmcheck/frontend/model_locator.hpp"
 
 #include <system_error>
 

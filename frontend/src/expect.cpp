@@ -1,4 +1,4 @@
-#include "frontend/expect.hpp"
+#include "xmcheck/frontend/expect.hpp"
 
 #include <filesystem>
 #include <fstream>

@@ -1,11 +1,11 @@
-#include "frontend/report_json.hpp"
+#include "xmcheck/frontend/report_json.hpp"
 
 #include <cmath>
 #include <cstddef>
 
-#include "frontend/expect.hpp"
-#include "frontend/report_herd.hpp"
-#include "frontend/report_witness.hpp"
+#include "xmcheck/frontend/expect.hpp"
+#include "xmcheck/frontend/report_herd.hpp"
+#include "xmcheck/frontend/report_witness.hpp"
 
 namespace xmcheck::frontend {
 namespace {

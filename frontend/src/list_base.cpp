@@ -1,4 +1,4 @@
-#include "frontend/list_base.hpp"
+#include "xmcheck/frontend/list_base.hpp"
 
 #include <nlohmann/json.hpp>
 

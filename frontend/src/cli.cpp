@@ -1,4 +1,4 @@
-#include "frontend/cli.hpp"
+#include "xmcheck/frontend/cli.hpp"
 
 #include <CLI/CLI.hpp>
 #include <charconv>
@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "frontend/option_values.hpp"
+#include "xmcheck/frontend/option_values.hpp"
 #include "xmcheck/checker/lowering.hpp"
 #include "xmcheck/checker/targets.hpp"
 #include "xmcheck/litmus/arch.hpp"

@@ -1,4 +1,4 @@
-#include "frontend/runner.hpp"
+#include "xmcheck/frontend/runner.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -7,7 +7,7 @@
 #include <new>
 #include <utility>
 
-#include "frontend/variant_check.hpp"
+#include "xmcheck/frontend/variant_check.hpp"
 #include "xmcheck/checker/engine.hpp"
 #include "xmcheck/checker/limits.hpp"
 #include "xmcheck/litmus/parser.hpp"

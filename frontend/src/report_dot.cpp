@@ -1,4 +1,4 @@
-#include "frontend/report_dot.hpp"
+#include "xmcheck/frontend/report_dot.hpp"
 
 #include <spawn.h>
 #include <sys/wait.h>
@@ -13,8 +13,8 @@
 #include <system_error>
 #include <vector>
 
-#include "frontend/report_herd.hpp"
-#include "frontend/report_witness.hpp"
+#include "xmcheck/frontend/report_herd.hpp"
+#include "xmcheck/frontend/report_witness.hpp"
 
 extern char** environ;
 

@@ -1,4 +1,4 @@
-#include "frontend/variant_check.hpp"
+#include "xmcheck/frontend/variant_check.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "frontend/option_values.hpp"
+#include "xmcheck/frontend/option_values.hpp"
 
 #include <unistd.h>
 

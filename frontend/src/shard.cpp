@@ -1,4 +1,4 @@
-#include "frontend/shard.hpp"
+#include "xmcheck/frontend/shard.hpp"
 
 #include <cstddef>
 #include <utility>

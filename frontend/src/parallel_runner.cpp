@@ -1,4 +1,4 @@
-#include "frontend/parallel_runner.hpp"
+#include "xmcheck/frontend/parallel_runner.hpp"
 
 #include <algorithm>
 #include <atomic>

@@ -1,4 +1,4 @@
-#include "frontend/progress.hpp"
+#include "xmcheck/frontend/progress.hpp"
 
 #include <unistd.h>
 

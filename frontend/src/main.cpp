@@ -6,18 +6,18 @@
 #include <iostream>
 #include <thread>
 
-#include "frontend/cli.hpp"
-#include "frontend/exit_codes.hpp"
-#include "frontend/inputs.hpp"
-#include "frontend/list_base.hpp"
-#include "frontend/logging.hpp"
-#include "frontend/model_locator.hpp"
-#include "frontend/option_values.hpp"
-#include "frontend/parallel_runner.hpp"
-#include "frontend/report_dot.hpp"
-#include "frontend/reporter.hpp"
-#include "frontend/runner.hpp"
-#include "frontend/shard.hpp"
+#include "xmcheck/frontend/cli.hpp"
+#include "xmcheck/frontend/exit_codes.hpp"
+#include "xmcheck/frontend/inputs.hpp"
+#include "xmcheck/frontend/list_base.hpp"
+#include "xmcheck/frontend/logging.hpp"
+#include "xmcheck/frontend/model_locator.hpp"
+#include "xmcheck/frontend/option_values.hpp"
+#include "xmcheck/frontend/parallel_runner.hpp"
+#include "xmcheck/frontend/report_dot.hpp"
+#include "xmcheck/frontend/reporter.hpp"
+#include "xmcheck/frontend/runner.hpp"
+#include "xmcheck/frontend/shard.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
 namespace fe = xmcheck::frontend;

@@ -1,4 +1,4 @@
-#include "frontend/inputs.hpp"
+#include "xmcheck/frontend/inputs.hpp"
 
 #include <sys/stat.h>
 

@@ -14,10 +14,10 @@
 
 #include <spdlog/logger.h>
 
-#include "frontend/cli.hpp"
-#include "frontend/inputs.hpp"
-#include "frontend/model_locator.hpp"
-#include "frontend/runner.hpp"
+#include "xmcheck/frontend/cli.hpp"
+#include "xmcheck/frontend/inputs.hpp"
+#include "xmcheck/frontend/model_locator.hpp"
+#include "xmcheck/frontend/runner.hpp"
 
 namespace xmcheck::frontend {
 

@@ -1,11 +1,11 @@
-#include "frontend/report_herd.hpp"
+#include "xmcheck/frontend/report_herd.hpp"
 
 #include <ostream>
 #include <algorithm>
 #include <sstream>
 #include <utility>
 
-#include "frontend/report_witness.hpp"
+#include "xmcheck/frontend/report_witness.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
 namespace xmcheck::frontend {

@@ -10,9 +10,9 @@
 
 #include <spdlog/logger.h>
 
-#include "frontend/cli.hpp"
-#include "frontend/inputs.hpp"
-#include "frontend/model_locator.hpp"
+#include "xmcheck/frontend/cli.hpp"
+#include "xmcheck/frontend/inputs.hpp"
+#include "xmcheck/frontend/model_locator.hpp"
 #include "xmcheck/axioms/model.hpp"
 #include "xmcheck/checker/engine.hpp"
 #include "xmcheck/checker/lowering.hpp"

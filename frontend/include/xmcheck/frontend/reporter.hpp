@@ -10,12 +10,12 @@
 #include <utility>
 #include <vector>
 
-#include "frontend/cli.hpp"
-#include "frontend/expect.hpp"
-#include "frontend/expect_herd.hpp"
-#include "frontend/progress.hpp"
-#include "frontend/report_dot.hpp"
-#include "frontend/runner.hpp"
+#include "xmcheck/frontend/cli.hpp"
+#include "xmcheck/frontend/expect.hpp"
+#include "xmcheck/frontend/expect_herd.hpp"
+#include "xmcheck/frontend/progress.hpp"
+#include "xmcheck/frontend/report_dot.hpp"
+#include "xmcheck/frontend/runner.hpp"
 
 namespace xmcheck::frontend {
 

@@ -1,4 +1,4 @@
-#include "frontend/expect_herd.hpp"
+#include "xmcheck/frontend/expect_herd.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -9,7 +9,7 @@
 #include <sstream>
 #include <system_error>
 
-#include "frontend/report_herd.hpp"
+#include "xmcheck/frontend/report_herd.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
 namespace xmcheck::frontend {

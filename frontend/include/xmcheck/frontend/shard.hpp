@@ -8,7 +8,7 @@
 // (often similar) neighbours of a directory over all shards.
 #include <vector>
 
-#include "frontend/inputs.hpp"
+#include "xmcheck/frontend/inputs.hpp"
 
 namespace xmcheck::frontend {
 

@@ -1,4 +1,4 @@
-#include "frontend/logging.hpp"
+#include "xmcheck/frontend/logging.hpp"
 
 #include <cstdio>
 

@@ -1,4 +1,4 @@
-#include "frontend/reporter.hpp"
+#include "xmcheck/frontend/reporter.hpp"
 
 #include "xmcheck/litmus/arch.hpp"
 
@@ -8,12 +8,12 @@
 
 #include <fmt/format.h>
 
-#include "frontend/exit_codes.hpp"
-#include "frontend/logging.hpp"
-#include "frontend/option_values.hpp"
-#include "frontend/report_herd.hpp"
-#include "frontend/report_json.hpp"
-#include "frontend/report_witness.hpp"
+#include "xmcheck/frontend/exit_codes.hpp"
+#include "xmcheck/frontend/logging.hpp"
+#include "xmcheck/frontend/option_values.hpp"
+#include "xmcheck/frontend/report_herd.hpp"
+#include "xmcheck/frontend/report_json.hpp"
+#include "xmcheck/frontend/report_witness.hpp"
 
 namespace xmcheck::frontend {
 namespace ec = exit_code;
