@@ -11,10 +11,11 @@
 namespace xmcheck::checker {
 namespace {
 
-std::size_t rel_index(std::string_view name) {
+// Resolved at compile time: these lookups run for every candidate.
+consteval std::size_t rel_index(std::string_view name) {
   const auto idx = axioms::find_base(name);
-  XMCHECK_ASSERT(idx && axioms::kBaseCatalogue[*idx].arity == axioms::Arity::Relation,
-                 "checker fills a relation missing from the catalogue");
+  if (!idx || axioms::kBaseCatalogue[*idx].arity != axioms::Arity::Relation)
+    throw "checker fills a relation missing from the catalogue";
   return *idx;
 }
 
