@@ -143,8 +143,9 @@ void Execution::add_edges(std::size_t rel, const EdgeList& edges, int offset) {
 const axioms::BaseValues& Execution::with_coherence(const std::vector<std::vector<int>>& co) {
   auto& corel = base_.relations[rel_index("co")];
   auto& fw = base_.sets[kSetFW.first()];
-  corel = axioms::Relation(base_.num_events);
-  fw = axioms::EventSet(base_.num_events);
+  // Cleared in place: this runs once per candidate.
+  if (corel.size() == base_.num_events) corel.clear(); else corel = axioms::Relation(base_.num_events);
+  if (fw.size() == base_.num_events) fw.clear(); else fw = axioms::EventSet(base_.num_events);
   for (const auto& order : co) {
     for (std::size_t i = 0; i < order.size(); ++i)
       for (std::size_t j = i + 1; j < order.size(); ++j)
