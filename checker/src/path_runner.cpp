@@ -110,7 +110,7 @@ RegVal PathRunner::load(int loc, SetMask sets, const Taint& addr_dep, const Tain
   out.pick = addr_pick;
   out.dep.set(static_cast<std::size_t>(e));
   out.pick.set(static_cast<std::size_t>(e));
-  if (auto it = last_write_.find(loc); it != last_write_.end()) {
+  if (auto it = last_write_.find(loc); it != last_write_.end() && arch_.dependencies_through_memory()) {
     out.dep |= it->second.dep;  // herd's lmrs: store-to-load forwarding within the thread
     out.pick |= it->second.pick;
     for (std::size_t r = 0; r < trace_.events.size(); ++r)

@@ -66,6 +66,11 @@ class ArchSemantics {
   /// state: on Power an untyped register is a 32-bit `int`). Default: as is.
   [[nodiscard]] virtual Val typed_value(Val v, const std::string& /*type*/) const { return v; }
 
+  /// True if a load inherits the dependencies of the thread's last store to
+  /// its location (herd's AArch64 `lmrs` forwarding); false where herd's
+  /// dependencies flow through registers only (Power).
+  [[nodiscard]] virtual bool dependencies_through_memory() const { return true; }
+
   /// The model used when none is given ("aarch64.cat"), found in axioms/<id>/.
   [[nodiscard]] virtual std::string_view default_model() const = 0;
   /// The C lowering file ("arm64.lower", in axioms/<id>/), or "" if C tests

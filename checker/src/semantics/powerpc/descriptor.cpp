@@ -21,6 +21,9 @@ class PowerPCSemantics final : public ArchSemantics {
   void execute(PathRunner& run, const litmus::Instruction& instr) const override { execute_powerpc(run, instr); }
   bool cmodx_restricted(const litmus::Instruction& instr) const override { return powerpc_cmodx_restricted(instr); }
   Val typed_value(Val v, const std::string& type) const override { return powerpc_cast(v, type); }
+  // herd's PPC dependencies are register-only: a load does not inherit the
+  // dependencies of the store it may forward from.
+  bool dependencies_through_memory() const override { return false; }
   std::string_view default_model() const override { return "ppc.cat"; }
 };
 
