@@ -238,9 +238,9 @@ struct Evaluator::State {
     bool h = false;
     if (!m.nodes[it.node].rel) {
       h = sp[it.node]->empty();
-    } else if (it.test == "empty") {
+    } else if (it.test_kind == Item::Test::Empty) {
       h = rp[it.node]->empty();
-    } else if (it.test == "irreflexive") {
+    } else if (it.test_kind == Item::Test::Irreflexive) {
       h = rp[it.node]->is_irreflexive();
     } else {
       h = rp[it.node]->is_acyclic();

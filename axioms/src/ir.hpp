@@ -62,6 +62,8 @@ struct Item {
   // Check
   std::string name;
   std::string test;  ///< "acyclic", "irreflexive", "empty"
+  /// `test` decoded once: the evaluator tests it for every candidate.
+  enum class Test : std::uint8_t { Acyclic, Irreflexive, Empty } test_kind = Test::Acyclic;
   bool negated = false;
   bool is_flag = false;
   std::uint32_t node = kNone;  ///< checked node; for With: the WithVar node

@@ -380,6 +380,9 @@ class Resolver {
     it.span = s.span;
     it.name = s.name.empty() ? generated_name(s) : s.name;
     it.test = s.test;
+    it.test_kind = s.test == "empty"         ? Item::Test::Empty
+                   : s.test == "irreflexive" ? Item::Test::Irreflexive
+                                             : Item::Test::Acyclic;
     it.negated = s.negated;
     it.is_flag = s.is_flag;
     it.node = v.node;
