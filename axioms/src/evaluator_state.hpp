@@ -98,12 +98,35 @@ struct Evaluator::State {
     for (std::size_t i = 0; i < r.size(); ++i) r.insert(i, i);
   }
 
+  [[nodiscard]] bool empty_left_decides(const Node& nd) const {
+    switch (nd.op) {
+      case Op::Seq: return rp[nd.a]->empty();
+      case Op::Cart: return sp[nd.a]->empty();
+      case Op::Inter:
+      case Op::Diff: return nd.rel ? rp[nd.a]->empty() : sp[nd.a]->empty();
+      default: return false;
+    }
+  }
+
   void compute(std::uint32_t id) {
     const Node& nd = m.nodes[id];
     Relation& R = rel_own[id];
     EventSet& S = set_own[id];
     const std::uint32_t a = nd.a, b = nd.b;
     if (a != kNone && nd.op != Op::RecOut) ensure(a);
+    // An empty left operand decides a;b, a&b, a\b and a*b without the right
+    // one, which may be a whole sub-model (the fetch rules on a test without
+    // fetches): it is then not computed at all.
+    if (b != kNone && empty_left_decides(nd)) {
+      if (nd.rel) {
+        R.clear();
+        rp[id] = &R;
+      } else {
+        S.clear();
+        sp[id] = &S;
+      }
+      return;
+    }
     if (b != kNone && nd.op != Op::RecOut) ensure(b);
     switch (nd.op) {
       case Op::BaseSet: {
