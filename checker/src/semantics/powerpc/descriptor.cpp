@@ -22,6 +22,7 @@ class PowerPCSemantics final : public ArchSemantics {
   bool cmodx_restricted(const litmus::Instruction& instr) const override { return powerpc_cmodx_restricted(instr); }
   Val typed_value(Val v, const std::string& type) const override { return powerpc_cast(v, type); }
   std::string_view default_model() const override { return "ppc.cat"; }
+  std::string_view lowering_file() const override { return "powerpc.lower"; }
 };
 
 }  // namespace
