@@ -141,7 +141,7 @@ Observation::Node Observation::convert(const litmus::Prop& p) {
                              ? prog_.reg_types[static_cast<std::size_t>(l.proc)][static_cast<std::size_t>(l.reg)]
                              : std::string())
                       : l.loc >= 0 ? prog_.locs[static_cast<std::size_t>(l.loc)].type : std::string();
-    n.value = semantics(prog_.arch).typed_value(n.value, type);
+    if (!prog_.is_c()) n.value = semantics(prog_.arch).typed_value(n.value, type);
   }
   n.children.reserve(p.children.size());
   for (const auto& c : p.children) n.children.push_back(convert(c));

@@ -282,7 +282,8 @@ PathEnd PathRunner::finish() {
   XMCHECK_ASSERT(static_cast<std::size_t>(proc_) < prog_.reg_types.size(), "register types per thread");
   const auto& types = prog_.reg_types[static_cast<std::size_t>(proc_)];
   for (std::size_t i = 0; i < regs_.size(); ++i)
-    trace_.final_regs[i] = arch_.typed_value(regs_[i].val, i < types.size() ? types[i] : std::string());
+    trace_.final_regs[i] = prog_.is_c() ? regs_[i].val
+                                        : arch_.typed_value(regs_[i].val, i < types.size() ? types[i] : std::string());
   return PathEnd::Done;
 }
 

@@ -78,6 +78,9 @@ struct Program {
   std::vector<std::map<std::string, int>> c_locals;
 
   [[nodiscard]] int num_procs() const { return static_cast<int>(procs.size()); }
+  /// A lowered C test: its values are C's (64-bit `int`), not the target's
+  /// typed state, so ArchSemantics::typed_value does not apply.
+  [[nodiscard]] bool is_c() const { return !c_locals.empty(); }
   /// The slot at `address`, if it is code.
   [[nodiscard]] const Slot* find_slot(std::int64_t address) const {
     auto it = slot_at.find(address);

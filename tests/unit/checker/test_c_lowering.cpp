@@ -1,6 +1,6 @@
 // The C dialect's lowering files and interpreter: parsing .lower lines, the
 // shipped tables, positioned errors for unknown and unavailable primitives,
-// and end-to-end verdicts that differ between x86 and arm64.
+// and end-to-end verdicts that differ between x86, arm64 and powerpc.
 #include "c_program.hpp"
 #include "checker_test_support.hpp"
 #include "xmcheck/checker/lowering.hpp"
@@ -12,12 +12,17 @@ using namespace cktest;
 const LoweringTable& table(litmus::ArchId arch) {
   static const LoweringTable arm = load_lowering(std::string(XMCHECK_TEST_MODEL_DIR) + "/arm64/arm64.lower");
   static const LoweringTable x86 = load_lowering(std::string(XMCHECK_TEST_MODEL_DIR) + "/x86/x86.lower");
+  static const LoweringTable ppc = load_lowering(std::string(XMCHECK_TEST_MODEL_DIR) + "/powerpc/powerpc.lower");
+  if (arch == *litmus::arch_by_id("powerpc")) return ppc;
   return arch == *litmus::arch_by_id("x86") ? x86 : arm;
 }
 
 const axioms::Model& model(litmus::ArchId arch) {
   static const axioms::Model x86 =
       axioms::load_model(std::string(XMCHECK_TEST_MODEL_DIR) + "/x86/x86.cat", {XMCHECK_TEST_MODEL_DIR "/x86"});
+  static const axioms::Model ppc = axioms::load_model(std::string(XMCHECK_TEST_MODEL_DIR) + "/powerpc/ppc.cat",
+                                                      {XMCHECK_TEST_MODEL_DIR "/powerpc"});
+  if (arch == *litmus::arch_by_id("powerpc")) return ppc;
   return arch == *litmus::arch_by_id("x86") ? x86 : aarch64_model();
 }
 
@@ -79,16 +84,32 @@ TEST_CASE("lowering errors are positioned in the .lower file") {
   CHECK(error("arch arm64\nf(p) = R(p) [DMB.FOO]\n") == "2: unknown base set 'DMB.FOO' (axioms/base.hpp)");
   CHECK(error("arch arm64\nf(p) = LOAD(p)\n") == "2: unknown event template 'LOAD(p)' (R, W, RMW, CAS, F, CACHE, MARK)");
   CHECK(error("arch arm64\nf(p) = R(q)\n") == "2: 'q' is not a parameter of f");
-  CHECK(error("f() = F\n") == "0: missing 'arch NAME' line (NAME: x86, arm64)");
+  CHECK(error("f() = F\n") == "0: missing 'arch NAME' line (NAME: x86, arm64, powerpc)");
 }
 
 TEST_CASE("the shipped lowering files load and agree on their primitive names") {
   const auto& arm = table(*litmus::arch_by_id("arm64"));
   const auto& x86 = table(*litmus::arch_by_id("x86"));
+  const auto& ppc = table(*litmus::arch_by_id("powerpc"));
   CHECK(arm.arch_name == "arm64");
   CHECK(x86.arch_name == "x86");
+  CHECK(ppc.arch_name == "powerpc");
   for (const auto& e : arm.entries) CHECK_MESSAGE(!x86.find(e.name).empty(), e.name);
   for (const auto& e : x86.entries) CHECK_MESSAGE(!arm.find(e.name).empty(), e.name);
+  for (const auto& e : arm.entries) CHECK_MESSAGE(!ppc.find(e.name).empty(), e.name);
+  for (const auto& e : ppc.entries) CHECK_MESSAGE(!arm.find(e.name).empty(), e.name);
+}
+
+TEST_CASE("powerpc: MP with READ_ONCE/WRITE_ONCE is Allowed, with smp_wmb/smp_rmb (lwsync) Forbidden") {
+  const litmus::ArchId ppc = *litmus::arch_by_id("powerpc");
+  CHECK(check_c(kMp, ppc).validated);
+  const std::string fenced = R"(C MP+lwsyncs
+{ x = 0; y = 0; }
+P0(int *x, int *y) { WRITE_ONCE(*x, 1); smp_wmb(); WRITE_ONCE(*y, 1); }
+P1(int *x, int *y) { int r0; int r1; r0 = READ_ONCE(*y); smp_rmb(); r1 = READ_ONCE(*x); }
+exists (1:r0=1 /\ 1:r1=0)
+)";
+  CHECK_FALSE(check_c(fenced, ppc).validated);
 }
 
 TEST_CASE("MP with READ_ONCE/WRITE_ONCE: Forbidden on x86, Allowed on arm64") {

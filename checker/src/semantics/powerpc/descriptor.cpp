@@ -25,6 +25,7 @@ class PowerPCSemantics final : public ArchSemantics {
   // dependencies of the store it may forward from.
   bool dependencies_through_memory() const override { return false; }
   std::string_view default_model() const override { return "ppc.cat"; }
+  std::string_view lowering_file() const override { return "powerpc.lower"; }
 };
 
 }  // namespace
