@@ -259,12 +259,12 @@ TestResult result_of(const litmus::LitmusTest& test, const CheckOptions& options
     const Observation& obs = *st.obs;
     for (const auto& l : obs.locations()) {
       if (l.is_fault && r.first_fault_observed > r.observed.size()) r.first_fault_observed = r.observed.size();
-      r.observed.push_back(l.printed);
+      r.observed.push_back(l.shown);
     }
     for (const auto& [vals, sat] : got.states) {
       FinalState s;
       s.satisfies_condition = sat;
-      for (const auto& l : obs.locations()) s.values.push_back(obs.print_location(l, vals));
+      for (const auto& l : obs.locations()) s.values.push_back(obs.state_value(l, vals));
       r.states.push_back(std::move(s));
     }
   }

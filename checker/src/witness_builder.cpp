@@ -36,7 +36,14 @@ std::size_t rel_index(std::string_view name) { return *axioms::find_base(name); 
 
 std::string WitnessBuilder::value_text(const Val& v) const {
   if (v.kind == Val::Kind::Instr) return litmus::to_string(prog_.instrs[static_cast<std::size_t>(v.v)]);
-  return obs_.print(v);
+  const StateValue sv = obs_.value_of(v);
+  switch (sv.kind) {
+    case StateValue::Kind::Address: return sv.symbol;
+    case StateValue::Kind::Code:
+      if (sv.label.empty()) return std::to_string(sv.num);
+      return "label:\"P" + std::to_string(sv.thread) + ":" + sv.label + "\"";
+    default: return std::to_string(sv.num);
+  }
 }
 
 std::string WitnessBuilder::loc_text(int loc) const {

@@ -6,6 +6,7 @@
 #include "xmcheck/frontend/expect.hpp"
 #include "xmcheck/frontend/report_herd.hpp"
 #include "xmcheck/frontend/report_witness.hpp"
+#include "xmcheck/frontend/result_text.hpp"
 
 namespace xmcheck::frontend {
 namespace {
@@ -21,10 +22,10 @@ std::string quantifier_text(Quantifier q) {
   return "exists";
 }
 
-Json values_object(const checker::TestResult& r, const std::vector<std::string>& values) {
+Json values_object(const checker::TestResult& r, const std::vector<checker::StateValue>& values) {
   Json object = Json::object();
   for (std::size_t i = 0; i < values.size() && i < r.observed.size(); ++i)
-    object[r.observed[i]] = values[i];
+    object[location_text(r.observed[i])] = value_text(r.observed[i], values[i]);
   return object;
 }
 
@@ -92,7 +93,7 @@ Json result_to_json(const checker::TestResult& r, const JsonTestInfo& info) {
   out["model"] = r.model;
   out["variants"] = strings(r.variants);
   out["condition"] = Json{{"quantifier", quantifier_text(r.quantifier)}, {"text", r.condition_text}};
-  out["observed"] = strings(r.observed);
+  out["observed"] = strings(observed_texts(r));
   Json states = Json::array();
   for (const auto& s : r.states) {
     Json state;

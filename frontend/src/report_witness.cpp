@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "xmcheck/frontend/report_herd.hpp"
+#include "xmcheck/frontend/result_text.hpp"
 
 namespace xmcheck::frontend {
 namespace {
@@ -141,10 +142,10 @@ std::string format_cycle(const Witness& cycle) {
 }
 
 std::string format_values(const checker::TestResult& result,
-                          const std::vector<std::string>& values) {
+                          const std::vector<checker::StateValue>& values) {
   if (values.size() != result.observed.size()) {
     std::string line;  // defensive: the values alone
-    for (const auto& v : values) line += (line.empty() ? "" : " ") + v + ";";
+    for (const auto& v : value_texts(result, values)) line += (line.empty() ? "" : " ") + v + ";";
     return line;
   }
   return format_state(result, checker::FinalState{values, false, std::nullopt});

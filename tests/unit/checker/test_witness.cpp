@@ -41,7 +41,7 @@ TEST_CASE("witness: events, texts and the edges of the execution reaching the st
   // The state 1:X0=1; 1:X2=1: P1 reads y=1 from P0 and then x=1 from P0.
   const FinalState* s = nullptr;
   for (const auto& st : r.states)
-    if (st.values == std::vector<std::string>{"1", "1"}) s = &st;
+    if (texts(r, st.values) == std::vector<std::string>{"1", "1"}) s = &st;
   REQUIRE(s != nullptr);
   const Witness& w = *s->witness;
   // Initial writes of x and y, then P0's 3 events and P1's 3.
@@ -66,7 +66,7 @@ TEST_CASE("witness: events, texts and the edges of the execution reaching the st
   CHECK_FALSE(has_edge(w, event(w, 0, "W[x]=1"), event(w, 0, "W[y]=1"), "po"));
   // The stale state 1:X0=0; 1:X2=0 reads y from the initial write: fr to P0's write.
   for (const auto& st : r.states)
-    if (st.values == std::vector<std::string>{"0", "0"}) {
+    if (texts(r, st.values) == std::vector<std::string>{"0", "0"}) {
       const Witness& w0 = *st.witness;
       CHECK(has_edge(w0, event(w0, -1, "W[y]=0"), event(w0, 1, "R[y]=0"), "rf"));
       CHECK(has_edge(w0, event(w0, 1, "R[y]=0"), event(w0, 0, "W[y]=1"), "fr"));
@@ -88,7 +88,7 @@ TEST_CASE("witness: fetches, their sources, cache maintenance and the IC-after c
   const TestResult r = run(t, with_witnesses());
   REQUIRE_FALSE(r.states.empty());
   const FinalState& s = r.states.back();  // 1:X2=1; 1:X9=1: the new NOP was fetched
-  CHECK(s.values == std::vector<std::string>{"1", "1"});
+  CHECK(texts(r, s.values) == std::vector<std::string>{"1", "1"});
   const Witness& w = *s.witness;
   CHECK(has_event(w, 0, "DC", "DC.CVAU[P1:m0]"));
   CHECK(has_event(w, 0, "IC", "IC.IVAU[P1:m0]"));

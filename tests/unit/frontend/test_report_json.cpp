@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "typed_values.hpp"
 #include "xmcheck/frontend/report_dot.hpp"
 #include "xmcheck/frontend/report_herd.hpp"
 #include "xmcheck/frontend/report_json.hpp"
@@ -35,8 +36,9 @@ TestResult sample(Q q = Q::Exists) {
   r.name = "MP";
   r.quantifier = q;
   r.condition_text = "exists (1:X0=0)";
-  r.observed = {"1:X0", "[x]"};
-  r.states = {FinalState{{"0", "1"}, true, small_witness()}, FinalState{{"1", "1"}, false, std::nullopt}};
+  r.observed = xmcheck::test::locs({"1:X0", "[x]"});
+  r.states = {FinalState{xmcheck::test::vals({"0", "1"}), true, small_witness()},
+              FinalState{xmcheck::test::vals({"1", "1"}), false, std::nullopt}};
   r.positive = 1;
   r.negative = 1;
   r.validated = true;
@@ -132,7 +134,7 @@ TEST_CASE("a cycle is printed from its first edge; parallel edges merge; else ed
 TEST_CASE("--explain text follows the result block") {
   auto r = sample();
   Explanation ex;
-  ex.values = {"0", "1"};
+  ex.values = xmcheck::test::vals({"0", "1"});
   ex.check = "external";
   ex.cycle = small_witness();
   ex.cycle.edges = {{0, 2, "rf"}, {2, 0, "fr"}};

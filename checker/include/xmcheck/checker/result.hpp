@@ -2,6 +2,7 @@
 // What checking one test produces: every allowed final state over the observed
 // locations, the condition's verdict and the model's flags. The frontend prints it.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,6 +10,60 @@
 #include "xmcheck/litmus/ast.hpp"
 
 namespace xmcheck::checker {
+
+/// A location the test observes (named by its `locations` list, condition or
+/// filter), typed; the frontend prints it as herd does ("1:X2", "[x]", "t",
+/// "Fault(P0:L0,UndefinedInstruction)").
+struct ObservedLocation {
+  enum class Kind : std::uint8_t {
+    Register,  ///< a thread's register (C tests: its local variable)
+    Memory,    ///< a data location
+    Array,     ///< a whole array: one value holding its elements
+    Fault,     ///< a fault atom: its value says whether such a fault was taken
+  };
+  Kind kind = Kind::Memory;
+  int thread = -1;         ///< Register, Fault
+  std::string reg;         ///< Register: canonical name (litmus::Location::reg; C: the local variable)
+  std::string symbol;      ///< Memory, Array: the location; Fault: the location accessed ("" if not given)
+  std::string label;       ///< Fault: label of the faulting instruction ("" if not given)
+  std::string fault_type;  ///< Fault: e.g. "UndefinedInstruction" ("" if not given)
+  friend bool operator==(const ObservedLocation&, const ObservedLocation&) = default;
+};
+
+/// The final value of an observed location, typed; the frontend prints it as
+/// herd does ("1", "x", "NOP", "instr:\"B .+4\"", "label:\"P0:L1\"", "{1,3}",
+/// "Fault(...)" / "~Fault(...)").
+struct StateValue {
+  enum class Kind : std::uint8_t {
+    Int,      ///< num
+    Address,  ///< the address of data location `symbol`
+    Code,     ///< the address `num` of an instruction; labelled `label` on `thread` ("": none)
+    Instr,    ///< the instruction `instr`
+    Fault,    ///< a fault atom's value: `fault_taken`
+    Array,    ///< a whole array's `elements`
+  };
+  Kind kind = Kind::Int;
+  std::int64_t num = 0;
+  std::string symbol;
+  int thread = -1;
+  std::string label;
+  std::shared_ptr<const litmus::Instruction> instr;
+  bool fault_taken = false;
+  std::vector<StateValue> elements;
+
+  static StateValue integer(std::int64_t n) {
+    StateValue v;
+    v.num = n;
+    return v;
+  }
+  friend bool operator==(const StateValue& a, const StateValue& b) {
+    if (a.kind != b.kind || a.num != b.num || a.symbol != b.symbol || a.thread != b.thread ||
+        a.label != b.label || a.fault_taken != b.fault_taken || a.elements != b.elements)
+      return false;
+    if (!a.instr || !b.instr) return a.instr == b.instr;
+    return *a.instr == *b.instr;
+  }
+};
 
 /// An event of an execution shown to the user (--witness, --dot, --explain, JSON).
 struct WitnessEvent {
@@ -51,16 +106,15 @@ struct Witness {
 /// events shown. check == "no-candidate" (values and cycle empty): no candidate
 /// execution at all, consistent or not, reaches a state the condition asks about.
 struct Explanation {
-  std::vector<std::string> values;  ///< the rejected state, one value per observed location
+  std::vector<StateValue> values;   ///< the rejected state, one value per observed location
   std::string check;                ///< the failing check's name, e.g. "external"
   Witness cycle;                    ///< events and edges of the violation
   std::vector<WitnessEdge> choice;  ///< the enumeration choice's edges among cycle.events
 };
 
-/// One reachable final state; `values[i]` is the herd-printed value of
-/// `TestResult::observed[i]` (e.g. "1", "NOP", "instr:\"B .+4\"", "label:\"P0:L1\"").
+/// One reachable final state; `values[i]` is the value of `TestResult::observed[i]`.
 struct FinalState {
-  std::vector<std::string> values;
+  std::vector<StateValue> values;
   bool satisfies_condition = false;
   /// An execution reaching this state (filled when CheckOptions::witnesses).
   std::optional<Witness> witness;
@@ -91,11 +145,14 @@ struct TestResult {
   std::string name;
   litmus::Condition::Quantifier quantifier = litmus::Condition::Quantifier::Exists;
   std::string condition_text;          ///< herd's normalised "exists (...)" text
-  std::vector<std::string> observed;   ///< herd-printed locations, e.g. "1:X2", "[x]"
-  /// observed[i] for i >= this index are fault atoms ("Fault(P0:L0,UndefinedInstruction)"),
-  /// whose state values are the atom itself or its negation ("~Fault(...)").
+  std::vector<ObservedLocation> observed;  ///< in herd's order: registers, memory, fault atoms
+  /// observed[i] for i >= this index are fault atoms (ObservedLocation::Kind::Fault),
+  /// whose state values say whether the fault was taken.
   std::size_t first_fault_observed = static_cast<std::size_t>(-1);
-  std::vector<FinalState> states;      ///< sorted as herd sorts them, unique
+  /// Unique, in the checker's order of typed values (integers before addresses,
+  /// code and instructions; each kind by number, location, address or interned
+  /// instruction, element by element in `observed` order); it does not depend on text.
+  std::vector<FinalState> states;
   std::vector<std::string> flags;      ///< sorted, unique
   /// Consistent candidates whose final state satisfies / falsifies the condition's
   /// proposition (herd's counts before the ~exists swap of the Witnesses line).

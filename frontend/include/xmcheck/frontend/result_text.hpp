@@ -1,0 +1,29 @@
+#pragma once
+// herd's text for the checker's typed results: observed locations ("1:X2",
+// "[x]", "t", "Fault(P0:L0,UndefinedInstruction)") and their final values
+// ("1", "x", "NOP", "instr:\"B .+4\"", "label:\"P0:L1\"", "{1,3}", "~Fault(...)").
+#include <string>
+#include <vector>
+
+#include "xmcheck/checker/result.hpp"
+
+namespace xmcheck::frontend {
+
+/// An observed location as herd prints it.
+[[nodiscard]] std::string location_text(const checker::ObservedLocation& loc);
+
+/// The value of `loc` as herd prints it in a state (a fault atom's value is the
+/// atom itself or its negation).
+[[nodiscard]] std::string value_text(const checker::ObservedLocation& loc, const checker::StateValue& value);
+
+/// A value on its own (not a fault atom's): `1`, `x`, `NOP`, `instr:"B .+4"`, `{1,3}`.
+[[nodiscard]] std::string value_text(const checker::StateValue& value);
+
+/// Every observed location of `result`, printed, in order.
+[[nodiscard]] std::vector<std::string> observed_texts(const checker::TestResult& result);
+
+/// `values` (one per observed location of `result`, fewer if truncated), printed.
+[[nodiscard]] std::vector<std::string> value_texts(const checker::TestResult& result,
+                                                   const std::vector<checker::StateValue>& values);
+
+}  // namespace xmcheck::frontend

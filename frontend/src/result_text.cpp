@@ -1,0 +1,81 @@
+#include "xmcheck/frontend/result_text.hpp"
+
+#include "xmcheck/litmus/printer.hpp"
+
+namespace xmcheck::frontend {
+namespace {
+
+using checker::ObservedLocation;
+using checker::StateValue;
+
+litmus::Location fault_location(const ObservedLocation& loc) {
+  litmus::Location out;
+  out.kind = litmus::Location::Kind::Fault;
+  out.thread = loc.thread;
+  out.symbol = loc.symbol;
+  out.label = loc.label;
+  out.fault_type = loc.fault_type;
+  return out;
+}
+
+}  // namespace
+
+std::string location_text(const ObservedLocation& loc) {
+  switch (loc.kind) {
+    case ObservedLocation::Kind::Register: return std::to_string(loc.thread) + ":" + loc.reg;
+    case ObservedLocation::Kind::Memory: return "[" + loc.symbol + "]";
+    case ObservedLocation::Kind::Array: return loc.symbol;  // herd prints a whole array: t={1,3}
+    case ObservedLocation::Kind::Fault: return litmus::to_string(fault_location(loc));
+  }
+  return {};
+}
+
+std::string value_text(const StateValue& value) {
+  litmus::Value lv;
+  switch (value.kind) {
+    case StateValue::Kind::Int: return std::to_string(value.num);
+    case StateValue::Kind::Address: return value.symbol;
+    case StateValue::Kind::Code:
+      if (value.label.empty()) return std::to_string(value.num);
+      lv.kind = litmus::Value::Kind::Code;
+      lv.code.thread = value.thread;
+      lv.code.label = value.label;
+      return litmus::to_string(lv);
+    case StateValue::Kind::Instr:
+      lv.kind = litmus::Value::Kind::Instr;
+      lv.instr = value.instr;
+      return litmus::to_string(lv);
+    case StateValue::Kind::Fault: return value.fault_taken ? "Fault" : "~Fault";
+    case StateValue::Kind::Array: {
+      std::string out = "{";
+      for (std::size_t i = 0; i < value.elements.size(); ++i) {
+        if (i > 0) out += ",";
+        out += value_text(value.elements[i]);
+      }
+      return out + "}";
+    }
+  }
+  return "?";
+}
+
+std::string value_text(const ObservedLocation& loc, const StateValue& value) {
+  if (value.kind == StateValue::Kind::Fault) return (value.fault_taken ? "" : "~") + location_text(loc);
+  return value_text(value);
+}
+
+std::vector<std::string> observed_texts(const checker::TestResult& result) {
+  std::vector<std::string> out;
+  out.reserve(result.observed.size());
+  for (const auto& loc : result.observed) out.push_back(location_text(loc));
+  return out;
+}
+
+std::vector<std::string> value_texts(const checker::TestResult& result, const std::vector<StateValue>& values) {
+  std::vector<std::string> out;
+  out.reserve(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i)
+    out.push_back(i < result.observed.size() ? value_text(result.observed[i], values[i]) : value_text(values[i]));
+  return out;
+}
+
+}  // namespace xmcheck::frontend
