@@ -65,9 +65,9 @@ Json witness_to_json(const checker::Witness& w) {
     event["id"] = e.id;
     event["thread"] = e.thread;
     event["instance"] = e.instance;
-    event["kind"] = e.kind;
-    event["text"] = e.text;
-    event["instruction"] = e.instruction;
+    event["kind"] = event_kind_text(e);
+    event["text"] = event_text(e);
+    event["instruction"] = instruction_text(e);
     events.push_back(std::move(event));
   }
   Json edges = Json::array();

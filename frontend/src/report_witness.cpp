@@ -23,7 +23,7 @@ const WitnessEvent* find_event(const Witness& w, int id) {
   return nullptr;
 }
 
-std::string short_label(const WitnessEvent& e) { return "e" + std::to_string(e.id) + " " + e.text; }
+std::string short_label(const WitnessEvent& e) { return "e" + std::to_string(e.id) + " " + event_text(e); }
 
 }  // namespace
 
@@ -33,7 +33,7 @@ bool is_context_synchronization(const WitnessEvent& e) { return e.context_synchr
 
 std::string event_label(const Witness& witness, int id) {
   const WitnessEvent* e = find_event(witness, id);
-  return e ? "e" + std::to_string(id) + ":" + e->text : "e?" + std::to_string(id);
+  return e ? "e" + std::to_string(id) + ":" + event_text(*e) : "e?" + std::to_string(id);
 }
 
 std::vector<EdgeGroup> group_edges(const Witness& witness) {
@@ -43,7 +43,7 @@ std::vector<EdgeGroup> group_edges(const Witness& witness) {
     std::string group = edge.relation;
     if (group == "rf") {
       const WitnessEvent* target = find_event(witness, edge.to);
-      if (target && target->kind == "IF") group = "fetch";
+      if (target && target->kind == WitnessEvent::Kind::Fetch) group = "fetch";
     }
     by_relation[group].push_back(edge);
   }

@@ -78,4 +78,65 @@ std::vector<std::string> value_texts(const checker::TestResult& result, const st
   return out;
 }
 
+namespace {
+
+/// A value as an event shows it: instructions bare (`B .+4`, not `instr:"B .+4"`).
+std::string event_value_text(const checker::WitnessEvent& e) {
+  if (!e.value) return "?";
+  if (e.value->kind == StateValue::Kind::Instr && e.value->instr) return litmus::to_string(*e.value->instr);
+  return value_text(*e.value);
+}
+
+std::string access_text(const char* what, const checker::WitnessEvent& e) {
+  return what + ("[" + e.location_name + "]=") + event_value_text(e);
+}
+
+}  // namespace
+
+std::string event_kind_text(const checker::WitnessEvent& e) {
+  using K = checker::WitnessEvent::Kind;
+  switch (e.kind) {
+    case K::InitialWrite: return "IW";
+    case K::Read: return "R";
+    case K::Write: return "W";
+    case K::Fetch: return "IF";
+    case K::Fence: return "F";
+    case K::CacheOp: return e.set_name.empty() ? "CACHE" : e.set_name.substr(0, e.set_name.find('.'));  // DC.CVAU -> DC
+    case K::Branch: return "B";
+    case K::Fault: return "FAULT";
+    case K::ExcReturn: return "ERET";
+    case K::IpiSend:
+    case K::IpiAck: return "IPI";
+    case K::IrqEntry:
+    case K::IrqReturn: return "IRQ";
+  }
+  return "?";
+}
+
+std::string event_text(const checker::WitnessEvent& e) {
+  using K = checker::WitnessEvent::Kind;
+  switch (e.kind) {
+    case K::InitialWrite: return access_text("W", e);
+    case K::Read: return access_text("R", e);
+    case K::Write: return access_text("W", e);
+    case K::Fetch: return access_text("IF", e);
+    case K::Fence: return e.set_name.empty() ? "F" : e.set_name;
+    case K::CacheOp:
+      return (e.set_name.empty() ? event_kind_text(e) : e.set_name) +
+             (e.location >= 0 ? "[" + e.location_name + "]" : "");
+    case K::Branch: return "B";
+    case K::Fault: return e.fault_type.empty() ? "FAULT" : "FAULT(" + e.fault_type + ")";
+    case K::ExcReturn: return "ERET";
+    case K::IpiSend: return "IPI-SEND(P" + std::to_string(e.target) + ")";
+    case K::IpiAck: return "IPI-ACK";
+    case K::IrqEntry: return "IRQ-ENTRY";
+    case K::IrqReturn: return "IRQ-RETURN";
+  }
+  return "?";
+}
+
+std::string instruction_text(const checker::WitnessEvent& e) {
+  return e.instruction ? litmus::to_string(*e.instruction) : "";
+}
+
 }  // namespace xmcheck::frontend

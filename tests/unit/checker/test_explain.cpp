@@ -26,7 +26,8 @@ CheckOptions explaining() {
 }
 
 std::string event_key(const WitnessEvent& e) {
-  return "P" + std::to_string(e.thread) + "." + std::to_string(e.instance) + " " + e.kind + " " + e.text;
+  return "P" + std::to_string(e.thread) + "." + std::to_string(e.instance) + " " + xmcheck::frontend::event_kind_text(e) + " " +
+         xmcheck::frontend::event_text(e);
 }
 
 /// The variants check() turns on for `test` (ifetch, CacheType).
@@ -132,7 +133,7 @@ TEST_CASE("explain: a stale fetch after full cache maintenance is forbidden by a
   bool via_fetch = false;
   for (const auto& edge : e.cycle.edges)
     via_fetch |= edge.relation == "IC-after" || edge.relation == "fetch-ob" ||
-                 e.cycle.events[static_cast<std::size_t>(edge.from)].kind == "IF";
+                 e.cycle.events[static_cast<std::size_t>(edge.from)].kind == WitnessEvent::Kind::Fetch;
   CHECK(via_fetch);
   // Hops are consecutive in cycle order and the cycle closes.
   std::set<std::pair<int, int>> hops;

@@ -54,7 +54,7 @@ TEST_CASE("witness: events, texts and the edges of the execution reaching the st
   CHECK(has_event(w, 1, "R", "R[x]=1"));
   CHECK(w.events.size() == 8);
   const WitnessEvent& wx = event(w, 0, "W[x]=1");
-  CHECK(wx.instruction == "STR W0,[X1]");
+  CHECK(xmcheck::frontend::instruction_text(wx) == "STR W0,[X1]");
   CHECK(wx.instance == 1);
   for (std::size_t i = 0; i < w.events.size(); ++i) CHECK(w.events[i].id == static_cast<int>(i));
   CHECK(has_edge(w, event(w, 0, "W[x]=1"), event(w, 1, "R[x]=1"), "rf"));
@@ -94,8 +94,8 @@ TEST_CASE("witness: fetches, their sources, cache maintenance and the IC-after c
   CHECK(has_event(w, 0, "IC", "IC.IVAU[P1:m0]"));
   CHECK(has_event(w, 1, "F", "ISB"));
   const WitnessEvent& fetch = event(w, 1, "IF[P1:m0]=NOP");
-  CHECK(fetch.kind == "IF");
-  CHECK(fetch.instruction == "NOP");
+  CHECK(fetch.kind == WitnessEvent::Kind::Fetch);
+  CHECK(xmcheck::frontend::instruction_text(fetch) == "NOP");
   CHECK(has_edge(w, event(w, 0, "W[P1:m0]=NOP"), fetch, "rf"));
   CHECK(has_edge(w, event(w, 0, "IC.IVAU[P1:m0]"), fetch, "IC-after"));
   CHECK(has_edge(w, event(w, 0, "DC.CVAU[P1:m0]"), event(w, 0, "W[P1:m0]=NOP"), "DC-after") ==

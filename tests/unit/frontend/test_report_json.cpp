@@ -13,7 +13,9 @@ using namespace xmcheck::frontend;
 using xmcheck::checker::Explanation;
 using xmcheck::checker::FinalState;
 using xmcheck::checker::TestResult;
+using xmcheck::checker::StateValue;
 using xmcheck::checker::Witness;
+using xmcheck::checker::WitnessEvent;
 using Q = xmcheck::litmus::Condition::Quantifier;
 
 namespace {
@@ -21,12 +23,43 @@ namespace {
 /// A two-thread MP-like witness: init write, P0 write, P1 read.
 Witness small_witness() {
   Witness w;
-  w.events = {{0, -1, 0, "IW", "W[x]=0", ""},
-              {1, 0, 0, "W", "W[x]=1", "STR W0,[X1]"},
-              {2, 1, 0, "R", "R[x]=0", "LDR W0,[X1]"},
-              {3, 1, 1, "F", "ISB", "ISB", false, true},
-              {4, 1, 2, "IF", "IF[P1:L0]=NOP", "NOP"},
-              {5, 0, 1, "IC", "IC.IVAU[P1:L0]", "IC IVAU,X2", true, false}};
+  using K = WitnessEvent::Kind;
+  auto event = [](int id, int thread, int instance, K kind) {
+    WitnessEvent e;
+    e.id = id;
+    e.thread = thread;
+    e.instance = instance;
+    e.kind = kind;
+    return e;
+  };
+  auto access = [&](int id, int thread, int instance, K kind, int loc, const std::string& name,
+                    StateValue v) {
+    WitnessEvent e = event(id, thread, instance, kind);
+    e.location = loc;
+    e.location_name = name;
+    e.value = std::move(v);
+    return e;
+  };
+  StateValue nop;  // an instruction value that prints as NOP in any syntax
+  nop.kind = StateValue::Kind::Instr;
+  auto instr = std::make_shared<xmcheck::litmus::Instruction>();
+  instr->arch = xmcheck::litmus::kCDialect;
+  instr->mnemonic = "NOP";
+  nop.instr = instr;
+  WitnessEvent isb = event(3, 1, 1, K::Fence);
+  isb.set_name = "ISB";
+  isb.context_synchronizing = true;
+  WitnessEvent ic = event(5, 0, 1, K::CacheOp);
+  ic.set_name = "IC.IVAU";
+  ic.location = 1;
+  ic.location_name = "P1:L0";
+  ic.cache_maintenance = true;
+  w.events = {access(0, -1, 0, K::InitialWrite, 0, "x", StateValue::integer(0)),
+              access(1, 0, 0, K::Write, 0, "x", StateValue::integer(1)),
+              access(2, 1, 0, K::Read, 0, "x", StateValue::integer(0)),
+              isb,
+              access(4, 1, 2, K::Fetch, 1, "P1:L0", nop),
+              ic};
   w.edges = {{2, 3, "po"}, {0, 2, "rf"}, {0, 4, "rf"}, {0, 1, "co"}, {2, 1, "fr"}};
   return w;
 }

@@ -65,15 +65,40 @@ struct StateValue {
   }
 };
 
-/// An event of an execution shown to the user (--witness, --dot, --explain, JSON).
+/// An event of an execution shown to the user (--witness, --dot, --explain, JSON),
+/// typed; the frontend prints its kind ("R", "IF", "DC"), its text ("W[x]=1",
+/// "IF[P1:L0]=NOP", "DMB.ISH", "IC.IVAU[P1:L0]") and its instruction.
 struct WitnessEvent {
+  enum class Kind : std::uint8_t {
+    InitialWrite,  ///< the initial write of `location` (thread -1)
+    Read,
+    Write,
+    Fetch,         ///< an instruction fetch from `location`
+    Fence,         ///< a barrier (`set_name`: DMB.ISH, ISB, ...)
+    CacheOp,       ///< cache maintenance (`set_name`: DC.CVAU, IC.IVAU, ...)
+    Branch,
+    Fault,         ///< an exception taken (`fault_type`)
+    ExcReturn,     ///< an exception return
+    IpiSend,       ///< an inter-processor interrupt sent to `target`
+    IpiAck,
+    IrqEntry,
+    IrqReturn,
+  };
   int id = 0;              ///< index in Witness::events
   int thread = -1;         ///< -1: an initial write
   int instance = 0;        ///< instruction instance (program-order index) in its thread
-  std::string kind;        ///< "R", "W", "IF" (fetch), "F" (barrier), cache maintenance by its
-                           ///< mnemonic ("DC", "IC"), "B", "FAULT", "ERET", "IW"
-  std::string text;        ///< e.g. "W[x]=1", "IF[P1:L0]=NOP", "DMB.ISH", "IC.IVAU[P1:L0]"
-  std::string instruction; ///< the instruction that made it, as printed ("" for initial writes)
+  Kind kind = Kind::Read;
+  /// Fence, CacheOp: the event's first architecture set of the base catalogue
+  /// (axioms/base.hpp), else its first core set beyond the generic ones ("" if none).
+  std::string set_name;
+  int location = -1;          ///< the location accessed (Program's id; -1: none)
+  std::string location_name;  ///< its name: "x", or "P1:L0" for an instruction's
+  /// InitialWrite, Read, Write, Fetch: the value written, read or fetched.
+  std::optional<StateValue> value;
+  std::string fault_type;  ///< Fault: "UndefinedInstruction", "SupervisorCall" or "" (other)
+  int target = -1;         ///< IpiSend: the thread interrupted
+  /// The instruction that made it (null for initial writes).
+  std::shared_ptr<const litmus::Instruction> instruction;
   bool cache_maintenance = false;  ///< in a set of class CacheMaintenance (axioms/base.hpp)
   bool context_synchronizing = false;  ///< exception entry or return, or in a ContextSync set
 };
