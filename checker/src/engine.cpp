@@ -22,7 +22,6 @@
 #include "observation.hpp"
 #include "unfold.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
-#include "xmcheck/litmus/printer.hpp"
 
 namespace xmcheck::checker {
 namespace {
@@ -253,7 +252,7 @@ TestResult result_of(const litmus::LitmusTest& test, const CheckOptions& options
   TestResult r;
   r.name = test.name;
   r.quantifier = test.condition.quantifier;
-  r.condition_text = litmus::to_string(test.condition);
+  r.condition = test.condition;
   const Collected& got = st.got;
   if (st.obs) {
     const Observation& obs = *st.obs;

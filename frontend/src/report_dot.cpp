@@ -86,7 +86,7 @@ std::string format_dot(const checker::TestResult& r) {
   std::ostringstream out;
   out << "digraph " << quote(r.name) << " {\n";
   out << "  label=" << quote("Test " + r.name + " " + quantifier_kind(r.quantifier) + "\n" +
-                             r.condition_text + (r.model.empty() ? "" : "\nmodel: " + r.model))
+                             condition_text(r) + (r.model.empty() ? "" : "\nmodel: " + r.model))
       << "; labelloc=t; fontname=\"Helvetica\";\n";
   out << "  node [shape=box, fontname=\"Courier\", fontsize=10];\n";
   out << "  edge [fontname=\"Helvetica\", fontsize=9];\n";

@@ -60,7 +60,7 @@ std::string format_herd(const checker::TestResult& r, bool with_witnesses) {
   if (r.quantifier == Quantifier::NotExists) std::swap(pos, neg);
   out << "Positive: " << pos << " Negative: " << neg << '\n';
   for (const auto& flag : r.flags) out << "Flag " << flag << '\n';
-  out << "Condition " << r.condition_text << '\n';
+  out << "Condition " << condition_text(r) << '\n';
   if (r.unknown())
     out << "Observation " << r.name << " Unknown\n";
   else

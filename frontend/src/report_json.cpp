@@ -92,7 +92,7 @@ Json result_to_json(const checker::TestResult& r, const JsonTestInfo& info) {
   out["target"] = info.target;
   out["model"] = r.model;
   out["variants"] = strings(r.variants);
-  out["condition"] = Json{{"quantifier", quantifier_text(r.quantifier)}, {"text", r.condition_text}};
+  out["condition"] = Json{{"quantifier", quantifier_text(r.quantifier)}, {"text", condition_text(r)}};
   out["observed"] = strings(observed_texts(r));
   Json states = Json::array();
   for (const auto& s : r.states) {

@@ -93,6 +93,8 @@ std::string access_text(const char* what, const checker::WitnessEvent& e) {
 
 }  // namespace
 
+std::string condition_text(const checker::TestResult& result) { return litmus::to_string(result.condition); }
+
 std::string event_kind_text(const checker::WitnessEvent& e) {
   using K = checker::WitnessEvent::Kind;
   switch (e.kind) {

@@ -44,7 +44,7 @@ TEST_CASE("check: MP without barriers allows every outcome") {
   CHECK(r.validated);
   CHECK(r.positive == 1);
   CHECK(r.negative == 3);
-  CHECK(r.condition_text == "exists (1:X0=1 /\\ 1:X2=0)");
+  CHECK(frontend::condition_text(r) == "exists (1:X0=1 /\\ 1:X2=0)");
   CHECK_FALSE(r.loop_bound_hit);
   CHECK(r.flags.empty());
   CHECK(r.states[2].satisfies_condition);

@@ -32,7 +32,7 @@ CliOutcome parse(std::initializer_list<const char*> args) {
 ck::TestResult sometimes_result() {
   ck::TestResult r;
   r.name = "MP";
-  r.condition_text = "exists (1:X0=1)";
+  r.condition = xmcheck::test::condition("exists (1:X0=1)");
   r.observed = xmcheck::test::locs({"1:X0"});
   r.states = {ck::FinalState{xmcheck::test::vals({"0"}), false, std::nullopt},
               ck::FinalState{xmcheck::test::vals({"1"}), true, std::nullopt}};

@@ -21,7 +21,7 @@ TestResult make(std::string name, Q q, std::string cond, std::vector<std::string
   TestResult r;
   r.name = std::move(name);
   r.quantifier = q;
-  r.condition_text = std::move(cond);
+  r.condition = xmcheck::test::condition(cond);
   r.observed = xmcheck::test::locs(observed);
   for (auto& values : states) r.states.push_back(FinalState{xmcheck::test::vals(values), false, std::nullopt});
   r.positive = pos;

@@ -68,7 +68,7 @@ TestResult sample(Q q = Q::Exists) {
   TestResult r;
   r.name = "MP";
   r.quantifier = q;
-  r.condition_text = "exists (1:X0=0)";
+  r.condition = xmcheck::test::condition("exists (1:X0=0)");
   r.observed = xmcheck::test::locs({"1:X0", "[x]"});
   r.states = {FinalState{xmcheck::test::vals({"0", "1"}), true, small_witness()},
               FinalState{xmcheck::test::vals({"1", "1"}), false, std::nullopt}};

@@ -56,7 +56,7 @@ const char* kHerd =
 xmcheck::checker::TestResult mp(bool ok, std::vector<std::string> states) {
   xmcheck::checker::TestResult r;
   r.name = "MP";
-  r.condition_text = "exists (1:X0=0)";
+  r.condition = xmcheck::test::condition("exists (1:X0=0)");
   r.observed = xmcheck::test::locs({"1:X0"});
   for (auto& s : states) r.states.push_back({xmcheck::test::vals({s}), false, std::nullopt});
   r.validated = ok;

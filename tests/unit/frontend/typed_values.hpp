@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "xmcheck/checker/result.hpp"
+#include "xmcheck/litmus/ast.hpp"
 
 namespace xmcheck::test {
 
@@ -54,6 +55,56 @@ inline std::vector<checker::StateValue> vals(const std::vector<std::string>& tex
   std::vector<checker::StateValue> out;
   for (const auto& t : texts) out.push_back(val(t));
   return out;
+}
+
+/// A condition as herd prints it, limited to what the reporter tests use:
+/// `exists|~exists|forall (true|false|ATOM /\ ATOM ...)`, each atom `LOC=VALUE` with LOC
+/// "1:X0" or "[x]" and VALUE an integer, `label:"P0:L1"` or a location name.
+inline litmus::Condition condition(const std::string& text) {
+  litmus::Condition c;
+  const auto open = text.find(" (");
+  const std::string q = text.substr(0, open);
+  c.quantifier = q == "~exists"  ? litmus::Condition::Quantifier::NotExists
+                 : q == "forall" ? litmus::Condition::Quantifier::Forall
+                                 : litmus::Condition::Quantifier::Exists;
+  const std::string body = text.substr(open + 2, text.size() - open - 3);
+  if (body == "true" || body == "false") {
+    c.prop.kind = body == "true" ? litmus::Prop::Kind::True : litmus::Prop::Kind::False;
+    return c;
+  }
+  std::vector<litmus::Prop> atoms;
+  std::size_t start = 0;
+  while (true) {
+    const auto end = body.find(" /\\ ", start);
+    const std::string atom = body.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    const auto eq = atom.find('=');
+    const checker::ObservedLocation l = loc(atom.substr(0, eq));
+    const checker::StateValue v = val(atom.substr(eq + 1));
+    litmus::Prop p;
+    p.kind = litmus::Prop::Kind::Eq;
+    p.loc.kind = l.kind == checker::ObservedLocation::Kind::Register ? litmus::Location::Kind::Register
+                                                                      : litmus::Location::Kind::Memory;
+    p.loc.thread = l.thread;
+    p.loc.reg = l.reg;
+    p.loc.symbol = l.symbol;
+    p.value.kind = v.kind == checker::StateValue::Kind::Code      ? litmus::Value::Kind::Code
+                   : v.kind == checker::StateValue::Kind::Address ? litmus::Value::Kind::Address
+                                                                  : litmus::Value::Kind::Int;
+    p.value.num = v.num;
+    p.value.symbol = v.symbol;
+    p.value.code.thread = v.thread;
+    p.value.code.label = v.label;
+    atoms.push_back(std::move(p));
+    if (end == std::string::npos) break;
+    start = end + 4;
+  }
+  if (atoms.size() == 1) {
+    c.prop = std::move(atoms[0]);
+  } else {
+    c.prop.kind = litmus::Prop::Kind::And;
+    c.prop.children = std::move(atoms);
+  }
+  return c;
 }
 
 }  // namespace xmcheck::test

@@ -169,7 +169,7 @@ enum class StopReason {
 struct TestResult {
   std::string name;
   litmus::Condition::Quantifier quantifier = litmus::Condition::Quantifier::Exists;
-  std::string condition_text;          ///< herd's normalised "exists (...)" text
+  litmus::Condition condition;         ///< the test's condition (the frontend prints herd's form)
   std::vector<ObservedLocation> observed;  ///< in herd's order: registers, memory, fault atoms
   /// observed[i] for i >= this index are fault atoms (ObservedLocation::Kind::Fault),
   /// whose state values say whether the fault was taken.

@@ -27,6 +27,9 @@ namespace xmcheck::frontend {
 [[nodiscard]] std::vector<std::string> value_texts(const checker::TestResult& result,
                                                    const std::vector<checker::StateValue>& values);
 
+/// The condition as herd's "Condition" line prints it: `exists (1:X0=1 /\ 1:X2=0)`.
+[[nodiscard]] std::string condition_text(const checker::TestResult& result);
+
 /// A witness event's kind: "R", "W", "IF" (fetch), "F" (barrier), cache
 /// maintenance by its mnemonic ("DC", "IC"; "CACHE" without a set), "B",
 /// "FAULT", "ERET", "IPI", "IRQ", "IW" (initial write).
