@@ -22,7 +22,6 @@
 #include "observation.hpp"
 #include "unfold.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
-#include "xmcheck/litmus/printer.hpp"
 
 namespace xmcheck::checker {
 namespace {
@@ -253,18 +252,18 @@ TestResult result_of(const litmus::LitmusTest& test, const CheckOptions& options
   TestResult r;
   r.name = test.name;
   r.quantifier = test.condition.quantifier;
-  r.condition_text = litmus::to_string(test.condition);
+  r.condition = test.condition;
   const Collected& got = st.got;
   if (st.obs) {
     const Observation& obs = *st.obs;
     for (const auto& l : obs.locations()) {
       if (l.is_fault && r.first_fault_observed > r.observed.size()) r.first_fault_observed = r.observed.size();
-      r.observed.push_back(l.printed);
+      r.observed.push_back(l.shown);
     }
     for (const auto& [vals, sat] : got.states) {
       FinalState s;
       s.satisfies_condition = sat;
-      for (const auto& l : obs.locations()) s.values.push_back(obs.print_location(l, vals));
+      for (const auto& l : obs.locations()) s.values.push_back(obs.state_value(l, vals));
       r.states.push_back(std::move(s));
     }
   }

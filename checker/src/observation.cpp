@@ -4,7 +4,6 @@
 
 #include "semantics/arch_semantics.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
-#include "xmcheck/litmus/printer.hpp"
 
 namespace xmcheck::checker {
 namespace {
@@ -20,6 +19,12 @@ void collect_locations(const litmus::Prop& p, std::vector<litmus::Location>& out
   for (const auto& c : p.children) collect_locations(c, out);
 }
 
+/// herd orders memory locations by how it names them: `[x]` for a location,
+/// `t` for a whole array (so arrays come after `[...]` unless spelt in capitals).
+std::string memory_order_key(const ObservedLocation& l) {
+  return l.kind == ObservedLocation::Kind::Array ? l.symbol : "[" + l.symbol + "]";
+}
+
 }  // namespace
 
 Observation::Observation(const litmus::LitmusTest& test, Program& prog) : test_(test), prog_(prog) {
@@ -28,13 +33,13 @@ Observation::Observation(const litmus::LitmusTest& test, Program& prog) : test_(
   if (test.filter) collect_locations(*test.filter, named);
   for (const auto& l : named) slot_for(l);
   // herd's order: registers by proc then register number, then memory by name.
-  std::vector<ObservedLocation> sorted = locs_;
-  std::stable_sort(sorted.begin(), sorted.end(), [](const ObservedLocation& a, const ObservedLocation& b) {
+  std::vector<ObservationSlot> sorted = locs_;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const ObservationSlot& a, const ObservationSlot& b) {
     if (a.is_fault != b.is_fault) return b.is_fault;  // fault atoms come last
     if (a.is_fault) return false;                     // in the order they were named
     if (a.is_register != b.is_register) return a.is_register;
     if (a.is_register) return a.proc != b.proc ? a.proc < b.proc : a.reg < b.reg;
-    return a.printed < b.printed;
+    return memory_order_key(a.shown) < memory_order_key(b.shown);
   });
   locs_ = sorted;
   int next = 0;
@@ -47,7 +52,8 @@ Observation::Observation(const litmus::LitmusTest& test, Program& prog) : test_(
 }
 
 int Observation::slot_for(const litmus::Location& loc) {
-  ObservedLocation o;
+  ObservationSlot o;
+  ObservedLocation& shown = o.shown;
   if (loc.kind == litmus::Location::Kind::Fault) {
     if (loc.thread < 0 || loc.thread >= prog_.num_procs())
       fail(loc.span, "no thread P" + std::to_string(loc.thread));
@@ -62,7 +68,11 @@ int Observation::slot_for(const litmus::Location& loc) {
         fail(loc.span, "label " + loc.label + " not found on P" + std::to_string(loc.thread));
       o.fault_address = pc.slots[static_cast<std::size_t>(it->second)].address;
     }
-    o.printed = litmus::to_string(loc);
+    shown.kind = ObservedLocation::Kind::Fault;
+    shown.thread = loc.thread;
+    shown.symbol = loc.symbol;
+    shown.label = loc.label;
+    shown.fault_type = loc.fault_type;
   } else if (loc.kind == litmus::Location::Kind::Register && !prog_.c_locals.empty()) {
     // C tests: `0:r0` is thread 0's local variable r0.
     if (loc.thread < 0 || loc.thread >= prog_.num_procs())
@@ -74,7 +84,9 @@ int Observation::slot_for(const litmus::Location& loc) {
     o.is_register = true;
     o.proc = loc.thread;
     o.reg = it->second;
-    o.printed = std::to_string(loc.thread) + ":" + loc.reg;
+    shown.kind = ObservedLocation::Kind::Register;
+    shown.thread = loc.thread;
+    shown.reg = loc.reg;
   } else if (loc.kind == litmus::Location::Kind::Register) {
     auto idx = semantics(prog_.arch).register_index(loc.reg);
     if (!idx) fail(loc.span, "unknown register " + loc.reg);
@@ -83,19 +95,22 @@ int Observation::slot_for(const litmus::Location& loc) {
     o.is_register = true;
     o.proc = loc.thread;
     o.reg = *idx;
-    o.printed = std::to_string(loc.thread) + ":" + semantics(prog_.arch).register_name(*idx);
+    shown.kind = ObservedLocation::Kind::Register;
+    shown.thread = loc.thread;
+    shown.reg = loc.reg;  // canonical (the litmus parser's), e.g. X3 for 0:W3
   } else {
     for (std::size_t i = 0; i < prog_.locs.size(); ++i)
       if (prog_.locs[i].name == loc.symbol) o.loc = static_cast<int>(i);
-    o.printed = "[" + loc.symbol + "]";
+    shown.kind = ObservedLocation::Kind::Memory;
+    shown.symbol = loc.symbol;
     if (o.loc >= 0 && prog_.locs[static_cast<std::size_t>(o.loc)].array_first == o.loc) {
       o.is_array = true;  // herd prints a whole array: t={1,3}
       o.count = prog_.locs[static_cast<std::size_t>(o.loc)].array_len;
-      o.printed = loc.symbol;
+      shown.kind = ObservedLocation::Kind::Array;
     }
   }
   for (std::size_t i = 0; i < locs_.size(); ++i)
-    if (locs_[i].printed == o.printed) return static_cast<int>(i);
+    if (locs_[i].shown == o.shown) return static_cast<int>(i);
   locs_.push_back(o);
   return static_cast<int>(locs_.size() - 1);
 }
@@ -175,7 +190,7 @@ bool Observation::passes_filter(const std::vector<Val>& finals) const {
   return !filter_ || eval(*filter_, finals);
 }
 
-Val Observation::fault_value(const ObservedLocation& l, const std::vector<FaultRecord>& faults) {
+Val Observation::fault_value(const ObservationSlot& l, const std::vector<FaultRecord>& faults) {
   if (l.fault_on_location) return Val::integer(0);  // no modelled fault has a data location
   for (const auto& f : faults) {
     if (l.fault_address >= 0 && f.address != l.fault_address) continue;
@@ -185,36 +200,44 @@ Val Observation::fault_value(const ObservedLocation& l, const std::vector<FaultR
   return Val::integer(0);
 }
 
-std::string Observation::print_location(const ObservedLocation& l, const std::vector<Val>& finals) const {
-  if (l.is_fault)
-    return (finals[static_cast<std::size_t>(l.value_index)] == Val::integer(1) ? "" : "~") + l.printed;
-  if (!l.is_array) return print(finals[static_cast<std::size_t>(l.value_index)]);
-  std::string out = "{";
-  for (int i = 0; i < l.count; ++i) {
-    if (i > 0) out += ",";
-    out += print(finals[static_cast<std::size_t>(l.value_index + i)]);
+StateValue Observation::state_value(const ObservationSlot& l, const std::vector<Val>& finals) const {
+  if (l.is_fault) {
+    StateValue out;
+    out.kind = StateValue::Kind::Fault;
+    out.fault_taken = finals[static_cast<std::size_t>(l.value_index)] == Val::integer(1);
+    return out;
   }
-  return out + "}";
+  if (!l.is_array) return value_of(finals[static_cast<std::size_t>(l.value_index)]);
+  StateValue out;
+  out.kind = StateValue::Kind::Array;
+  for (int i = 0; i < l.count; ++i) out.elements.push_back(value_of(finals[static_cast<std::size_t>(l.value_index + i)]));
+  return out;
 }
 
-std::string Observation::print(const Val& v) const {
+StateValue Observation::value_of(const Val& v) const {
+  StateValue out;
   switch (v.kind) {
-    case Val::Kind::Int: return std::to_string(v.v);
-    case Val::Kind::Addr: return prog_.locs[static_cast<std::size_t>(v.v)].name;
+    case Val::Kind::Int: out.num = v.v; return out;
+    case Val::Kind::Addr:
+      out.kind = StateValue::Kind::Address;
+      out.symbol = prog_.locs[static_cast<std::size_t>(v.v)].name;
+      return out;
     case Val::Kind::Code: {
+      out.kind = StateValue::Kind::Code;
+      out.num = v.v;
       const Slot* s = prog_.find_slot(v.v);
-      if (s == nullptr || s->label.empty()) return std::to_string(v.v);
-      const int proc = prog_.slot_at.at(v.v).first;
-      return "label:\"P" + std::to_string(proc) + ":" + s->label + "\"";
+      if (s != nullptr && !s->label.empty()) {
+        out.thread = prog_.slot_at.at(v.v).first;
+        out.label = s->label;
+      }
+      return out;
     }
-    case Val::Kind::Instr: {
-      litmus::Value lv;
-      lv.kind = litmus::Value::Kind::Instr;
-      lv.instr = std::make_shared<litmus::Instruction>(prog_.instrs[static_cast<std::size_t>(v.v)]);
-      return litmus::to_string(lv);
-    }
+    case Val::Kind::Instr:
+      out.kind = StateValue::Kind::Instr;
+      out.instr = std::make_shared<litmus::Instruction>(prog_.instrs[static_cast<std::size_t>(v.v)]);
+      return out;
   }
-  return "?";
+  return out;
 }
 
 }  // namespace xmcheck::checker

@@ -7,11 +7,13 @@
 #include "program.hpp"
 #include "trace.hpp"
 #include "value.hpp"
+#include "xmcheck/checker/result.hpp"
 #include "xmcheck/litmus/ast.hpp"
 
 namespace xmcheck::checker {
 
-struct ObservedLocation {
+/// An observed location as the search sees it; `shown` is what the result reports.
+struct ObservationSlot {
   bool is_register = false;
   bool is_fault = false;   ///< a fault atom: its value is 1 when such a fault was taken
   std::int64_t fault_address = -1;  ///< fault atom with a label: that instruction's address
@@ -23,7 +25,7 @@ struct ObservedLocation {
   int count = 1;   ///< consecutive locations observed (an array's elements)
   bool is_array = false;
   int value_index = 0;  ///< where its values start in a final-value vector
-  std::string printed;  ///< "1:X2", "[x]" or "t" (arrays)
+  ObservedLocation shown;  ///< the location, typed, as TestResult::observed holds it
 };
 
 class Observation {
@@ -31,17 +33,18 @@ class Observation {
   /// Interns the condition's values into `prog` (instruction constants).
   Observation(const litmus::LitmusTest& test, Program& prog);
 
-  [[nodiscard]] const std::vector<ObservedLocation>& locations() const { return locs_; }
+  [[nodiscard]] const std::vector<ObservationSlot>& locations() const { return locs_; }
   /// The value of fault atom `l` for threads that took `faults` ([proc] -> faults).
-  [[nodiscard]] static Val fault_value(const ObservedLocation& l, const std::vector<FaultRecord>& faults);
+  [[nodiscard]] static Val fault_value(const ObservationSlot& l, const std::vector<FaultRecord>& faults);
   /// Evaluates the condition's proposition on final values (one per location()).
   [[nodiscard]] bool satisfies(const std::vector<Val>& finals) const;
   /// Evaluates the test's filter (true when it has none).
   [[nodiscard]] bool passes_filter(const std::vector<Val>& finals) const;
-  /// herd's printed form of a value.
-  [[nodiscard]] std::string print(const Val& v) const;
-  /// The printed value of observed location `l` in `finals` (`{1,3}` for arrays).
-  [[nodiscard]] std::string print_location(const ObservedLocation& l, const std::vector<Val>& finals) const;
+  /// A value, typed for the result (locations by name, instructions as litmus instructions).
+  [[nodiscard]] StateValue value_of(const Val& v) const;
+  /// The value of observed location `l` in `finals` (an Array value for arrays,
+  /// a Fault value for fault atoms).
+  [[nodiscard]] StateValue state_value(const ObservationSlot& l, const std::vector<Val>& finals) const;
 
  private:
   struct Atom;
@@ -58,7 +61,7 @@ class Observation {
 
   const litmus::LitmusTest& test_;
   Program& prog_;
-  std::vector<ObservedLocation> locs_;
+  std::vector<ObservationSlot> locs_;
   Node condition_;
   std::optional<Node> filter_;
 };

@@ -4,7 +4,6 @@
 
 #include "base_bits.hpp"
 #include "xmcheck/axioms/base.hpp"
-#include "xmcheck/litmus/printer.hpp"
 
 namespace xmcheck::checker {
 namespace {
@@ -34,63 +33,52 @@ std::size_t rel_index(std::string_view name) { return *axioms::find_base(name); 
 
 }  // namespace
 
-std::string WitnessBuilder::value_text(const Val& v) const {
-  if (v.kind == Val::Kind::Instr) return litmus::to_string(prog_.instrs[static_cast<std::size_t>(v.v)]);
-  return obs_.print(v);
-}
-
-std::string WitnessBuilder::loc_text(int loc) const {
-  return "[" + prog_.locs[static_cast<std::size_t>(loc)].name + "]";
-}
-
 WitnessEvent WitnessBuilder::describe(std::size_t id) const {
+  using K = WitnessEvent::Kind;
   WitnessEvent w;
   const int proc = ex_.proc_of(id);
+  auto access = [&](int loc, const Val& v) {
+    w.location = loc;
+    w.location_name = prog_.locs[static_cast<std::size_t>(loc)].name;
+    w.value = obs_.value_of(v);
+  };
   if (proc < 0) {  // initial write of location `id`
-    const int loc = static_cast<int>(id);
-    w.kind = "IW";
-    w.text = "W" + loc_text(loc) + "=" + value_text(prog_.locs[id].init);
+    w.kind = K::InitialWrite;
+    access(static_cast<int>(id), prog_.locs[id].init);
     return w;
   }
   const TraceEvent& e = ex_.trace(proc).events[id - static_cast<std::size_t>(ex_.offset(proc))];
   w.thread = proc;
   w.instance = e.instance;
-  if (e.instr >= 0) w.instruction = litmus::to_string(prog_.instrs[static_cast<std::size_t>(e.instr)]);
+  if (e.instr >= 0)
+    w.instruction = std::make_shared<litmus::Instruction>(prog_.instrs[static_cast<std::size_t>(e.instr)]);
   switch (e.kind) {
-    case EventKind::Read:
-      w.kind = "R";
-      w.text = "R" + loc_text(e.loc) + "=" + value_text(e.value);
-      break;
-    case EventKind::Write:
-      w.kind = "W";
-      w.text = "W" + loc_text(e.loc) + "=" + value_text(e.value);
-      break;
-    case EventKind::Fetch:
-      w.kind = "IF";
-      w.text = "IF" + loc_text(e.loc) + "=" + value_text(e.value);
-      break;
+    case EventKind::Read: w.kind = K::Read; access(e.loc, e.value); break;
+    case EventKind::Write: w.kind = K::Write; access(e.loc, e.value); break;
+    case EventKind::Fetch: w.kind = K::Fetch; access(e.loc, e.value); break;
     case EventKind::Fence:
-      w.kind = "F";
-      w.text = set_name(e.sets, kGeneric);
-      if (w.text.empty()) w.text = "F";
+      w.kind = K::Fence;
+      w.set_name = set_name(e.sets, kGeneric);
       break;
-    case EventKind::CacheOp: {
-      const std::string name = set_name(e.sets, kGeneric);
-      w.kind = name.empty() ? "CACHE" : name.substr(0, name.find('.'));  // DC.CVAU -> DC
-      w.text = (name.empty() ? w.kind : name) + (e.loc >= 0 ? loc_text(e.loc) : "");
+    case EventKind::CacheOp:
+      w.kind = K::CacheOp;
+      w.set_name = set_name(e.sets, kGeneric);
+      if (e.loc >= 0) {
+        w.location = e.loc;
+        w.location_name = prog_.locs[static_cast<std::size_t>(e.loc)].name;
+      }
       break;
-    }
-    case EventKind::Branch: w.kind = "B"; w.text = "B"; break;
+    case EventKind::Branch: w.kind = K::Branch; break;
     case EventKind::Fault:
-      w.kind = "FAULT";
-      w.text = (e.sets & kSetUDF).any() ? "FAULT(UndefinedInstruction)"
-               : (e.sets & kSetSVC).any() ? "FAULT(SupervisorCall)" : "FAULT";
+      w.kind = K::Fault;
+      w.fault_type = (e.sets & kSetUDF).any() ? "UndefinedInstruction"
+                     : (e.sets & kSetSVC).any() ? "SupervisorCall" : "";
       break;
-    case EventKind::ExcReturn: w.kind = "ERET"; w.text = "ERET"; break;
-    case EventKind::IpiSend: w.kind = "IPI"; w.text = "IPI-SEND(P" + std::to_string(e.target) + ")"; break;
-    case EventKind::IpiAck: w.kind = "IPI"; w.text = "IPI-ACK"; break;
-    case EventKind::IrqEntry: w.kind = "IRQ"; w.text = "IRQ-ENTRY"; break;
-    case EventKind::IrqReturn: w.kind = "IRQ"; w.text = "IRQ-RETURN"; break;
+    case EventKind::ExcReturn: w.kind = K::ExcReturn; break;
+    case EventKind::IpiSend: w.kind = K::IpiSend; w.target = e.target; break;
+    case EventKind::IpiAck: w.kind = K::IpiAck; break;
+    case EventKind::IrqEntry: w.kind = K::IrqEntry; break;
+    case EventKind::IrqReturn: w.kind = K::IrqReturn; break;
   }
   e.sets.for_each([&](std::size_t set) {
     const axioms::EventClass cls = axioms::kBaseCatalogue[set].event_class;

@@ -1,6 +1,6 @@
 #pragma once
-// Turns a candidate execution into what the user sees (result.hpp): events
-// with readable texts, the edges of an execution (--witness, --dot) and the
+// Turns a candidate execution into what the user sees (result.hpp): typed
+// events (the frontend prints them), the edges of an execution (--witness, --dot) and the
 // cycle of a violation (--explain).
 #include <vector>
 
@@ -32,9 +32,6 @@ class WitnessBuilder {
   [[nodiscard]] Explanation explanation(const axioms::Violation& v) const;
 
  private:
-  [[nodiscard]] std::string value_text(const Val& v) const;
-  [[nodiscard]] std::string loc_text(int loc) const;
-
   const Program& prog_;
   const Observation& obs_;
   const Execution& ex_;

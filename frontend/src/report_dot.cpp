@@ -15,6 +15,7 @@
 
 #include "xmcheck/frontend/report_herd.hpp"
 #include "xmcheck/frontend/report_witness.hpp"
+#include "xmcheck/frontend/result_text.hpp"
 
 extern char** environ;
 
@@ -61,8 +62,8 @@ void emit_witness(std::ostringstream& out, const Witness& w, const std::string& 
     out << "    subgraph " << quote("cluster_" + prefix + name) << " {\n";
     out << "      label=" << quote(name) << "; style=rounded; color=gray60;\n";
     for (const WitnessEvent* e : events) {
-      std::string label = "e" + std::to_string(e->id) + ": " + e->text;
-      if (!e->instruction.empty()) label += "\n" + e->instruction;
+      std::string label = "e" + std::to_string(e->id) + ": " + event_text(*e);
+      if (const std::string instr = instruction_text(*e); !instr.empty()) label += "\n" + instr;
       out << "      " << node(e->id) << " [label=" << quote(label) << "];\n";
     }
     for (std::size_t i = 1; i < events.size(); ++i)
@@ -85,7 +86,7 @@ std::string format_dot(const checker::TestResult& r) {
   std::ostringstream out;
   out << "digraph " << quote(r.name) << " {\n";
   out << "  label=" << quote("Test " + r.name + " " + quantifier_kind(r.quantifier) + "\n" +
-                             r.condition_text + (r.model.empty() ? "" : "\nmodel: " + r.model))
+                             condition_text(r) + (r.model.empty() ? "" : "\nmodel: " + r.model))
       << "; labelloc=t; fontname=\"Helvetica\";\n";
   out << "  node [shape=box, fontname=\"Courier\", fontsize=10];\n";
   out << "  edge [fontname=\"Helvetica\", fontsize=9];\n";

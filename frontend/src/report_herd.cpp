@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "xmcheck/frontend/report_witness.hpp"
+#include "xmcheck/frontend/result_text.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
 namespace xmcheck::frontend {
@@ -34,10 +35,11 @@ std::string format_state(const checker::TestResult& result, const checker::Final
   const std::size_t faults = std::min(result.first_fault_observed, state.values.size());
   for (std::size_t i = 0; i < faults; ++i) {
     if (i > 0) line += ' ';
-    line += result.observed[i] + "=" + state.values[i] + ";";
+    line += location_text(result.observed[i]) + "=" + value_text(result.observed[i], state.values[i]) + ";";
   }
   // herd appends fault atoms, each after a space: " Fault(P0:L0,...);" / " ~Fault(...);"
-  for (std::size_t i = faults; i < state.values.size(); ++i) line += " " + state.values[i] + ";";
+  for (std::size_t i = faults; i < state.values.size(); ++i)
+    line += " " + value_text(result.observed[i], state.values[i]) + ";";
   return line;
 }
 
@@ -58,7 +60,7 @@ std::string format_herd(const checker::TestResult& r, bool with_witnesses) {
   if (r.quantifier == Quantifier::NotExists) std::swap(pos, neg);
   out << "Positive: " << pos << " Negative: " << neg << '\n';
   for (const auto& flag : r.flags) out << "Flag " << flag << '\n';
-  out << "Condition " << r.condition_text << '\n';
+  out << "Condition " << condition_text(r) << '\n';
   if (r.unknown())
     out << "Observation " << r.name << " Unknown\n";
   else

@@ -6,6 +6,7 @@
 #include "xmcheck/frontend/expect.hpp"
 #include "xmcheck/frontend/report_herd.hpp"
 #include "xmcheck/frontend/report_witness.hpp"
+#include "xmcheck/frontend/result_text.hpp"
 
 namespace xmcheck::frontend {
 namespace {
@@ -21,10 +22,10 @@ std::string quantifier_text(Quantifier q) {
   return "exists";
 }
 
-Json values_object(const checker::TestResult& r, const std::vector<std::string>& values) {
+Json values_object(const checker::TestResult& r, const std::vector<checker::StateValue>& values) {
   Json object = Json::object();
   for (std::size_t i = 0; i < values.size() && i < r.observed.size(); ++i)
-    object[r.observed[i]] = values[i];
+    object[location_text(r.observed[i])] = value_text(r.observed[i], values[i]);
   return object;
 }
 
@@ -64,9 +65,9 @@ Json witness_to_json(const checker::Witness& w) {
     event["id"] = e.id;
     event["thread"] = e.thread;
     event["instance"] = e.instance;
-    event["kind"] = e.kind;
-    event["text"] = e.text;
-    event["instruction"] = e.instruction;
+    event["kind"] = event_kind_text(e);
+    event["text"] = event_text(e);
+    event["instruction"] = instruction_text(e);
     events.push_back(std::move(event));
   }
   Json edges = Json::array();
@@ -91,8 +92,8 @@ Json result_to_json(const checker::TestResult& r, const JsonTestInfo& info) {
   out["target"] = info.target;
   out["model"] = r.model;
   out["variants"] = strings(r.variants);
-  out["condition"] = Json{{"quantifier", quantifier_text(r.quantifier)}, {"text", r.condition_text}};
-  out["observed"] = strings(r.observed);
+  out["condition"] = Json{{"quantifier", quantifier_text(r.quantifier)}, {"text", condition_text(r)}};
+  out["observed"] = strings(observed_texts(r));
   Json states = Json::array();
   for (const auto& s : r.states) {
     Json state;

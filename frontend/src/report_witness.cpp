@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "xmcheck/frontend/report_herd.hpp"
+#include "xmcheck/frontend/result_text.hpp"
 
 namespace xmcheck::frontend {
 namespace {
@@ -22,7 +23,7 @@ const WitnessEvent* find_event(const Witness& w, int id) {
   return nullptr;
 }
 
-std::string short_label(const WitnessEvent& e) { return "e" + std::to_string(e.id) + " " + e.text; }
+std::string short_label(const WitnessEvent& e) { return "e" + std::to_string(e.id) + " " + event_text(e); }
 
 }  // namespace
 
@@ -32,7 +33,7 @@ bool is_context_synchronization(const WitnessEvent& e) { return e.context_synchr
 
 std::string event_label(const Witness& witness, int id) {
   const WitnessEvent* e = find_event(witness, id);
-  return e ? "e" + std::to_string(id) + ":" + e->text : "e?" + std::to_string(id);
+  return e ? "e" + std::to_string(id) + ":" + event_text(*e) : "e?" + std::to_string(id);
 }
 
 std::vector<EdgeGroup> group_edges(const Witness& witness) {
@@ -42,7 +43,7 @@ std::vector<EdgeGroup> group_edges(const Witness& witness) {
     std::string group = edge.relation;
     if (group == "rf") {
       const WitnessEvent* target = find_event(witness, edge.to);
-      if (target && target->kind == "IF") group = "fetch";
+      if (target && target->kind == WitnessEvent::Kind::Fetch) group = "fetch";
     }
     by_relation[group].push_back(edge);
   }
@@ -141,10 +142,10 @@ std::string format_cycle(const Witness& cycle) {
 }
 
 std::string format_values(const checker::TestResult& result,
-                          const std::vector<std::string>& values) {
+                          const std::vector<checker::StateValue>& values) {
   if (values.size() != result.observed.size()) {
     std::string line;  // defensive: the values alone
-    for (const auto& v : values) line += (line.empty() ? "" : " ") + v + ";";
+    for (const auto& v : value_texts(result, values)) line += (line.empty() ? "" : " ") + v + ";";
     return line;
   }
   return format_state(result, checker::FinalState{values, false, std::nullopt});

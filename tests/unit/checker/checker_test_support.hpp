@@ -16,6 +16,7 @@
 #include "xmcheck/axioms/model.hpp"
 #include "xmcheck/checker/engine.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
+#include "xmcheck/frontend/result_text.hpp"
 #include "xmcheck/litmus/parser.hpp"
 #include "xmcheck/litmus/printer.hpp"
 
@@ -69,12 +70,22 @@ inline TestResult run_with(const std::string& text, const std::string& model_tex
                options);
 }
 
+/// The observed locations as herd prints them (the frontend's printer).
+inline std::vector<std::string> observed_names(const TestResult& r) { return frontend::observed_texts(r); }
+
+/// Values of `r`'s observed locations as herd prints them (the frontend's printer).
+inline std::vector<std::string> texts(const TestResult& r, const std::vector<StateValue>& values) {
+  return frontend::value_texts(r, values);
+}
+
 /// States as herd prints them: "1:X0=1; 1:X1=0;" per state, in the result's order.
 inline std::vector<std::string> states(const TestResult& r) {
   std::vector<std::string> out;
+  const std::vector<std::string> names = observed_names(r);
   for (const auto& s : r.states) {
     std::string line;
-    for (std::size_t i = 0; i < s.values.size(); ++i) line += r.observed[i] + "=" + s.values[i] + "; ";
+    const std::vector<std::string> values = texts(r, s.values);
+    for (std::size_t i = 0; i < values.size(); ++i) line += names[i] + "=" + values[i] + "; ";
     if (!line.empty()) line.pop_back();
     out.push_back(line);
   }

@@ -1,18 +1,20 @@
 #pragma once
 // Helpers for the witness and explanation tests: finding events and edges of
-// a Witness by their printed texts, and a canonical rendering.
+// a Witness by their printed texts (the frontend's printer), and a canonical rendering.
 #include <doctest/doctest.h>
 
 #include <string>
 
 #include "xmcheck/checker/result.hpp"
+#include "xmcheck/frontend/result_text.hpp"
 
 namespace cktest {
 
 inline bool has_event(const xmcheck::checker::Witness& w, int thread, const std::string& kind,
                       const std::string& text) {
   for (const auto& e : w.events)
-    if (e.thread == thread && e.kind == kind && e.text == text) return true;
+    if (e.thread == thread && xmcheck::frontend::event_kind_text(e) == kind && xmcheck::frontend::event_text(e) == text)
+      return true;
   return false;
 }
 
@@ -20,7 +22,7 @@ inline bool has_event(const xmcheck::checker::Witness& w, int thread, const std:
 inline const xmcheck::checker::WitnessEvent& event(const xmcheck::checker::Witness& w, int thread,
                                                     const std::string& text) {
   for (const auto& e : w.events)
-    if (e.thread == thread && e.text == text) return e;
+    if (e.thread == thread && xmcheck::frontend::event_text(e) == text) return e;
   FAIL("no event " << text << " on thread " << thread);
   return w.events.front();
 }
@@ -37,7 +39,8 @@ inline std::string render(const xmcheck::checker::Witness& w) {
   std::string out;
   for (const auto& e : w.events)
     out += std::to_string(e.id) + " P" + std::to_string(e.thread) + "." + std::to_string(e.instance) + " " +
-           e.kind + " " + e.text + " (" + e.instruction + ")\n";
+           xmcheck::frontend::event_kind_text(e) + " " + xmcheck::frontend::event_text(e) + " (" +
+           xmcheck::frontend::instruction_text(e) + ")\n";
   for (const auto& e : w.edges)
     out += std::to_string(e.from) + " -" + e.relation + "-> " + std::to_string(e.to) + "\n";
   return out;

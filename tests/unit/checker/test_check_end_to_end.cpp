@@ -38,13 +38,13 @@ std::string mp_rf_ctrlisb(const std::string& header) {
 TEST_CASE("check: MP without barriers allows every outcome") {
   const TestResult r = run(mp("NOP        ", "NOP        "));
   CHECK(r.name == "MP");
-  CHECK(r.observed == std::vector<std::string>{"1:X0", "1:X2"});
+  CHECK(observed_names(r) == std::vector<std::string>{"1:X0", "1:X2"});
   CHECK(states(r) == States{"1:X0=0; 1:X2=0;", "1:X0=0; 1:X2=1;", "1:X0=1; 1:X2=0;",
                             "1:X0=1; 1:X2=1;"});
   CHECK(r.validated);
   CHECK(r.positive == 1);
   CHECK(r.negative == 3);
-  CHECK(r.condition_text == "exists (1:X0=1 /\\ 1:X2=0)");
+  CHECK(frontend::condition_text(r) == "exists (1:X0=1 /\\ 1:X2=0)");
   CHECK_FALSE(r.loop_bound_hit);
   CHECK(r.flags.empty());
   CHECK(r.states[2].satisfies_condition);
@@ -249,7 +249,7 @@ TEST_CASE("check: observed memory locations print the co-last write") {
  STR W0,[X1] | STR W0,[X1] ;
 exists (x=1)
 )");
-  CHECK(r.observed == std::vector<std::string>{"[x]"});
+  CHECK(observed_names(r) == std::vector<std::string>{"[x]"});
   CHECK(states(r) == States{"[x]=1;", "[x]=2;"});
   CHECK(r.positive == 1);
   CHECK(r.negative == 1);

@@ -26,7 +26,8 @@ CheckOptions explaining() {
 }
 
 std::string event_key(const WitnessEvent& e) {
-  return "P" + std::to_string(e.thread) + "." + std::to_string(e.instance) + " " + e.kind + " " + e.text;
+  return "P" + std::to_string(e.thread) + "." + std::to_string(e.instance) + " " + xmcheck::frontend::event_kind_text(e) + " " +
+         xmcheck::frontend::event_text(e);
 }
 
 /// The variants check() turns on for `test` (ifetch, CacheType).
@@ -99,7 +100,7 @@ bool is_model_check(const std::string& name) {
 
 std::string describe(const Explanation& e) {
   std::string out = e.check + ":";
-  for (const auto& v : e.values) out += " " + v;
+  for (const auto& v : e.values) out += " " + xmcheck::frontend::value_text(v);
   out += "\n" + render(e.cycle);
   for (const auto& c : e.choice) out += "choice " + std::to_string(c.from) + " -" + c.relation + "-> " +
                                         std::to_string(c.to) + "\n";
@@ -126,13 +127,13 @@ TEST_CASE("explain: a stale fetch after full cache maintenance is forbidden by a
   REQUIRE(r.explanations.size() == 1);
   const Explanation& e = r.explanations[0];
   INFO(describe(e));
-  CHECK(e.values == std::vector<std::string>{"1", "0"});
+  CHECK(texts(r, e.values) == std::vector<std::string>{"1", "0"});
   CHECK(e.check == "external");
   CHECK(is_model_check(e.check));
   bool via_fetch = false;
   for (const auto& edge : e.cycle.edges)
     via_fetch |= edge.relation == "IC-after" || edge.relation == "fetch-ob" ||
-                 e.cycle.events[static_cast<std::size_t>(edge.from)].kind == "IF";
+                 e.cycle.events[static_cast<std::size_t>(edge.from)].kind == WitnessEvent::Kind::Fetch;
   CHECK(via_fetch);
   // Hops are consecutive in cycle order and the cycle closes.
   std::set<std::pair<int, int>> hops;

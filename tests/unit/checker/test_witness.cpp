@@ -41,7 +41,7 @@ TEST_CASE("witness: events, texts and the edges of the execution reaching the st
   // The state 1:X0=1; 1:X2=1: P1 reads y=1 from P0 and then x=1 from P0.
   const FinalState* s = nullptr;
   for (const auto& st : r.states)
-    if (st.values == std::vector<std::string>{"1", "1"}) s = &st;
+    if (texts(r, st.values) == std::vector<std::string>{"1", "1"}) s = &st;
   REQUIRE(s != nullptr);
   const Witness& w = *s->witness;
   // Initial writes of x and y, then P0's 3 events and P1's 3.
@@ -54,7 +54,7 @@ TEST_CASE("witness: events, texts and the edges of the execution reaching the st
   CHECK(has_event(w, 1, "R", "R[x]=1"));
   CHECK(w.events.size() == 8);
   const WitnessEvent& wx = event(w, 0, "W[x]=1");
-  CHECK(wx.instruction == "STR W0,[X1]");
+  CHECK(xmcheck::frontend::instruction_text(wx) == "STR W0,[X1]");
   CHECK(wx.instance == 1);
   for (std::size_t i = 0; i < w.events.size(); ++i) CHECK(w.events[i].id == static_cast<int>(i));
   CHECK(has_edge(w, event(w, 0, "W[x]=1"), event(w, 1, "R[x]=1"), "rf"));
@@ -66,7 +66,7 @@ TEST_CASE("witness: events, texts and the edges of the execution reaching the st
   CHECK_FALSE(has_edge(w, event(w, 0, "W[x]=1"), event(w, 0, "W[y]=1"), "po"));
   // The stale state 1:X0=0; 1:X2=0 reads y from the initial write: fr to P0's write.
   for (const auto& st : r.states)
-    if (st.values == std::vector<std::string>{"0", "0"}) {
+    if (texts(r, st.values) == std::vector<std::string>{"0", "0"}) {
       const Witness& w0 = *st.witness;
       CHECK(has_edge(w0, event(w0, -1, "W[y]=0"), event(w0, 1, "R[y]=0"), "rf"));
       CHECK(has_edge(w0, event(w0, 1, "R[y]=0"), event(w0, 0, "W[y]=1"), "fr"));
@@ -88,14 +88,14 @@ TEST_CASE("witness: fetches, their sources, cache maintenance and the IC-after c
   const TestResult r = run(t, with_witnesses());
   REQUIRE_FALSE(r.states.empty());
   const FinalState& s = r.states.back();  // 1:X2=1; 1:X9=1: the new NOP was fetched
-  CHECK(s.values == std::vector<std::string>{"1", "1"});
+  CHECK(texts(r, s.values) == std::vector<std::string>{"1", "1"});
   const Witness& w = *s.witness;
   CHECK(has_event(w, 0, "DC", "DC.CVAU[P1:m0]"));
   CHECK(has_event(w, 0, "IC", "IC.IVAU[P1:m0]"));
   CHECK(has_event(w, 1, "F", "ISB"));
   const WitnessEvent& fetch = event(w, 1, "IF[P1:m0]=NOP");
-  CHECK(fetch.kind == "IF");
-  CHECK(fetch.instruction == "NOP");
+  CHECK(fetch.kind == WitnessEvent::Kind::Fetch);
+  CHECK(xmcheck::frontend::instruction_text(fetch) == "NOP");
   CHECK(has_edge(w, event(w, 0, "W[P1:m0]=NOP"), fetch, "rf"));
   CHECK(has_edge(w, event(w, 0, "IC.IVAU[P1:m0]"), fetch, "IC-after"));
   CHECK(has_edge(w, event(w, 0, "DC.CVAU[P1:m0]"), event(w, 0, "W[P1:m0]=NOP"), "DC-after") ==

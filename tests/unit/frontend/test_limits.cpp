@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "typed_values.hpp"
 #include "xmcheck/frontend/cli.hpp"
 #include "xmcheck/frontend/option_values.hpp"
 #include "xmcheck/frontend/report_herd.hpp"
@@ -31,9 +32,10 @@ CliOutcome parse(std::initializer_list<const char*> args) {
 ck::TestResult sometimes_result() {
   ck::TestResult r;
   r.name = "MP";
-  r.condition_text = "exists (1:X0=1)";
-  r.observed = {"1:X0"};
-  r.states = {ck::FinalState{{"0"}, false, std::nullopt}, ck::FinalState{{"1"}, true, std::nullopt}};
+  r.condition = xmcheck::test::condition("exists (1:X0=1)");
+  r.observed = xmcheck::test::locs({"1:X0"});
+  r.states = {ck::FinalState{xmcheck::test::vals({"0"}), false, std::nullopt},
+              ck::FinalState{xmcheck::test::vals({"1"}), true, std::nullopt}};
   r.positive = 1;
   r.negative = 1;
   r.validated = true;

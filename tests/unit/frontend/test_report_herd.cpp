@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 
+#include "typed_values.hpp"
 #include "xmcheck/frontend/report_herd.hpp"
 
 namespace {
@@ -20,9 +21,9 @@ TestResult make(std::string name, Q q, std::string cond, std::vector<std::string
   TestResult r;
   r.name = std::move(name);
   r.quantifier = q;
-  r.condition_text = std::move(cond);
-  r.observed = std::move(observed);
-  for (auto& values : states) r.states.push_back(FinalState{std::move(values), false, std::nullopt});
+  r.condition = xmcheck::test::condition(cond);
+  r.observed = xmcheck::test::locs(observed);
+  for (auto& values : states) r.states.push_back(FinalState{xmcheck::test::vals(values), false, std::nullopt});
   r.positive = pos;
   r.negative = neg;
   r.validated = ok;

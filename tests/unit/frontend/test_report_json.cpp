@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "typed_values.hpp"
 #include "xmcheck/frontend/report_dot.hpp"
 #include "xmcheck/frontend/report_herd.hpp"
 #include "xmcheck/frontend/report_json.hpp"
@@ -12,7 +13,9 @@ using namespace xmcheck::frontend;
 using xmcheck::checker::Explanation;
 using xmcheck::checker::FinalState;
 using xmcheck::checker::TestResult;
+using xmcheck::checker::StateValue;
 using xmcheck::checker::Witness;
+using xmcheck::checker::WitnessEvent;
 using Q = xmcheck::litmus::Condition::Quantifier;
 
 namespace {
@@ -20,12 +23,43 @@ namespace {
 /// A two-thread MP-like witness: init write, P0 write, P1 read.
 Witness small_witness() {
   Witness w;
-  w.events = {{0, -1, 0, "IW", "W[x]=0", ""},
-              {1, 0, 0, "W", "W[x]=1", "STR W0,[X1]"},
-              {2, 1, 0, "R", "R[x]=0", "LDR W0,[X1]"},
-              {3, 1, 1, "F", "ISB", "ISB", false, true},
-              {4, 1, 2, "IF", "IF[P1:L0]=NOP", "NOP"},
-              {5, 0, 1, "IC", "IC.IVAU[P1:L0]", "IC IVAU,X2", true, false}};
+  using K = WitnessEvent::Kind;
+  auto event = [](int id, int thread, int instance, K kind) {
+    WitnessEvent e;
+    e.id = id;
+    e.thread = thread;
+    e.instance = instance;
+    e.kind = kind;
+    return e;
+  };
+  auto access = [&](int id, int thread, int instance, K kind, int loc, const std::string& name,
+                    StateValue v) {
+    WitnessEvent e = event(id, thread, instance, kind);
+    e.location = loc;
+    e.location_name = name;
+    e.value = std::move(v);
+    return e;
+  };
+  StateValue nop;  // an instruction value that prints as NOP in any syntax
+  nop.kind = StateValue::Kind::Instr;
+  auto instr = std::make_shared<xmcheck::litmus::Instruction>();
+  instr->arch = xmcheck::litmus::kCDialect;
+  instr->mnemonic = "NOP";
+  nop.instr = instr;
+  WitnessEvent isb = event(3, 1, 1, K::Fence);
+  isb.set_name = "ISB";
+  isb.context_synchronizing = true;
+  WitnessEvent ic = event(5, 0, 1, K::CacheOp);
+  ic.set_name = "IC.IVAU";
+  ic.location = 1;
+  ic.location_name = "P1:L0";
+  ic.cache_maintenance = true;
+  w.events = {access(0, -1, 0, K::InitialWrite, 0, "x", StateValue::integer(0)),
+              access(1, 0, 0, K::Write, 0, "x", StateValue::integer(1)),
+              access(2, 1, 0, K::Read, 0, "x", StateValue::integer(0)),
+              isb,
+              access(4, 1, 2, K::Fetch, 1, "P1:L0", nop),
+              ic};
   w.edges = {{2, 3, "po"}, {0, 2, "rf"}, {0, 4, "rf"}, {0, 1, "co"}, {2, 1, "fr"}};
   return w;
 }
@@ -34,9 +68,10 @@ TestResult sample(Q q = Q::Exists) {
   TestResult r;
   r.name = "MP";
   r.quantifier = q;
-  r.condition_text = "exists (1:X0=0)";
-  r.observed = {"1:X0", "[x]"};
-  r.states = {FinalState{{"0", "1"}, true, small_witness()}, FinalState{{"1", "1"}, false, std::nullopt}};
+  r.condition = xmcheck::test::condition("exists (1:X0=0)");
+  r.observed = xmcheck::test::locs({"1:X0", "[x]"});
+  r.states = {FinalState{xmcheck::test::vals({"0", "1"}), true, small_witness()},
+              FinalState{xmcheck::test::vals({"1", "1"}), false, std::nullopt}};
   r.positive = 1;
   r.negative = 1;
   r.validated = true;
@@ -132,7 +167,7 @@ TEST_CASE("a cycle is printed from its first edge; parallel edges merge; else ed
 TEST_CASE("--explain text follows the result block") {
   auto r = sample();
   Explanation ex;
-  ex.values = {"0", "1"};
+  ex.values = xmcheck::test::vals({"0", "1"});
   ex.check = "external";
   ex.cycle = small_witness();
   ex.cycle.edges = {{0, 2, "rf"}, {2, 0, "fr"}};

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "typed_values.hpp"
 #include "xmcheck/frontend/cli.hpp"
 #include "xmcheck/frontend/expect_herd.hpp"
 #include "xmcheck/frontend/report_herd.hpp"
@@ -55,9 +56,9 @@ const char* kHerd =
 xmcheck::checker::TestResult mp(bool ok, std::vector<std::string> states) {
   xmcheck::checker::TestResult r;
   r.name = "MP";
-  r.condition_text = "exists (1:X0=0)";
-  r.observed = {"1:X0"};
-  for (auto& s : states) r.states.push_back({{s}, false, std::nullopt});
+  r.condition = xmcheck::test::condition("exists (1:X0=0)");
+  r.observed = xmcheck::test::locs({"1:X0"});
+  for (auto& s : states) r.states.push_back({xmcheck::test::vals({s}), false, std::nullopt});
   r.validated = ok;
   return r;
 }

@@ -2,6 +2,7 @@
 // What checking one test produces: every allowed final state over the observed
 // locations, the condition's verdict and the model's flags. The frontend prints it.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,15 +11,94 @@
 
 namespace xmcheck::checker {
 
-/// An event of an execution shown to the user (--witness, --dot, --explain, JSON).
+/// A location the test observes (named by its `locations` list, condition or
+/// filter), typed; the frontend prints it as herd does ("1:X2", "[x]", "t",
+/// "Fault(P0:L0,UndefinedInstruction)").
+struct ObservedLocation {
+  enum class Kind : std::uint8_t {
+    Register,  ///< a thread's register (C tests: its local variable)
+    Memory,    ///< a data location
+    Array,     ///< a whole array: one value holding its elements
+    Fault,     ///< a fault atom: its value says whether such a fault was taken
+  };
+  Kind kind = Kind::Memory;
+  int thread = -1;         ///< Register, Fault
+  std::string reg;         ///< Register: canonical name (litmus::Location::reg; C: the local variable)
+  std::string symbol;      ///< Memory, Array: the location; Fault: the location accessed ("" if not given)
+  std::string label;       ///< Fault: label of the faulting instruction ("" if not given)
+  std::string fault_type;  ///< Fault: e.g. "UndefinedInstruction" ("" if not given)
+  friend bool operator==(const ObservedLocation&, const ObservedLocation&) = default;
+};
+
+/// The final value of an observed location, typed; the frontend prints it as
+/// herd does ("1", "x", "NOP", "instr:\"B .+4\"", "label:\"P0:L1\"", "{1,3}",
+/// "Fault(...)" / "~Fault(...)").
+struct StateValue {
+  enum class Kind : std::uint8_t {
+    Int,      ///< num
+    Address,  ///< the address of data location `symbol`
+    Code,     ///< the address `num` of an instruction; labelled `label` on `thread` ("": none)
+    Instr,    ///< the instruction `instr`
+    Fault,    ///< a fault atom's value: `fault_taken`
+    Array,    ///< a whole array's `elements`
+  };
+  Kind kind = Kind::Int;
+  std::int64_t num = 0;
+  std::string symbol;
+  int thread = -1;
+  std::string label;
+  std::shared_ptr<const litmus::Instruction> instr;
+  bool fault_taken = false;
+  std::vector<StateValue> elements;
+
+  static StateValue integer(std::int64_t n) {
+    StateValue v;
+    v.num = n;
+    return v;
+  }
+  friend bool operator==(const StateValue& a, const StateValue& b) {
+    if (a.kind != b.kind || a.num != b.num || a.symbol != b.symbol || a.thread != b.thread ||
+        a.label != b.label || a.fault_taken != b.fault_taken || a.elements != b.elements)
+      return false;
+    if (!a.instr || !b.instr) return a.instr == b.instr;
+    return *a.instr == *b.instr;
+  }
+};
+
+/// An event of an execution shown to the user (--witness, --dot, --explain, JSON),
+/// typed; the frontend prints its kind ("R", "IF", "DC"), its text ("W[x]=1",
+/// "IF[P1:L0]=NOP", "DMB.ISH", "IC.IVAU[P1:L0]") and its instruction.
 struct WitnessEvent {
+  enum class Kind : std::uint8_t {
+    InitialWrite,  ///< the initial write of `location` (thread -1)
+    Read,
+    Write,
+    Fetch,         ///< an instruction fetch from `location`
+    Fence,         ///< a barrier (`set_name`: DMB.ISH, ISB, ...)
+    CacheOp,       ///< cache maintenance (`set_name`: DC.CVAU, IC.IVAU, ...)
+    Branch,
+    Fault,         ///< an exception taken (`fault_type`)
+    ExcReturn,     ///< an exception return
+    IpiSend,       ///< an inter-processor interrupt sent to `target`
+    IpiAck,
+    IrqEntry,
+    IrqReturn,
+  };
   int id = 0;              ///< index in Witness::events
   int thread = -1;         ///< -1: an initial write
   int instance = 0;        ///< instruction instance (program-order index) in its thread
-  std::string kind;        ///< "R", "W", "IF" (fetch), "F" (barrier), cache maintenance by its
-                           ///< mnemonic ("DC", "IC"), "B", "FAULT", "ERET", "IW"
-  std::string text;        ///< e.g. "W[x]=1", "IF[P1:L0]=NOP", "DMB.ISH", "IC.IVAU[P1:L0]"
-  std::string instruction; ///< the instruction that made it, as printed ("" for initial writes)
+  Kind kind = Kind::Read;
+  /// Fence, CacheOp: the event's first architecture set of the base catalogue
+  /// (axioms/base.hpp), else its first core set beyond the generic ones ("" if none).
+  std::string set_name;
+  int location = -1;          ///< the location accessed (Program's id; -1: none)
+  std::string location_name;  ///< its name: "x", or "P1:L0" for an instruction's
+  /// InitialWrite, Read, Write, Fetch: the value written, read or fetched.
+  std::optional<StateValue> value;
+  std::string fault_type;  ///< Fault: "UndefinedInstruction", "SupervisorCall" or "" (other)
+  int target = -1;         ///< IpiSend: the thread interrupted
+  /// The instruction that made it (null for initial writes).
+  std::shared_ptr<const litmus::Instruction> instruction;
   bool cache_maintenance = false;  ///< in a set of class CacheMaintenance (axioms/base.hpp)
   bool context_synchronizing = false;  ///< exception entry or return, or in a ContextSync set
 };
@@ -51,16 +131,15 @@ struct Witness {
 /// events shown. check == "no-candidate" (values and cycle empty): no candidate
 /// execution at all, consistent or not, reaches a state the condition asks about.
 struct Explanation {
-  std::vector<std::string> values;  ///< the rejected state, one value per observed location
+  std::vector<StateValue> values;   ///< the rejected state, one value per observed location
   std::string check;                ///< the failing check's name, e.g. "external"
   Witness cycle;                    ///< events and edges of the violation
   std::vector<WitnessEdge> choice;  ///< the enumeration choice's edges among cycle.events
 };
 
-/// One reachable final state; `values[i]` is the herd-printed value of
-/// `TestResult::observed[i]` (e.g. "1", "NOP", "instr:\"B .+4\"", "label:\"P0:L1\"").
+/// One reachable final state; `values[i]` is the value of `TestResult::observed[i]`.
 struct FinalState {
-  std::vector<std::string> values;
+  std::vector<StateValue> values;
   bool satisfies_condition = false;
   /// An execution reaching this state (filled when CheckOptions::witnesses).
   std::optional<Witness> witness;
@@ -90,12 +169,15 @@ enum class StopReason {
 struct TestResult {
   std::string name;
   litmus::Condition::Quantifier quantifier = litmus::Condition::Quantifier::Exists;
-  std::string condition_text;          ///< herd's normalised "exists (...)" text
-  std::vector<std::string> observed;   ///< herd-printed locations, e.g. "1:X2", "[x]"
-  /// observed[i] for i >= this index are fault atoms ("Fault(P0:L0,UndefinedInstruction)"),
-  /// whose state values are the atom itself or its negation ("~Fault(...)").
+  litmus::Condition condition;         ///< the test's condition (the frontend prints herd's form)
+  std::vector<ObservedLocation> observed;  ///< in herd's order: registers, memory, fault atoms
+  /// observed[i] for i >= this index are fault atoms (ObservedLocation::Kind::Fault),
+  /// whose state values say whether the fault was taken.
   std::size_t first_fault_observed = static_cast<std::size_t>(-1);
-  std::vector<FinalState> states;      ///< sorted as herd sorts them, unique
+  /// Unique, in the checker's order of typed values (integers before addresses,
+  /// code and instructions; each kind by number, location, address or interned
+  /// instruction, element by element in `observed` order); it does not depend on text.
+  std::vector<FinalState> states;
   std::vector<std::string> flags;      ///< sorted, unique
   /// Consistent candidates whose final state satisfies / falsifies the condition's
   /// proposition (herd's counts before the ~exists swap of the Witnesses line).

@@ -9,7 +9,7 @@
 //   Witnesses
 //   Positive: P Negative: N
 //   Flag NAME                                   (one line per flag)
-//   Condition <condition_text>
+//   Condition <condition>
 //   Observation NAME Always|Sometimes|Never POS NEG
 //   <blank line>
 //

@@ -46,7 +46,7 @@ namespace xmcheck::frontend {
 
 /// A state line for explanation values (the same text as a herd state line).
 [[nodiscard]] std::string format_values(const checker::TestResult& result,
-                                        const std::vector<std::string>& values);
+                                        const std::vector<checker::StateValue>& values);
 
 /// Every explanation of `result` as text (empty when there are none).
 [[nodiscard]] std::string format_explanations(const checker::TestResult& result);
