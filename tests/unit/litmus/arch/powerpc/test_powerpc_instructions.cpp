@@ -192,7 +192,9 @@ TEST_CASE("ppc: every mnemonic prints as herd prints it") {
       {"mfcr r1", "mfcr r1"},
       {"com \"hello world\"", "com \"hello world\""},
   };
-  for (const auto& [written, printed] : cases) {
+  for (const auto& entry : cases) {
+    const auto& written = entry.first;
+    const auto& printed = entry.second;
     CAPTURE(written);
     CHECK(round(written) == printed);
     // What is printed parses back to the same instruction (the no-op prints as a value).
