@@ -44,10 +44,10 @@ inline checker::CheckOptions small_check_options(double seconds) {
 }
 
 /// The default model of an asm architecture, loaded once per process.
-const axioms::Model& default_model(litmus::Arch arch);
+const axioms::Model& default_model(litmus::ArchId arch);
 
 /// The shipped lowering of `arch` (with its prelude), loaded once per process.
-const checker::LoweringTable& shipped_lowering(litmus::Arch arch);
+const checker::LoweringTable& shipped_lowering(litmus::ArchId arch);
 
 /// Checks `test` as the command line would by default: asm tests against their
 /// architecture's model, C tests on every architecture with a lowering.
