@@ -33,8 +33,6 @@ class ArchSyntax {
   /// One instruction from its tokens (non-empty, then an End token). Unknown
   /// mnemonics throw UserError(Unsupported); malformed operands UserError(Litmus).
   [[nodiscard]] virtual Instruction parse(const SourceText& src, const std::vector<Token>& tokens) const = 0;
-  /// One instruction from raw text (the inside of `instr:"..."`).
-  [[nodiscard]] virtual Instruction parse(const SourceText& src, Region region) const = 0;
   /// herd's spelling of an instruction; a no-op prints as "NOP".
   [[nodiscard]] virtual std::string print(const Instruction& instr) const = 0;
   /// The canonical mnemonic of the no-op that the value `NOP` stands for.

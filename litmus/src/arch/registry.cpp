@@ -55,7 +55,9 @@ Instruction parse_instruction(ArchId arch, const SourceText& src, const std::vec
 }
 
 Instruction parse_instruction(ArchId arch, const SourceText& src, Region region) {
-  Instruction instr = syntax(arch).parse(src, region);
+  const std::vector<Token> tokens = tokenize_with(src, region, syntax(arch).extra_punctuation());
+  if (tokens.size() < 2) src.fail(region.begin, region.end, "empty instruction");
+  Instruction instr = syntax(arch).parse(src, tokens);
   instr.arch = arch;
   return instr;
 }

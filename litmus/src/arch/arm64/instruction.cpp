@@ -368,10 +368,4 @@ Instruction parse_aarch64_instruction(const SourceText& src, const std::vector<T
   return InstructionParser(src, tokens).run();
 }
 
-Instruction parse_aarch64_instruction(const SourceText& src, Region region) {
-  const std::vector<Token> tokens = tokenize_with(src, region, {});
-  if (tokens.size() < 2) src.fail(region.begin, region.end, "empty instruction");
-  return parse_aarch64_instruction(src, tokens);
-}
-
 }  // namespace xmcheck::litmus::internal

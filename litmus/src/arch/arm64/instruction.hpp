@@ -16,8 +16,6 @@ namespace xmcheck::litmus::internal {
 [[nodiscard]] Instruction parse_aarch64_instruction(const SourceText& src,
                                                     const std::vector<Token>& tokens);
 
-/// Parses the instruction text of `region` (e.g. the inside of `instr:"..."`).
-[[nodiscard]] Instruction parse_aarch64_instruction(const SourceText& src, Region region);
 
 /// herd's AArch64 syntax: `LDR W0,[X1,#4]`, `B.NE L0`, `DMB ISH`, `NOP`.
 [[nodiscard]] std::string aarch64_instruction_to_string(const Instruction& instr);

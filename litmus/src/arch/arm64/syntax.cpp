@@ -12,9 +12,6 @@ class Arm64Syntax final : public ArchSyntax {
   Instruction parse(const SourceText& src, const std::vector<Token>& tokens) const override {
     return parse_aarch64_instruction(src, tokens);
   }
-  Instruction parse(const SourceText& src, Region region) const override {
-    return parse_aarch64_instruction(src, region);
-  }
   std::string print(const Instruction& instr) const override { return aarch64_instruction_to_string(instr); }
   std::string_view nop_mnemonic() const override { return "NOP"; }
   std::optional<std::string> location_register(std::string_view name) const override {

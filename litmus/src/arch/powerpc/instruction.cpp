@@ -359,12 +359,6 @@ Instruction parse_powerpc_instruction(const SourceText& src, const std::vector<T
   return InstructionParser(src, tokens).run();
 }
 
-Instruction parse_powerpc_instruction(const SourceText& src, Region region) {
-  const std::vector<Token> tokens = tokenize_with(src, region, kPowerPCPunctuation);
-  if (tokens.size() < 2) src.fail(region.begin, region.end, "empty instruction");
-  return parse_powerpc_instruction(src, tokens);
-}
-
 std::string powerpc_instruction_to_string(const Instruction& ins) {
   const std::string& m = ins.mnemonic;
   if (m == "nop") return "NOP";

@@ -22,8 +22,6 @@ inline constexpr std::string_view kPowerPCPunctuation = "%";
 [[nodiscard]] Instruction parse_powerpc_instruction(const SourceText& src,
                                                     const std::vector<Token>& tokens);
 
-/// Parses the instruction text of `region` (e.g. the inside of `instr:"..."`).
-[[nodiscard]] Instruction parse_powerpc_instruction(const SourceText& src, Region region);
 
 /// herd's PPCBase printing: `lwz r1,0(r2)`, `lwzx r1,r2,r3`, `addi r1,r2,4`,
 /// `rlwinm r1,r2,3, 4,5`, `extsw r1, r2`, `cmpw r1,r2`, `beq  L0`, `b   L0`,

@@ -14,9 +14,6 @@ class PowerPCSyntax final : public ArchSyntax {
   Instruction parse(const SourceText& src, const std::vector<Token>& tokens) const override {
     return parse_powerpc_instruction(src, tokens);
   }
-  Instruction parse(const SourceText& src, Region region) const override {
-    return parse_powerpc_instruction(src, region);
-  }
   std::string print(const Instruction& instr) const override { return powerpc_instruction_to_string(instr); }
   std::string_view nop_mnemonic() const override { return "nop"; }
   std::optional<std::string> location_register(std::string_view name) const override {

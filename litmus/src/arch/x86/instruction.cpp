@@ -372,10 +372,4 @@ Instruction parse_x86_instruction(const SourceText& src, const std::vector<Token
   return X86InstructionParser(src, tokens).run();
 }
 
-Instruction parse_x86_instruction(const SourceText& src, Region region) {
-  const std::vector<Token> tokens = tokenize_with(src, region, kX86Punctuation);
-  if (tokens.size() < 2) src.fail(region.begin, region.end, "empty instruction");
-  return parse_x86_instruction(src, tokens);
-}
-
 }  // namespace xmcheck::litmus::internal

@@ -21,8 +21,6 @@ inline constexpr std::string_view kX86Punctuation = "$%";
 [[nodiscard]] Instruction parse_x86_instruction(const SourceText& src,
                                                 const std::vector<Token>& tokens);
 
-/// Parses the instruction text of `region` (e.g. the inside of `instr:"..."`).
-[[nodiscard]] Instruction parse_x86_instruction(const SourceText& src, Region region);
 
 /// herd's X86_64Base syntax: `movl $1,(x)`, `mov (y),%eax`, `NOP`, `jne L0`,
 /// `lock; xaddl %eax,(x)`, `movq (%rax, %rbx,8),%rcx`.

@@ -17,9 +17,6 @@ class X86Syntax final : public ArchSyntax {
   Instruction parse(const SourceText& src, const std::vector<Token>& tokens) const override {
     return parse_x86_instruction(src, tokens);
   }
-  Instruction parse(const SourceText& src, Region region) const override {
-    return parse_x86_instruction(src, region);
-  }
   std::string print(const Instruction& instr) const override { return x86_instruction_to_string(instr); }
   std::string_view nop_mnemonic() const override { return "nop"; }
   std::string_view register_prefix() const override { return "%"; }
