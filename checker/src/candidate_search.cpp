@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <map>
+#include <optional>
+#include <tuple>
 #include <string>
 
 #include "xmcheck/diag/diagnostic.hpp"
@@ -16,12 +19,17 @@ bool is_read(const TraceEvent& e) { return e.kind == EventKind::Read || e.kind =
 
 struct RfChoice {
   EventRef source;
-  int src_trace = -1;  ///< trace index of the source (-1 for an initial write)
-  z3::expr var;
+  /// Solver variable; none when the source is the read's only one (then the
+  /// read's trace alone decides it, and blocking clauses need no literal).
+  std::optional<z3::expr> var;
 };
 
+/// One read (or fetch) of a thread, shared by every trace that performs it at
+/// the same event index, location and value: its rf choice is encoded once,
+/// not once per trace (the solver's cost per model grows with its variables).
 struct ReadVars {
-  int proc, trace, event;
+  int proc, event;
+  std::vector<int> traces;  ///< traces of `proc` with this read, ascending
   std::vector<RfChoice> choices;
 };
 
@@ -117,52 +125,77 @@ class Encoder {
   }
 
   void declare_reads() {
-    for (std::size_t p = 0; p < u_.traces.size(); ++p)
+    for (std::size_t p = 0; p < u_.traces.size(); ++p) {
+      std::map<std::tuple<int, EventKind, int, Val>, std::vector<int>> groups;  // (event, kind, loc, value) -> traces
       for (std::size_t i = 0; i < u_.traces[p].size(); ++i) {
-        const Trace& t = u_.traces[p][i];
-        deadline_.check();
-        for (std::size_t e = 0; e < t.events.size(); ++e)
-          if (is_read(t.events[e]))
-            declare_read(static_cast<int>(p), static_cast<int>(i), static_cast<int>(e));
+        if (i % kPollEvery == 0) deadline_.check();
+        const auto& evs = u_.traces[p][i].events;
+        for (std::size_t e = 0; e < evs.size(); ++e)
+          if (is_read(evs[e]))
+            groups[{static_cast<int>(e), evs[e].kind, evs[e].loc, evs[e].value}].push_back(static_cast<int>(i));
       }
+      for (const auto& [key, traces] : groups) declare_read(static_cast<int>(p), std::get<0>(key), traces);
+    }
   }
 
-  void declare_read(int p, int i, int e) {
-    const TraceEvent& r = u_.traces[static_cast<std::size_t>(p)][static_cast<std::size_t>(i)]
-                              .events[static_cast<std::size_t>(e)];
-    const z3::expr active = trace_vars_[static_cast<std::size_t>(p)][static_cast<std::size_t>(i)];
-    ReadVars rv{p, i, e, {}};
-    auto add_choice = [&](EventRef src, int src_trace) {
-      const std::string name = "rf" + std::to_string(reads_.size()) + "_" + std::to_string(rv.choices.size());
-      z3::expr v = ctx_.bool_const(name.c_str());
-      solver_.add(z3::implies(v, active));
-      if (src_trace >= 0)
-        solver_.add(z3::implies(v, trace_vars_[static_cast<std::size_t>(src.proc)]
-                                               [static_cast<std::size_t>(src_trace)]));
-      rv.choices.push_back(RfChoice{src, src_trace, v});
+  /// The traces of `q` whose event `w` writes `loc` with `value` (for q ==
+  /// the reading thread: only among the traces that perform the read).
+  std::vector<int> writers(int q, int w, const TraceEvent& r, const std::vector<int>* own) const {
+    std::vector<int> out;
+    const auto& traces = u_.traces[static_cast<std::size_t>(q)];
+    const auto consider = [&](int j) {
+      const auto& evs = traces[static_cast<std::size_t>(j)].events;
+      if (static_cast<std::size_t>(w) >= evs.size()) return;
+      const TraceEvent& we = evs[static_cast<std::size_t>(w)];
+      if (we.kind == EventKind::Write && we.loc == r.loc && we.value == r.value) out.push_back(j);
     };
-    if (prog_.locs[static_cast<std::size_t>(r.loc)].init == r.value) add_choice(EventRef{-1, r.loc}, -1);
+    if (own != nullptr) {
+      for (int j : *own) consider(j);
+    } else {
+      for (std::size_t j = 0; j < traces.size(); ++j) consider(static_cast<int>(j));
+    }
+    return out;
+  }
+
+  z3::expr any_trace(int q, const std::vector<int>& traces) const {
+    z3::expr_vector vs(ctx_);
+    for (int j : traces) vs.push_back(trace_vars_[static_cast<std::size_t>(q)][static_cast<std::size_t>(j)]);
+    return z3::mk_or(vs);
+  }
+
+  void declare_read(int p, int e, const std::vector<int>& traces) {
+    const TraceEvent& r = u_.traces[static_cast<std::size_t>(p)][static_cast<std::size_t>(traces.front())]
+                              .events[static_cast<std::size_t>(e)];
+    const z3::expr active = any_trace(p, traces);
+    // Candidate sources, each with the condition under which it exists.
+    std::vector<std::pair<EventRef, std::optional<z3::expr>>> sources;
+    if (prog_.locs[static_cast<std::size_t>(r.loc)].init == r.value) sources.emplace_back(EventRef{-1, r.loc}, std::nullopt);
     for (std::size_t q = 0; q < u_.traces.size(); ++q) {
-      // A read's own thread contributes its own trace only (one trace per
-      // thread): iterate that one rather than skip all the others.
       const bool own = static_cast<int>(q) == p;
-      const std::size_t first = own ? static_cast<std::size_t>(i) : 0;
-      const std::size_t last = own ? first + 1 : u_.traces[q].size();
-      for (std::size_t j = first; j < last; ++j) {
-        if (j % kPollEvery == 0) deadline_.check();
-        const Trace& t = u_.traces[q][j];
-        for (std::size_t w = 0; w < t.events.size(); ++w) {
-          const TraceEvent& we = t.events[w];
-          if (we.kind == EventKind::Write && we.loc == r.loc && we.value == r.value)
-            add_choice(EventRef{static_cast<int>(q), static_cast<int>(w)}, static_cast<int>(j));
-        }
+      std::size_t longest = 0;
+      for (const auto& t : u_.traces[q]) longest = std::max(longest, t.events.size());
+      for (std::size_t w = 0; w < longest; ++w) {
+        if (w % kPollEvery == 0) deadline_.check();
+        const std::vector<int> js = writers(static_cast<int>(q), static_cast<int>(w), r, own ? &traces : nullptr);
+        if (!js.empty()) sources.emplace_back(EventRef{static_cast<int>(q), static_cast<int>(w)}, any_trace(static_cast<int>(q), js));
       }
     }
-    z3::expr_vector vs(ctx_);
-    for (const auto& c : rv.choices) vs.push_back(c.var);
-    if (vs.empty()) {
+    ReadVars rv{p, e, traces, {}};
+    if (sources.empty()) {
       solver_.add(!active);
+    } else if (sources.size() == 1) {
+      if (sources.front().second) solver_.add(z3::implies(active, *sources.front().second));
+      rv.choices.push_back(RfChoice{sources.front().first, std::nullopt});
     } else {
+      z3::expr_vector vs(ctx_);
+      for (const auto& [src, exists] : sources) {
+        const std::string name = "rf" + std::to_string(reads_.size()) + "_" + std::to_string(rv.choices.size());
+        z3::expr v = ctx_.bool_const(name.c_str());
+        solver_.add(z3::implies(v, active));
+        if (exists) solver_.add(z3::implies(v, *exists));
+        rv.choices.push_back(RfChoice{src, v});
+        vs.push_back(v);
+      }
       solver_.add(z3::implies(active, z3::atleast(vs, 1)));
       solver_.add(z3::atmost(vs, 1));
     }
@@ -309,13 +342,14 @@ class Encoder {
       sk.rf_source[p].resize(u_.traces[p][static_cast<std::size_t>(sk.trace_of_proc[p])].events.size());
     }
     for (const auto& rv : reads_) {
-      if (sk.trace_of_proc[static_cast<std::size_t>(rv.proc)] != rv.trace) continue;
+      if (!std::binary_search(rv.traces.begin(), rv.traces.end(), sk.trace_of_proc[static_cast<std::size_t>(rv.proc)]))
+        continue;
       deadline_.check();
       bool found = false;
       for (const auto& c : rv.choices)
-        if (is_true(m, c.var)) {
+        if (!c.var || is_true(m, *c.var)) {
           sk.rf_source[static_cast<std::size_t>(rv.proc)][static_cast<std::size_t>(rv.event)] = c.source;
-          chosen.push_back(Chosen{rv.proc, c.source.proc, c.var});
+          if (c.var) chosen.push_back(Chosen{rv.proc, c.source.proc, *c.var});
           found = true;
           break;
         }
