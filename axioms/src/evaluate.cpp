@@ -19,14 +19,25 @@ const std::vector<std::string>& Evaluator::flag_names() const { return state_->m
 
 bool Evaluator::can_refute_extensions() const { return state_->m.refutes_extensions; }
 
+Evaluator::State& Evaluator::sub_state(std::size_t events) {
+  constexpr std::size_t kKept = 4;  // sizes of the sub-executions of one core search
+  for (auto& s : sub_states_)
+    if (s->n == events) return *s;
+  if (sub_states_.size() < kKept) return *sub_states_.emplace_back(std::make_unique<State>(state_->m));
+  State& evicted = *sub_states_[next_evicted_];
+  next_evicted_ = (next_evicted_ + 1) % kKept;
+  return evicted;
+}
+
 bool Evaluator::refutes_extensions(const BaseValues& base) {
   if (!state_->m.refutes_extensions) return false;
+  State& state = sub_state(base.num_events);
   struct Mode {  // restored even when the evaluation throws
     State& s;
     explicit Mode(State& st) : s(st) { s.persistent_only = true; }
     ~Mode() { s.persistent_only = false; }
-  } mode(*state_);
-  return !state_->run(base).consistent;
+  } mode(state);
+  return !state.run(base).consistent;
 }
 
 Verdict evaluate(const CompiledModel& model, const BaseValues& base) {

@@ -312,8 +312,12 @@ class Encoder {
     solver_.add(z3::mk_or(lits));  // no literal (all constants): the only state is found
   }
 
+  // A variable's value straight from the model's table: cheaper than
+  // evaluating it, which builds an evaluator per call. A variable the model
+  // leaves unassigned is false (what model completion would choose).
   static bool is_true(const z3::model& m, const z3::expr& v) {
-    return m.eval(v, true).is_true();
+    const Z3_ast value = Z3_model_get_const_interp(m.ctx(), m, v.decl());
+    return value != nullptr && Z3_get_bool_value(m.ctx(), value) == Z3_L_TRUE;
   }
 
   /// A variable true in the current model: the thread it belongs to and, for

@@ -162,7 +162,14 @@ class Evaluator {
   struct State;
 
  private:
+  /// The state that judges one execution size; refutes_extensions() takes
+  /// sub-executions of several sizes, each kept in `sub_states_` so that
+  /// alternating sizes does not reallocate every node's buffer.
+  State& sub_state(std::size_t events);
+
   std::unique_ptr<State> state_;
+  std::vector<std::unique_ptr<State>> sub_states_;
+  std::size_t next_evicted_ = 0;
 };
 
 }  // namespace xmcheck::axioms
