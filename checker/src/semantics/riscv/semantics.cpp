@@ -155,8 +155,7 @@ void load_reserved(PathRunner& run, const Instruction& ins, const Ordered& o) {
 
 /// sc.w / sc.d: fails (rd = 1, no write) or, when the reservation is of the
 /// same location, may succeed (rd = 0, a write of EX paired in rmw with the
-/// reserving read). The reservation is lost either way. As in herd, a
-/// successful sc's result depends on its address register.
+/// reserving read). The reservation is lost either way.
 void store_conditional(PathRunner& run, const Instruction& ins, const Ordered& o) {
   const RegVal v = read(run, ins, 1);
   const Access a = address(run, ins, 2, "overwritten");
@@ -171,8 +170,15 @@ void store_conditional(PathRunner& run, const Instruction& ins, const Ordered& o
     return;
   }
   run.store(a.loc, kSetEx | o.sets, stored_value(run, v, access_bits(o.base.back()), a.loc), a.dep, a.pick);
-  run.add_rmw(read_event, run.last_event());
-  run.set_reg(reg_of(ins, 0), RegVal{Val::integer(0), a.dep, a.pick, true});
+  const int w = run.last_event();
+  run.add_rmw(read_event, w);
+  // herd: the success code depends on the store itself, whose dependencies
+  // then start at the write ([RVWMO] "Syntactic Dependencies": the rd of an sc
+  // carries a dependency on it), and on the address registers.
+  RegVal code{Val::integer(0), a.dep, a.pick, true};
+  code.dep.set(static_cast<std::size_t>(w));
+  code.pick.set(static_cast<std::size_t>(w));
+  run.set_reg(reg_of(ins, 0), code);
 }
 
 /// amo<op>.w / .d: a read and a write of the atomic set X, paired in rmw,
