@@ -151,12 +151,7 @@ Observation::Node Observation::convert(const litmus::Prop& p) {
     n.slot = l.value_index;
     n.value = convert_value(p.value);
     // Compared as the location's declared type makes it (herd's typed state).
-    const std::string type =
-        l.is_register ? (static_cast<std::size_t>(l.proc) < prog_.reg_types.size()
-                             ? prog_.reg_types[static_cast<std::size_t>(l.proc)][static_cast<std::size_t>(l.reg)]
-                             : std::string())
-                      : l.loc >= 0 ? prog_.locs[static_cast<std::size_t>(l.loc)].type : std::string();
-    if (!prog_.is_c()) n.value = semantics(prog_.arch).typed_value(n.value, type);
+    if (!prog_.is_c()) n.value = semantics(prog_.arch).typed_value(n.value, declared_type(l));
   }
   n.children.reserve(p.children.size());
   for (const auto& c : p.children) n.children.push_back(convert(c));
@@ -207,11 +202,25 @@ StateValue Observation::state_value(const ObservationSlot& l, const std::vector<
     out.fault_taken = finals[static_cast<std::size_t>(l.value_index)] == Val::integer(1);
     return out;
   }
-  if (!l.is_array) return value_of(finals[static_cast<std::size_t>(l.value_index)]);
+  if (!l.is_array) {
+    StateValue out = value_of(finals[static_cast<std::size_t>(l.value_index)]);
+    // herd prints a value of an unsigned 64-bit type as unsigned.
+    out.is_unsigned = out.kind == StateValue::Kind::Int && !prog_.is_c() &&
+                      semantics(prog_.arch).prints_unsigned(declared_type(l));
+    return out;
+  }
   StateValue out;
   out.kind = StateValue::Kind::Array;
   for (int i = 0; i < l.count; ++i) out.elements.push_back(value_of(finals[static_cast<std::size_t>(l.value_index + i)]));
   return out;
+}
+
+std::string Observation::declared_type(const ObservationSlot& l) const {
+  if (l.is_register)
+    return static_cast<std::size_t>(l.proc) < prog_.reg_types.size()
+               ? prog_.reg_types[static_cast<std::size_t>(l.proc)][static_cast<std::size_t>(l.reg)]
+               : std::string();
+  return l.loc >= 0 ? prog_.locs[static_cast<std::size_t>(l.loc)].type : std::string();
 }
 
 StateValue Observation::value_of(const Val& v) const {

@@ -42,6 +42,8 @@ class Observation {
   [[nodiscard]] bool passes_filter(const std::vector<Val>& finals) const;
   /// A value, typed for the result (locations by name, instructions as litmus instructions).
   [[nodiscard]] StateValue value_of(const Val& v) const;
+  /// The C type the init block declares for a slot's location ("" if none).
+  [[nodiscard]] std::string declared_type(const ObservationSlot& l) const;
   /// The value of observed location `l` in `finals` (an Array value for arrays,
   /// a Fault value for fault atoms).
   [[nodiscard]] StateValue state_value(const ObservationSlot& l, const std::vector<Val>& finals) const;

@@ -33,7 +33,8 @@ std::string location_text(const ObservedLocation& loc) {
 std::string value_text(const StateValue& value) {
   litmus::Value lv;
   switch (value.kind) {
-    case StateValue::Kind::Int: return std::to_string(value.num);
+    case StateValue::Kind::Int:
+      return value.is_unsigned ? std::to_string(static_cast<std::uint64_t>(value.num)) : std::to_string(value.num);
     case StateValue::Kind::Address: return value.symbol;
     case StateValue::Kind::Code:
       if (value.label.empty()) return std::to_string(value.num);

@@ -65,6 +65,9 @@ class ArchSemantics {
   /// for initial memory, final registers and condition values (herd's typed
   /// state: on Power an untyped register is a 32-bit `int`). Default: as is.
   [[nodiscard]] virtual Val typed_value(Val v, const std::string& /*type*/) const { return v; }
+  /// True if herd prints the values of declared type `type` as unsigned
+  /// 64-bit numbers (RISC-V's `uint64_t`). Default: never.
+  [[nodiscard]] virtual bool prints_unsigned(const std::string& /*type*/) const { return false; }
 
   /// True if a load inherits the dependencies of the thread's last store to
   /// its location (herd's AArch64 `lmrs` forwarding); false where herd's

@@ -44,6 +44,7 @@ struct StateValue {
   };
   Kind kind = Kind::Int;
   std::int64_t num = 0;
+  bool is_unsigned = false;  ///< Int: print num as an unsigned 64-bit number (herd's uint64_t)
   std::string symbol;
   int thread = -1;
   std::string label;

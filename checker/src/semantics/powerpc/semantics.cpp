@@ -518,22 +518,4 @@ std::string powerpc_register_name_of(int index) {
   return "R?" + std::to_string(index);
 }
 
-PowerPCValueType powerpc_value_type(const std::string& type) {
-  if (type.empty() || type == "int" || type == "int32_t" || type == "signed int" || type == "signed") return {32, true};
-  if (type == "uint32_t" || type == "unsigned int" || type == "unsigned") return {32, false};
-  if (type == "int16_t" || type == "short") return {16, true};
-  if (type == "uint16_t" || type == "unsigned short") return {16, false};
-  if (type == "int8_t" || type == "char" || type == "signed char") return {8, true};
-  if (type == "uint8_t" || type == "unsigned char") return {8, false};
-  return {64, true};  // int64_t, uint64_t, long, pointers, ins_t ...
-}
-
-Val powerpc_cast(Val v, const std::string& type) {
-  if (v.kind != Val::Kind::Int) return v;
-  const PowerPCValueType t = powerpc_value_type(type);
-  if (t.bits >= 64) return v;
-  v.v = t.is_signed ? sign_extend(v.v, t.bits) : zero_extend(v.v, t.bits);
-  return v;
-}
-
 }  // namespace xmcheck::checker

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "../c_typed_value.hpp"
 #include "value.hpp"
 #include "xmcheck/litmus/instruction.hpp"
 
@@ -36,16 +37,8 @@ inline constexpr int kPowerPCRegResEvent = 36;
 /// herd's name of register index `index` ("r3", "lr").
 [[nodiscard]] std::string powerpc_register_name_of(int index);
 
-/// herd types register and memory values by the init block's declarations:
-/// an untyped one is an `int`. The bits a value of C type `type` keeps, and
-/// whether it is signed: `int` 32 signed, `int64_t` 64, `uint8_t` 8 unsigned...
-struct PowerPCValueType {
-  int bits = 32;
-  bool is_signed = true;
-};
-[[nodiscard]] PowerPCValueType powerpc_value_type(const std::string& type);
-/// An integer value as a value of `type` (herd's cast for printing and
-/// comparing final values); other values unchanged.
-[[nodiscard]] Val powerpc_cast(Val v, const std::string& type);
+/// herd types Power's register and memory values by the init block's C
+/// declarations (an untyped one is an `int`): c_typed_value.hpp.
+[[nodiscard]] inline Val powerpc_cast(Val v, const std::string& type) { return c_typed_value(v, type); }
 
 }  // namespace xmcheck::checker
