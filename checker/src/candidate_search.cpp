@@ -1,5 +1,7 @@
 #include "candidate_search.hpp"
 
+#include "direct_search.hpp"
+
 #include <z3++.h>
 
 #include <algorithm>
@@ -423,10 +425,21 @@ bool deadline_exceeds_memory(const Deadline* deadline) { return deadline != null
 
 SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
                                 const std::function<Blocking(const Skeleton&)>& visit,
-                                const Deadline* deadline, const StateSlots* projection, SearchStats* progress) {
+                                const Deadline* deadline, const StateSlots* projection, SearchStats* progress,
+                                SkeletonEngine engine) {
   const Deadline unlimited(0);
   SearchStats local;
   SearchStats& stats = progress != nullptr ? *progress : local;
+  const Deadline& budget = deadline != nullptr ? *deadline : unlimited;
+  const bool direct =
+      (engine == SkeletonEngine::Direct &&
+       direct_search_fits(prog, unfolding, projection, std::numeric_limits<std::size_t>::max() - 1)) ||
+      (engine == SkeletonEngine::Auto && budget.solver_rlimit() == 0 &&
+       direct_search_fits(prog, unfolding, projection));
+  if (direct) {
+    enumerate_directly(prog, unfolding, visit, budget, projection, stats);
+    return stats;
+  }
   try {
     Encoder enc(smt.impl().ctx, prog, unfolding, projection, deadline != nullptr ? *deadline : unlimited);
     enc.run(visit, stats);

@@ -10,6 +10,7 @@
 
 #include "deadline.hpp"
 #include "unfold.hpp"
+#include "xmcheck/checker/engine.hpp"
 
 namespace xmcheck::checker {
 
@@ -86,10 +87,11 @@ class SmtContext {
 /// never ends early as if it were complete. With a `projection`, skeletons
 /// also choose the final write of each location it observes. With
 /// `progress`, the statistics are kept there as they grow (accurate after
-/// an early stop too).
+/// an early stop too). `engine` picks Z3 or the direct enumeration
+/// (direct_search.hpp); both visit the same skeletons.
 SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
                                 const std::function<Blocking(const Skeleton&)>& visit,
                                 const Deadline* deadline = nullptr, const StateSlots* projection = nullptr,
-                                SearchStats* progress = nullptr);
+                                SearchStats* progress = nullptr, SkeletonEngine engine = SkeletonEngine::Auto);
 
 }  // namespace xmcheck::checker

@@ -244,7 +244,7 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
     return b;
   };
   (void)enumerate_skeletons(session.impl().smt, prog, unfolding, visit, &deadline,
-                            projection ? &*projection : nullptr, &st.stats);
+                            projection ? &*projection : nullptr, &st.stats, options.skeleton_engine);
 }
 
 /// The result of a search, complete or stopped (then with what it found).

@@ -75,6 +75,16 @@ void bind_options(CLI::App& app, Options& o, bool& memory_given) {
                "Exclude each inconsistent skeleton alone rather than every skeleton sharing "
                "its refuted core (docs/design.md); same output, slower: for cross-checks")
       ->group("Search");
+  const std::map<std::string, checker::SkeletonEngine> searches{{"auto", checker::SkeletonEngine::Auto},
+                                                               {"solver", checker::SkeletonEngine::Solver},
+                                                               {"direct", checker::SkeletonEngine::Direct}};
+  app.add_option("--skeleton-search", o.skeleton_search,
+                 "Who enumerates candidate skeletons: auto (directly when the candidate space is "
+                 "small and has no IPIs, Z3 otherwise), solver (always Z3) or direct (without Z3 "
+                 "whenever there are no IPIs); same output: for cross-checks (docs/design.md)")
+      ->group("Search")
+      ->transform(CLI::CheckedTransformer(searches, CLI::ignore_case).description(""))
+      ->type_name("auto|solver|direct");
 
   app.add_option("-j,--jobs", o.jobs,
                  "Check N tests at a time, one solver per worker (0: one per hardware "
@@ -146,7 +156,7 @@ void bind_options(CLI::App& app, Options& o, bool& memory_given) {
                  "herd (herd7's result blocks), json (one array of test objects) or jsonl "
                  "(one object per line); see docs/json-schema.json")
       ->group("Output")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case).description(""))
       ->type_name("herd|json|jsonl");
   app.add_flag("--witness", o.witness,
                "After each state, an execution reaching it (herd: indented `  | ` lines)")

@@ -151,6 +151,7 @@ checker::CheckOptions Runner::check_options(const checker::ResourceLimits& limit
   check_options.unroll = options_.unroll;
   check_options.states_only = options_.states_only;
   check_options.block_by_core = !options_.no_core_blocking;
+  check_options.skeleton_engine = options_.skeleton_search;
   check_options.variants = options_.variants;
   check_options.witnesses = options_.witness || !options_.dot_dir.empty();
   check_options.explain = options_.explain;

@@ -2,8 +2,10 @@
 """The search's shortcuts do not change results (docs/design.md).
 
 For every DIR given (each with its suite.cfg options, if any), runs xmcheck
-three ways with --format jsonl and compares test by test:
+five ways with --format jsonl and compares test by test:
   default vs --no-core-blocking: identical objects (states, counts, flags...);
+  default vs --skeleton-search solver and direct: identical objects except the
+    search statistics (Z3 or the direct enumeration finds the skeletons);
   default vs --states-only: identical states, verdicts and results; the
     witness counts then count states (positive/negative = satisfying and
     other states), and flags may only shrink (one execution per state).
@@ -44,6 +46,13 @@ def run(d, options, extra):
     return out
 
 
+def without_stats(o):
+    """The result object without its search statistics (absent unless --stats)."""
+    if o is None:
+        return None
+    return {k: v for k, v in o.items() if k != "stats"}
+
+
 def main(dirs):
     failures = 0
     checked = 0
@@ -60,12 +69,18 @@ def main(dirs):
         base = run(d, options, [])
         exact = run(d, options, ["--no-core-blocking"])
         states = run(d, options, ["--states-only"])
+        engines = {name: run(d, options, ["--skeleton-search", name]) for name in ("solver", "direct")}
         for key, b in sorted(base.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")):
             checked += 1
             e = exact.get(key)
-            if e != b:
+            if without_stats(e) != without_stats(b):
                 failures += 1
                 print(f"FAIL {key}: --no-core-blocking differs")
+                continue
+            differing = [n for n, got in engines.items() if without_stats(got.get(key)) != without_stats(b)]
+            if differing:
+                failures += 1
+                print(f"FAIL {key}: --skeleton-search {'/'.join(differing)} differs")
                 continue
             s = states.get(key)
             if s is None:

@@ -33,7 +33,8 @@ run_timed "$tmp/out" "$tmp/err" "$xmcheck" --timeout 0.5 --stats tests/hardening
 expect_status "stats" 5
 stats=$(grep '^stats ' "$tmp/err")
 read -r skeletons calls candidates < <(sed -E 's/.* ([0-9]+) skeletons, ([0-9]+) solver calls, ([0-9]+) candidates.*/\1 \2 \3/' <<<"$stats")
-if ! ((candidates > 0 && skeletons > 0 && calls >= skeletons)); then
+# (0 solver calls: the small search went without Z3, docs/design.md "Skeletons")
+if ! ((candidates > 0 && skeletons > 0 && (calls == 0 || calls >= skeletons))); then
   fail "stats after a timeout: $stats"
 fi
 echo "stats: $stats"

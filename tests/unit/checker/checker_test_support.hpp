@@ -92,15 +92,20 @@ inline std::vector<std::string> states(const TestResult& r) {
   return out;
 }
 
-/// Every skeleton of `u`, in the solver's order (a fresh SMT context each call).
+/// Every skeleton of `u`, in the order of `engine` (by default Z3's; a fresh
+/// SMT context each call).
 inline std::vector<Skeleton> all_skeletons(const Program& prog, const Unfolding& u,
-                                           SearchStats* stats = nullptr) {
+                                           SearchStats* stats = nullptr,
+                                           SkeletonEngine engine = SkeletonEngine::Solver) {
   std::vector<Skeleton> out;
   SmtContext smt;
-  const SearchStats s = enumerate_skeletons(smt, prog, u, [&](const Skeleton& sk) {
-    out.push_back(sk);
-    return Blocking{};
-  });
+  const SearchStats s = enumerate_skeletons(
+      smt, prog, u,
+      [&](const Skeleton& sk) {
+        out.push_back(sk);
+        return Blocking{};
+      },
+      nullptr, nullptr, nullptr, engine);
   if (stats != nullptr) *stats = s;
   return out;
 }

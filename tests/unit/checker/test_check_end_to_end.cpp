@@ -112,11 +112,19 @@ TEST_CASE("check: self-modifying code sees its own patch only after DC, IC, DSB 
 }
 
 TEST_CASE("check: search statistics count traces, skeletons, solver calls and candidates") {
-  const TestResult r = run(mp("NOP        ", "NOP        "));
+  CheckOptions with_solver;
+  with_solver.skeleton_engine = SkeletonEngine::Solver;
+  const TestResult r = run(mp("NOP        ", "NOP        "), with_solver);
   CHECK(r.stats.traces == 5);        // P0: 1, P1: 4
   CHECK(r.stats.skeletons == 4);
-  CHECK(r.stats.solver_calls == 5);
+  CHECK(r.stats.solver_calls == 5);  // the last call proves exhaustion
   CHECK(r.stats.candidates == 4);    // one write per location: one coherence order each
+  // The same small search without the solver (SkeletonEngine::Auto).
+  const TestResult direct = run(mp("NOP        ", "NOP        "));
+  CHECK(direct.stats.skeletons == 4);
+  CHECK(direct.stats.solver_calls == 0);
+  CHECK(direct.stats.candidates == 4);
+  CHECK(direct.states == r.states);
   const TestResult w = run(R"(AArch64 2W
 { 0:X1=x; 1:X1=x; }
  P0          | P1          ;

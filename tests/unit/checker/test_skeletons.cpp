@@ -1,6 +1,7 @@
 // enumerate_skeletons(): Z3 picks one trace per thread and an rf source for every
 // read; the enumeration is exhaustive, never repeats, and respects location and
-// value agreement.
+// value agreement. The direct enumeration (direct_search.hpp) must visit the
+// same skeletons: every test here runs both.
 #include <set>
 
 #include "candidate_search.hpp"
@@ -17,18 +18,32 @@ struct Found {
   SearchStats stats;
 };
 
+/// A comparable key of a skeleton (chosen traces, then every read's source).
+std::vector<int> key(const Unfolding& u, const Skeleton& sk);
+
+/// The skeletons Z3 enumerates; checks that the direct enumeration finds the
+/// same set, once each.
 Found skeletons_of(const std::string& text, int unroll = 2) {
   Found f{lower_text(text), {}, {}, {}};
   f.unfolding = unfold(f.prog, unroll);
   f.skeletons = all_skeletons(f.prog, f.unfolding, &f.stats);
+  SearchStats direct_stats;
+  const std::vector<Skeleton> direct =
+      all_skeletons(f.prog, f.unfolding, &direct_stats, SkeletonEngine::Direct);
+  std::set<std::vector<int>> by_solver, by_direct;
+  for (const auto& sk : f.skeletons) by_solver.insert(key(f.unfolding, sk));
+  for (const auto& sk : direct) by_direct.insert(key(f.unfolding, sk));
+  CHECK(by_direct.size() == direct.size());  // never twice
+  CHECK(by_direct == by_solver);
+  CHECK(direct_stats.skeletons == f.stats.skeletons);
+  CHECK(direct_stats.solver_calls == 0);
   return f;
 }
 
-/// A comparable key of a skeleton (chosen traces, then every read's source).
-std::vector<int> key(const Found& f, const Skeleton& sk) {
+std::vector<int> key(const Unfolding& u, const Skeleton& sk) {
   std::vector<int> k(sk.trace_of_proc.begin(), sk.trace_of_proc.end());
   for (std::size_t p = 0; p < sk.rf_source.size(); ++p) {
-    const Trace& t = f.unfolding.traces[p][static_cast<std::size_t>(sk.trace_of_proc[p])];
+    const Trace& t = u.traces[p][static_cast<std::size_t>(sk.trace_of_proc[p])];
     for (std::size_t e = 0; e < t.events.size(); ++e)
       if (t.events[e].kind == EventKind::Read || t.events[e].kind == EventKind::Fetch) {
         k.push_back(sk.rf_source[p][e].proc);
@@ -65,7 +80,7 @@ std::size_t check_well_formed(const Found& f) {
         }
       }
     }
-    keys.insert(key(f, sk));
+    keys.insert(key(f.unfolding, sk));
   }
   return keys.size();
 }

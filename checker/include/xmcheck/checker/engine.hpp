@@ -13,6 +13,14 @@
 
 namespace xmcheck::checker {
 
+/// How candidate skeletons are enumerated (docs/design.md, "Skeletons"). Both
+/// visit the same skeletons; only the cost differs.
+enum class SkeletonEngine {
+  Auto,    ///< direct for small candidate spaces without IPIs, Z3 otherwise
+  Solver,  ///< always Z3
+  Direct,  ///< without a solver whenever the test has no IPIs (any size)
+};
+
 struct CheckOptions {
   /// How many times a backward jump may be taken per thread (herd's -unroll; default 2).
   int unroll = 2;
@@ -32,6 +40,8 @@ struct CheckOptions {
   /// Exclude every skeleton sharing an inconsistent skeleton's refuted core of
   /// threads (docs/design.md, "Blocking by core"); the results do not change.
   bool block_by_core = true;
+  /// Who enumerates skeletons; Auto uses Z3 when a solver rlimit is set.
+  SkeletonEngine skeleton_engine = SkeletonEngine::Auto;
   /// Give up after this many seconds from the call (0 = no limit):
   /// TestResult::timed_out. Combined with limits.deadline (the earlier wins).
   double timeout_seconds = 0;

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "xmcheck/checker/engine.hpp"
+
 namespace xmcheck::frontend {
 
 /// --format: herd7's text blocks, one JSON array, or one JSON object per line.
@@ -24,6 +26,8 @@ struct Options {
   int unroll = 2;                   ///< --unroll N
   bool states_only = false;         ///< --states-only
   bool no_core_blocking = false;    ///< --no-core-blocking
+  /// --skeleton-search auto|solver|direct (cross-checks; same output)
+  checker::SkeletonEngine skeleton_search = checker::SkeletonEngine::Auto;
   // Suite runs
   int jobs = 1;                     ///< -j N (0 = one per hardware thread)
   double timeout = 0;               ///< --timeout S per test (0 = none; at most kMaxTimeoutSeconds)
