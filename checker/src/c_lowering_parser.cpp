@@ -2,9 +2,11 @@
 //   arch arm64
 //   NAME(P, ...) = TEMPLATE [SETS] [SETS] [on-success|must-succeed]; ... [-> new]
 //   NAME(...)    = NOTHING | UNAVAILABLE | UNSUPPORTED "why"
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "semantics/arch_semantics.hpp"
@@ -242,7 +244,7 @@ LoweringTable parse_lowering(const std::string& text, const std::string& path) {
       continue;
     }
     if (line.rfind("prelude ", 0) == 0) {
-      table.prelude_path = trim(line.substr(8));
+      table.prelude_paths.push_back(trim(line.substr(8)));
       continue;
     }
     const auto eq = line.find('=', line.find(')') == std::string::npos ? 0 : line.find(')'));
@@ -277,6 +279,31 @@ LoweringTable parse_lowering(const std::string& text, const std::string& path) {
   return table;
 }
 
+namespace {
+
+/// `later` on top of `earlier`: its functions and init variables replace
+/// those of the same name, the others are appended.
+std::shared_ptr<const litmus::c::CProgram> merge_preludes(const litmus::c::CProgram& earlier,
+                                                         const litmus::c::CProgram& later) {
+  auto out = std::make_shared<litmus::c::CProgram>(earlier);
+  for (const auto& f : later.functions) {
+    auto same = std::find_if(out->functions.begin(), out->functions.end(),
+                             [&](const litmus::c::Function& g) { return g.name == f.name; });
+    if (same != out->functions.end()) *same = f;
+    else out->functions.push_back(f);
+  }
+  for (const auto& d : later.init) {
+    auto same = std::find_if(out->init.begin(), out->init.end(), [&](const litmus::c::InitDecl& e) {
+      return e.entry.loc.kind == d.entry.loc.kind && e.entry.loc.symbol == d.entry.loc.symbol;
+    });
+    if (same != out->init.end()) *same = d;
+    else out->init.push_back(d);
+  }
+  return out;
+}
+
+}  // namespace
+
 LoweringTable load_lowering(const std::string& path) {
   std::ifstream in(path);
   if (!in)
@@ -285,11 +312,18 @@ LoweringTable load_lowering(const std::string& path) {
   std::stringstream buf;
   buf << in.rdbuf();
   LoweringTable table = parse_lowering(buf.str(), path);
-  if (!table.prelude_path.empty()) {
-    const std::filesystem::path file = std::filesystem::path(path).parent_path() / table.prelude_path;
-    table.prelude_path = file.lexically_normal().string();
-    table.prelude = std::make_shared<const litmus::LitmusTest>(load_prelude(table.prelude_path));
+  std::optional<litmus::LitmusTest> merged;
+  for (auto& prelude_path : table.prelude_paths) {
+    const std::filesystem::path file = std::filesystem::path(path).parent_path() / prelude_path;
+    prelude_path = file.lexically_normal().string();
+    litmus::LitmusTest next = load_prelude(prelude_path);
+    if (!merged) {
+      merged = std::move(next);
+    } else {
+      merged->c_program = merge_preludes(*merged->c_program, *next.c_program);
+    }
   }
+  if (merged) table.prelude = std::make_shared<const litmus::LitmusTest>(std::move(*merged));
   return table;
 }
 

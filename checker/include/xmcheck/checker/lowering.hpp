@@ -72,11 +72,15 @@ struct LoweringTable {
   /// `const NAME = N` lines: identifiers C tests and the prelude may use
   /// (MEMBARRIER_CMD_PRIVATE_EXPEDITED, EPERM, ...).
   std::map<std::string, std::int64_t> constants;
-  /// `prelude FILE` (relative to the lowering file): kernel functions written
-  /// in the C dialect (axioms/prelude/linux.c), parsed once; its init block
-  /// declares the kernel state shared variables. Null without a prelude line.
+  /// `prelude FILE` lines (relative to the lowering file): kernel functions
+  /// written in the C dialect (axioms/prelude/linux.c), parsed once; their
+  /// init blocks declare the kernel state shared variables. Several lines
+  /// merge in order: a later file's function or variable replaces an earlier
+  /// one of the same name (an architecture's own kernel code, such as riscv's
+  /// icache_stale_mask handling, on top of the generic prelude). Null without
+  /// a prelude line.
   std::shared_ptr<const litmus::LitmusTest> prelude;
-  std::string prelude_path;
+  std::vector<std::string> prelude_paths;
 
   /// Every entry named `name` (several when they differ in keyword parameters).
   [[nodiscard]] std::vector<const LoweringEntry*> find(const std::string& name) const;
