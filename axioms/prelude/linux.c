@@ -81,6 +81,8 @@ void ipi_sync_core(void)
  * mm; SYNC_CORE: on_each_cpu_mask() -- the calling CPU included (commit
  * e45cdc71d1fa) -- otherwise smp_call_function_many() (the others), both
  * waiting; smp_mb(). The single-user / single-CPU shortcut is not modelled.
+ * SYNC_CORE first calls prepare_sync_core_cmd(mm) (include/linux/
+ * sync_core.h: empty unless CONFIG_ARCH_HAS_PREPARE_SYNC_CORE_CMD, riscv).
  */
 int membarrier_private_expedited(int flags)
 {
@@ -92,6 +94,8 @@ int membarrier_private_expedited(int flags)
 		ready = MEMBARRIER_STATE_PRIVATE_EXPEDITED_SYNC_CORE_READY;
 	if ((READ_ONCE(membarrier_state) & ready) == 0)
 		return -EPERM;
+	if (flags == MEMBARRIER_FLAG_SYNC_CORE)
+		prepare_sync_core_cmd();	/* riscv: stale icache mask; elsewhere nothing */
 	smp_mb();	/* system call entry is not a mb. */
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
 		if (READ_ONCE(cpu_mm[cpu]) == 0)	/* rcu_dereference(cpu_rq(cpu)->curr)->mm == mm */
@@ -106,7 +110,9 @@ int membarrier_private_expedited(int flags)
 
 /*
  * kernel/sched/membarrier.c membarrier_register_private_expedited(): marks the
- * mm registered (state, then ready). sync_runqueues_membarrier_state()
+ * mm registered (state, then ready). SYNC_CORE registration sets
+ * MEMBARRIER_STATE_PRIVATE_EXPEDITED too (set_state always has it), but
+ * only its own ready bit (50 in all). sync_runqueues_membarrier_state()
  * (synchronize_rcu() and IPIs copying the state to each runqueue) is not
  * modelled: one update of membarrier_state.
  */
@@ -115,7 +121,8 @@ int membarrier_register_private_expedited(int flags)
 	int set = MEMBARRIER_STATE_PRIVATE_EXPEDITED | MEMBARRIER_STATE_PRIVATE_EXPEDITED_READY;
 
 	if (flags == MEMBARRIER_FLAG_SYNC_CORE)
-		set = MEMBARRIER_STATE_PRIVATE_EXPEDITED_SYNC_CORE | MEMBARRIER_STATE_PRIVATE_EXPEDITED_SYNC_CORE_READY;
+		set = MEMBARRIER_STATE_PRIVATE_EXPEDITED | MEMBARRIER_STATE_PRIVATE_EXPEDITED_SYNC_CORE |
+		      MEMBARRIER_STATE_PRIVATE_EXPEDITED_SYNC_CORE_READY;
 	membarrier_state = membarrier_state | set;
 	return 0;
 }

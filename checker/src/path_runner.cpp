@@ -34,7 +34,10 @@ bool ChoiceCursor::advance() {
 PathRunner::PathRunner(const Program& prog, int proc, const std::vector<std::vector<Val>>& domains,
                        ChoiceCursor& cursor, int unroll)
     : prog_(prog), arch_(semantics(prog.arch)), proc_(proc), domains_(domains), cursor_(cursor), unroll_(unroll),
-      code_proc_(proc) {
+      code_proc_(proc),
+      // A C program's register slots are its local variables (c_locals), not
+      // the target's register file: none of them reads as zero.
+      zero_reg_(prog.c_locals.empty() ? arch_.registers().zero : -1) {
   trace_.proc = proc;
   regs_.resize(kNumRegs);
   const auto& init = prog.init_regs[static_cast<std::size_t>(proc)];
@@ -43,12 +46,12 @@ PathRunner::PathRunner(const Program& prog, int proc, const std::vector<std::vec
 
 RegVal& PathRunner::reg(int index) {
   XMCHECK_ASSERT(index >= 0 && index < kNumRegs, "register index out of range");
-  if (index == arch_.registers().zero) regs_[static_cast<std::size_t>(index)] = RegVal{};
+  if (index == zero_reg_) regs_[static_cast<std::size_t>(index)] = RegVal{};
   return regs_[static_cast<std::size_t>(index)];
 }
 
 void PathRunner::set_reg(int index, RegVal v) {
-  if (index == arch_.registers().zero) return;
+  if (index == zero_reg_) return;
   v.pick |= v.dep;  // pick flow always includes plain flow
   reg(index) = std::move(v);
 }

@@ -163,6 +163,7 @@ class PathRunner {
   std::vector<BranchTaint> branch_taints_;
   std::vector<std::int64_t> return_stack_;
   int code_proc_ = 0;  ///< whose code is running (BLR may enter another proc's code)
+  int zero_reg_ = -1;  ///< register slot that reads as zero and ignores writes (-1: none)
   int pc_ = 0;
   bool in_handler_ = false;
   bool halted_ = false;

@@ -27,7 +27,7 @@ xmcheck_cli_case(limits.dot-not-a-directory 1 "^xmcheck: error: --dot README\\.m
 
 # ---- --variant: checked against the models the run may use -------------------------
 xmcheck_cli_case(limits.variant-unknown 1
-                 "^--variant: error: unknown variant 'nosuch' \\(aarch64\\.cat: [^;]*dic[^;]*; ppc\\.cat: [^;]*coherent-icache[^;]*; riscv\\.cat: none; x86\\.cat: [^;]*lfence-orders-fetch[^;]*; always accepted: fatal, ifetch, self\\)$"
+                 "^--variant: error: unknown variant 'nosuch' \\(aarch64\\.cat: [^;]*dic[^;]*; ppc\\.cat: [^;]*coherent-icache[^;]*; riscv\\.cat: [^;]*ziccid[^;]*; x86\\.cat: [^;]*lfence-orders-fetch[^;]*; always accepted: fatal, ifetch, self\\)$"
                  --variant nosuch examples/mp.litmus)
 # --arch arm64: only aarch64.cat can be used, which has no such variant.
 xmcheck_cli_case(limits.variant-other-arch 1 "^--variant: error: unknown variant 'iret-not-serializing' \\(aarch64\\.cat: "

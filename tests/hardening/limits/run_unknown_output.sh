@@ -34,7 +34,7 @@ PY
 run_timed "$tmp/out" "$tmp/err" "$xmcheck" --solver-rlimit 1 --format json examples/mp.litmus tests/regression/c/MP+o-o.litmus
 expect_status "solver unknown, json" 5
 check_json "$tmp/out" '
-assert len(doc) == 4, doc  # mp (asm), MP+o-o on x86, arm64, powerpc
+assert len(doc) == 5, doc  # mp (asm), MP+o-o on x86, arm64, powerpc, riscv
 for t in doc:
     assert t["result"] == t["verdict"] == t["observation"] == "Unknown", t
     assert t["unknown_reason"] == "solver-unknown" and not t["timed_out"], t'

@@ -1,5 +1,6 @@
-// The riscv plug-in: herd's RISCV semantics (RV64, data accesses) and the
-// RVWMO model (axioms/riscv/riscv.cat, docs/riscv.md).
+// The riscv plug-in: herd's RISCV semantics (RV64), the RVWMO model with the
+// instruction-fetch rules (axioms/riscv/riscv.cat, docs/riscv.md) and the C
+// lowering (riscv.lower).
 #include "../arch_semantics.hpp"
 #include "../c_typed_value.hpp"
 #include "semantics.hpp"
@@ -26,6 +27,8 @@ class RiscvSemantics final : public ArchSemantics {
   // herd's RISCV dependencies flow through registers only.
   bool dependencies_through_memory() const override { return false; }
   std::string_view default_model() const override { return "riscv.cat"; }
+  // C tests: the kernel's riscv primitives (axioms/riscv/riscv.lower).
+  std::string_view lowering_file() const override { return "riscv.lower"; }
 };
 
 }  // namespace
