@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "../register_values.hpp"
 #include "wrapping.hpp"
 
 namespace xmcheck::checker {
@@ -63,26 +64,6 @@ std::string base_op(std::string_view op, bool& word) {
 
 }  // namespace
 
-std::optional<Val> riscv_add_values(PathRunner& run, const Val& a, const Val& b) {
-  if (a.kind == Val::Kind::Int && b.kind == Val::Kind::Int) return Val::integer(wrapping_add(a.v, b.v));
-  if (b.is_zero()) return a;
-  if (a.is_zero()) return b;
-  const bool a_addr = a.kind == Val::Kind::Addr && b.kind == Val::Kind::Int;
-  const bool b_addr = b.kind == Val::Kind::Addr && a.kind == Val::Kind::Int;
-  if (a_addr || b_addr) {
-    const Val& base = a_addr ? a : b;
-    const std::int64_t offset = a_addr ? b.v : a.v;
-    const int moved = run.program().offset_location(static_cast<int>(base.v), offset);
-    if (moved < 0) {
-      run.delayed_error("address arithmetic leaves location " +
-                        run.program().locs[static_cast<std::size_t>(base.v)].name);
-      return std::nullopt;
-    }
-    return Val::addr(moved);
-  }
-  run.delayed_error("addition of non-integer values");
-  return std::nullopt;
-}
 
 std::optional<Val> riscv_alu(PathRunner& run, std::string_view op, const Val& a, const Val& b, bool same_reg) {
   bool word = false;
@@ -96,11 +77,11 @@ std::optional<Val> riscv_alu(PathRunner& run, std::string_view op, const Val& a,
     return Val::integer(*r);
   }
   if ((base == "xor" || base == "sub") && (same_reg || a == b)) return Val::integer(0);
-  if (!word && base == "add") return riscv_add_values(run, a, b);
+  if (!word && base == "add") return add_values(run, a, b);
   if (!word && (base == "or" || base == "xor") && b.is_zero()) return a;
   if (!word && (base == "or" || base == "xor") && a.is_zero()) return b;
   if (!word && (base == "sub") && a.kind == Val::Kind::Addr && b.kind == Val::Kind::Int)
-    return riscv_add_values(run, a, Val::integer(wrapping_neg(b.v)));
+    return add_values(run, a, Val::integer(wrapping_neg(b.v)));
   if (!word && (base == "sll" || base == "srl" || base == "sra") && b.is_zero()) return a;
   run.delayed_error(std::string(op) + " on a non-integer value");
   return std::nullopt;
@@ -110,7 +91,7 @@ std::optional<Val> riscv_amo_value(PathRunner& run, std::string_view op, const V
                                    int bits) {
   if (op == "swap") return operand;
   if (op == "add" && !(old.kind == Val::Kind::Int && operand.kind == Val::Kind::Int))
-    return riscv_add_values(run, old, operand);
+    return add_values(run, old, operand);
   if (old.kind != Val::Kind::Int || operand.kind != Val::Kind::Int) {
     run.delayed_error("amo" + std::string(op) + " on a non-integer value");
     return std::nullopt;

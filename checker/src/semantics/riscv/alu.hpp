@@ -9,10 +9,6 @@
 
 namespace xmcheck::checker {
 
-/// `a + b` where one side may be the address of a location (moving between
-/// the elements of an array); nullopt after recording an error.
-[[nodiscard]] std::optional<Val> riscv_add_values(PathRunner& run, const Val& a, const Val& b);
-
 /// The value of integer operation `op` (the base name: "add", "slli",
 /// "subw", ...) on `a` and `b`; `same_reg` when both operands name one
 /// register (x ^ x and x - x are 0 whatever x holds). nullopt after recording

@@ -14,6 +14,7 @@
 
 #include "../c_typed_value.hpp"
 #include "semantics_support.hpp"
+#include "../register_values.hpp"
 #include "alu.hpp"
 #include "base_bits.hpp"
 #include "path_runner.hpp"
@@ -56,9 +57,6 @@ RegVal immediate(const Instruction& ins, std::size_t i) {
   return RegVal{Val::integer(o.imm), {}, {}, false};
 }
 
-RegVal joined(const RegVal& a, const RegVal& b, Val v) {
-  return RegVal{v, a.dep | b.dep, a.pick | b.pick, a.symbolic || b.symbolic};
-}
 
 /// The mnemonic without its ordering suffix, and the sets that suffix gives
 /// (herd: .aq is an acquire, .rl a release, .aqrl both).
@@ -99,7 +97,7 @@ Access address(PathRunner& run, const Instruction& ins, std::size_t i, const std
   Access a;
   a.dep = base.dep;
   a.pick = base.pick | base.dep;
-  auto addr = riscv_add_values(run, base.val, Val::integer(o.imm));
+  auto addr = add_values(run, base.val, Val::integer(o.imm));
   if (!addr) return a;
   if (addr->kind == Val::Kind::Int) {
     run.delayed_error("segmentation fault: " + what + " at a value that is not an address");
