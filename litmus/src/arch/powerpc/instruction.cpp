@@ -1,4 +1,5 @@
 #include "instruction.hpp"
+#include "ascii_case.hpp"
 
 #include <algorithm>
 #include <array>
@@ -103,12 +104,6 @@ const Entry* find_canonical(std::string_view mnemonic) {
   return nullptr;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 class InstructionParser {
  public:
   InstructionParser(const SourceText& src, const std::vector<Token>& tokens)
@@ -120,12 +115,12 @@ class InstructionParser {
     const Token& head = cur_.peek();
     if (!head.is_ident()) cur_.fail_here("expected instruction, found " + head.describe());
     cur_.next();
-    const Entry* m = find_mnemonic(lower(head.text));
+    const Entry* m = find_mnemonic(ascii_lower(head.text));
     if (m == nullptr) unsupported();
     out_.arch = *arch_by_id("powerpc");
     out_.span = src_.span(text_);
     out_.mnemonic = std::string(m->canonical);
-    const bool negate = lower(head.text) == "subi";  // herd: subi rD,rA,k is addi rD,rA,-k
+    const bool negate = ascii_lower(head.text) == "subi";  // herd: subi rD,rA,k is addi rD,rA,-k
     parse_operands(m->shape);
     if (negate) out_.operands.back().imm = static_cast<std::int64_t>(0 - static_cast<std::uint64_t>(out_.operands.back().imm));
     if (!cur_.at_end()) cur_.fail_here("unexpected " + cur_.peek().describe() + " after instruction");

@@ -1,15 +1,10 @@
 #include "names.hpp"
+#include "ascii_case.hpp"
 
 #include <cctype>
 
 namespace xmcheck::litmus::internal {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 /// `prefix` followed by a decimal number in [0, max] without leading zeros.
 std::optional<int> numbered(std::string_view name, std::string_view prefix, int max) {
@@ -35,7 +30,7 @@ Reg make(int index) {
 }  // namespace
 
 std::optional<Reg> parse_powerpc_register(std::string_view name) {
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   if (auto i = numbered(n, "r", 31)) return make(*i);
   if (n == "lr") return make(kPowerPCLr);
   if (n == "ctr") return make(kPowerPCCtr);
@@ -57,6 +52,6 @@ std::optional<std::string> powerpc_location_register(std::string_view name) {
   return powerpc_register_name(*r);
 }
 
-std::optional<int> parse_powerpc_cr_field(std::string_view name) { return numbered(lower(name), "cr", 7); }
+std::optional<int> parse_powerpc_cr_field(std::string_view name) { return numbered(ascii_lower(name), "cr", 7); }
 
 }  // namespace xmcheck::litmus::internal

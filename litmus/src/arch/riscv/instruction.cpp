@@ -1,4 +1,5 @@
 #include "instruction.hpp"
+#include "ascii_case.hpp"
 
 #include <array>
 #include <cctype>
@@ -82,12 +83,6 @@ const Entry* find_base(std::string_view name) {
   return nullptr;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 /// A written mnemonic resolved: the table entry and the canonical spelling
 /// (base plus the ordering suffix herd keeps: "", ".aq", ".rl" or ".aqrl").
 struct Resolved {
@@ -97,7 +92,7 @@ struct Resolved {
 
 std::optional<Resolved> resolve(std::string_view written) {
   // herd accepts `nop` and `mv` in upper case too.
-  const std::string name = (written == "NOP" || written == "MV") ? lower(written) : std::string(written);
+  const std::string name = (written == "NOP" || written == "MV") ? ascii_lower(written) : std::string(written);
   if (const Entry* e = find_base(name)) return Resolved{e, name};
   struct Suffix {
     std::string_view text;
@@ -243,7 +238,7 @@ class InstructionParser {
 
   std::string fence_set_operand(const std::string& what) {
     const Token& tok = cur_.peek();
-    const std::string s = tok.is_ident() ? lower(tok.text) : std::string();
+    const std::string s = tok.is_ident() ? ascii_lower(tok.text) : std::string();
     if (!fence_set(s))
       cur_.fail_here("expected fence " + what + " set (r, w, rw, ir, ow or iorw), found " + tok.describe());
     cur_.next();

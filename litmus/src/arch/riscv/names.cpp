@@ -1,16 +1,11 @@
 #include "names.hpp"
+#include "ascii_case.hpp"
 
 #include <array>
 #include <cctype>
 
 namespace xmcheck::litmus::internal {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 /// The standard calling-convention names (RISC-V ABI), indexed by register.
 constexpr std::array<std::string_view, 32> kAbiNames{
@@ -43,7 +38,7 @@ std::optional<int> index_of(std::string_view name) {
 }  // namespace
 
 std::optional<Reg> parse_riscv_register(std::string_view name) {
-  const auto i = index_of(lower(name));
+  const auto i = index_of(ascii_lower(name));
   if (!i) return std::nullopt;
   Reg r;
   r.index = static_cast<std::uint8_t>(*i);

@@ -1,4 +1,5 @@
 #include "instruction.hpp"
+#include "ascii_case.hpp"
 
 #include <cctype>
 #include <string_view>
@@ -9,12 +10,6 @@
 
 namespace xmcheck::litmus::internal {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string width_name(int width) { return std::to_string(width) + "-bit"; }
 
@@ -51,7 +46,7 @@ class X86InstructionParser {
     if (!head.is_ident()) cur_.fail_here("expected instruction, found " + head.describe());
     cur_.next();
     head_ = &head;
-    const std::optional<X86Lookup> found = find_x86_mnemonic(lower(head.text));
+    const std::optional<X86Lookup> found = find_x86_mnemonic(ascii_lower(head.text));
     if (!found) unsupported();
     const X86Mnemonic& m = *found->mnemonic;
     out_.mnemonic = std::string(m.canonical);

@@ -1,16 +1,11 @@
 #include "names.hpp"
+#include "ascii_case.hpp"
 
 #include <array>
 #include <cctype>
 
 namespace xmcheck::litmus::internal {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Legacy names of registers 0-7 at widths 64, 32, 16, 8 (low byte).
 struct LegacyNames {
@@ -130,7 +125,7 @@ int suffix_width(char c) {
 }  // namespace
 
 std::optional<Reg> parse_x86_register(std::string_view name) {
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   for (std::size_t i = 0; i < kLegacy.size(); ++i) {
     const auto& l = kLegacy[i];
     const int index = static_cast<int>(i);
@@ -148,7 +143,7 @@ std::optional<Reg> parse_x86_register(std::string_view name) {
 }
 
 bool is_x86_high_byte_register(std::string_view name) {
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   return n == "ah" || n == "bh" || n == "ch" || n == "dh";
 }
 
@@ -182,7 +177,7 @@ std::string x86_register_name(const Reg& reg) {
 std::optional<std::string> x86_location_register(std::string_view name) {
   std::optional<Reg> r = parse_x86_register(name);
   if (!r && is_x86_high_byte_register(name))
-    r = make(static_cast<int>(std::string_view("abcd").find(lower(name)[0])), 64);
+    r = make(static_cast<int>(std::string_view("abcd").find(ascii_lower(name)[0])), 64);
   if (!r) return std::nullopt;
   if (is_x86_gpr(*r)) r->width = 64;
   if (!is_x86_gpr(*r) && r->index != kX86Rip && r->index != kX86Cs) return std::nullopt;
