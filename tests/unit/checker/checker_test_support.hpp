@@ -40,6 +40,18 @@ inline litmus::LitmusTest parse(const std::string& text) { return litmus::parse_
 
 inline Program lower_text(const std::string& text) { return lower(parse(text)); }
 
+/// The only trace of P0 of a one-thread test `header` (e.g. "PPC T") with
+/// init block `init`, code `code` and condition `exists`; unfolded with
+/// --unroll 2, it must have exactly one path.
+inline Trace one_thread_trace(const std::string& header, const std::string& init, const std::string& code,
+                              const std::string& exists) {
+  const Program p = lower_text(header + "\n{ " + init + " }\n P0 ;\n" + code + "exists (" + exists + ")\n");
+  const Unfolding u = unfold(p, 2);
+  REQUIRE(u.traces.size() == 1);
+  REQUIRE(u.traces[0].size() == 1);
+  return u.traces[0][0];
+}
+
 /// The error lower() throws for `text`, as "line:col: message" (fails if none).
 inline std::string lower_error(const std::string& text) {
   const litmus::LitmusTest t = parse(text);

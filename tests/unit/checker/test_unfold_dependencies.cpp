@@ -10,11 +10,7 @@ namespace {
 /// The only trace of P0 of a one-thread test (nothing else writes memory, so
 /// every read has one possible value).
 Trace only_trace(const std::string& code, const std::string& init = "0:X1=x; 0:X3=y; 0:X4=z;") {
-  const Program p = lower_text("AArch64 Deps\n{ " + init + " }\n P0 ;\n" + code + "exists (0:X0=0)\n");
-  const Unfolding u = unfold(p, 2);
-  REQUIRE(u.traces.size() == 1);
-  REQUIRE(u.traces[0].size() == 1);
-  return u.traces[0][0];
+  return one_thread_trace("AArch64 Deps", init, code, "0:X0=0");
 }
 
 using E = EdgeList;

@@ -15,11 +15,7 @@ std::vector<std::string> ppc_states(const std::string& text) { return states(run
 
 /// The only trace of P0 of a one-thread PPC test.
 Trace only_trace(const std::string& code, const std::string& init = "0:r1=x; 0:r3=y;") {
-  const Program p = lower_text("PPC T\n{ " + init + " }\n P0 ;\n" + code + "exists (0:r0=0)\n");
-  const Unfolding u = unfold(p, 2);
-  REQUIRE(u.traces.size() == 1);
-  REQUIRE(u.traces[0].size() == 1);
-  return u.traces[0][0];
+  return one_thread_trace("PPC T", init, code, "0:r0=0");
 }
 
 using E = EdgeList;

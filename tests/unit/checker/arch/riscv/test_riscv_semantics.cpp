@@ -15,11 +15,7 @@ std::vector<std::string> rv_states(const std::string& text) { return states(run_
 
 /// The only trace of P0 of a one-thread RISCV test.
 Trace only_trace(const std::string& code, const std::string& init = "0:x6=x; 0:x8=y;") {
-  const Program p = lower_text("RISCV T\n{ " + init + " }\n P0 ;\n" + code + "exists (0:x1=0)\n");
-  const Unfolding u = unfold(p, 2);
-  REQUIRE(u.traces.size() == 1);
-  REQUIRE(u.traces[0].size() == 1);
-  return u.traces[0][0];
+  return one_thread_trace("RISCV T", init, code, "0:x1=0");
 }
 
 using E = EdgeList;
