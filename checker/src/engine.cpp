@@ -32,7 +32,9 @@ axioms::VariantSet test_variants(const litmus::LitmusTest& test, const ArchSeman
                                  const CheckOptions& options) {
   axioms::VariantSet vs(options.variants);
   vs.enable("ifetch");  // xmcheck always models instruction fetch
+  diag::SourceSpan where{std::make_shared<const std::string>("--variant"), {}, {}};
   for (const auto& m : test.meta) {
+    if (m.key == "Variant") where = m.span;
     std::string word;
     auto flush = [&] {
       if (word.empty()) return;
@@ -54,6 +56,7 @@ axioms::VariantSet test_variants(const litmus::LitmusTest& test, const ArchSeman
     }
     flush();
   }
+  arch.check_variants(vs, where);
   return vs;
 }
 

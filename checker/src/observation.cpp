@@ -119,8 +119,11 @@ Val Observation::convert_value(const litmus::Value& v) {
   switch (v.kind) {
     case litmus::Value::Kind::Int: return Val::integer(v.num);
     case litmus::Value::Kind::Address:
+      // Any named location, code_t ones included: a result prints a pointer
+      // to a C code location by its name, so a condition must accept it.
+      // (Assembly code locations are named P0:L0 and come as Kind::Code.)
       for (std::size_t i = 0; i < prog_.locs.size(); ++i)
-        if (!prog_.locs[i].is_code && prog_.locs[i].name == v.symbol) return Val::addr(static_cast<int>(i));
+        if (prog_.locs[i].name == v.symbol) return Val::addr(static_cast<int>(i));
       fail(v.span, "unknown location " + v.symbol);
     case litmus::Value::Kind::Code: {
       const int p = v.code.thread;

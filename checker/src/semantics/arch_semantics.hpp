@@ -60,6 +60,10 @@ class ArchSemantics {
   /// throws a positioned error on a word it does not know.
   virtual void header_variant(const litmus::MetaEntry& /*line*/, std::string_view /*word*/,
                               axioms::VariantSet& /*variants*/) const {}
+  /// Refuses a combination of variants the architecture's model does not
+  /// describe (arm64: DIC without IDC), with a positioned error at `where`
+  /// (the Variant= header line, or "--variant").
+  virtual void check_variants(const axioms::VariantSet& /*variants*/, const diag::SourceSpan& /*where*/) const {}
 
   /// A value as the init block's declared `type` ("" when untyped) makes it,
   /// for initial memory, final registers and condition values (herd's typed

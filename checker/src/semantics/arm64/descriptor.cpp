@@ -40,6 +40,16 @@ class Arm64Semantics final : public ArchSemantics {
       throw diag::UserError(diag::ErrorKind::Litmus, line.span, "unknown cache type '" + std::string(word) + "'");
     }
   }
+  // Arm ARM D23.2 "CTR_EL0, Cache Type Register" (D17.2.34 in older issues)
+  // defines DIC (bit 29) and IDC (bit 28) as separate fields; aarch64.cat, like
+  // Arm's catalogue (DIC1-IDC1 only), describes DIC=1 with IDC=1 alone. A DIC
+  // without IDC would silently get the no-DIC answers, so it is refused.
+  void check_variants(const axioms::VariantSet& variants, const diag::SourceSpan& where) const override {
+    if (variants.has("DIC") && !variants.has("IDC"))
+      throw diag::UserError(diag::ErrorKind::Unsupported, where,
+                            "variant DIC without IDC is not modelled (CTR_EL0.DIC=1 with IDC=0); "
+                            "use DIC,IDC, which is what a CacheType=DIC header means");
+  }
   std::string_view default_model() const override { return "aarch64.cat"; }
   std::string_view lowering_file() const override { return "arm64.lower"; }
 };
