@@ -49,6 +49,10 @@ struct Evaluator::State {
   bool stop = false;
   std::vector<bool> raised_any;
   std::size_t raised_count = 0;
+  // Flags every passing branch raised so far (an execution is undefined only
+  // if no branch of its enumerations avoids the flag).
+  std::vector<bool> raised_every;
+  std::size_t raised_every_count = 0;
   std::size_t deepest_failure = 0;
   std::string failed_check;
   std::vector<std::uint32_t> raised;  // flag ids raised along the current branch
@@ -272,17 +276,34 @@ struct Evaluator::State {
   }
 
   void branch_passed() {
+    const bool consistent_before = consistent;
     consistent = true;
     if (persistent_only) {
       stop = true;
       return;
     }
+    const bool first_pass = !consistent_before;
     for (auto f : raised)
       if (!raised_any[f]) {
         raised_any[f] = true;
         ++raised_count;
       }
-    if (raised_count == m.num_flags) stop = true;
+    if (first_pass) {
+      for (auto f : raised)
+        if (!raised_every[f]) {
+          raised_every[f] = true;
+          ++raised_every_count;
+        }
+    } else if (raised_every_count > 0) {
+      std::vector<bool> now(m.num_flags, false);
+      for (auto f : raised) now[f] = true;
+      for (std::size_t f = 0; f < m.num_flags; ++f)
+        if (raised_every[f] && !now[f]) {
+          raised_every[f] = false;
+          --raised_every_count;
+        }
+    }
+    if (raised_count == m.num_flags && raised_every_count == 0) stop = true;
     if (observer != nullptr) observer->passed();  // may change `stop`
   }
 
@@ -366,6 +387,8 @@ struct Evaluator::State {
     stop = false;
     raised_any.assign(m.num_flags, false);
     raised_count = 0;
+    raised_every.assign(m.num_flags, false);
+    raised_every_count = 0;
     deepest_failure = 0;
     failed_check.clear();
     raised.clear();
@@ -375,6 +398,8 @@ struct Evaluator::State {
     v.consistent = consistent;
     for (std::size_t f = 0; f < m.num_flags; ++f)
       if (raised_any[f]) v.flags.push_back(m.flag_names[f]);
+    for (std::size_t f = 0; f < m.num_flags; ++f)
+      if (raised_every[f]) v.flags_in_every_branch.push_back(m.flag_names[f]);
     if (!consistent) v.failed_check = failed_check;
     base = nullptr;
     return v;

@@ -64,6 +64,7 @@ struct Collected {
   std::map<std::vector<Val>, bool> states;  ///< final values -> satisfies condition
   std::set<std::string> flags;
   std::uint64_t positive = 0, negative = 0;
+  std::uint64_t positive_defined = 0;  ///< positive executions raising no undefined-behaviour flag
   std::uint64_t candidates = 0;
 };
 
@@ -190,7 +191,8 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
   st.lowered.emplace(lower_for_target(test, options));
   Program& prog = st.lowered->prog;
   const Observation& obs = st.obs.emplace(test, prog);
-  st.variants.emplace(test_variants(test, semantics(prog.arch), options));
+  const ArchSemantics& arch = semantics(prog.arch);
+  st.variants.emplace(test_variants(test, arch, options));
   axioms::Evaluator& judge = session.impl().evaluator_for(model, *st.variants);
   st.judge = &judge;
   Unfolding& unfolding = st.unfolding;
@@ -235,6 +237,9 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
       got.states.emplace(finals, sat);
       (sat ? got.positive : got.negative) += 1;
       got.flags.insert(v.flags.begin(), v.flags.end());
+      if (sat && std::none_of(v.flags_in_every_branch.begin(), v.flags_in_every_branch.end(),
+                              [&](const std::string& f) { return arch.flag_means_undefined(f); }))
+        ++got.positive_defined;
       if (extras.active()) extras.consistent(finals, sat, sk, co);
       return !projection;  // one execution per state is enough
     });
@@ -276,6 +281,7 @@ TestResult result_of(const litmus::LitmusTest& test, const CheckOptions& options
       if (got.flags.count(f) == 0) r.unconfirmed_flags.push_back(f);
   r.positive = got.positive;
   r.negative = got.negative;
+  r.asked_state_undefined = !options.states_only && got.positive > 0 && got.positive_defined == 0;
   using Q = litmus::Condition::Quantifier;
   switch (r.quantifier) {
     case Q::Exists: r.validated = got.positive > 0; break;

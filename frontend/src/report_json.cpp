@@ -45,6 +45,11 @@ std::string verdict_word(const checker::TestResult& r) {
   return r.unknown() ? "Unknown" : to_string(derive_verdict(r));
 }
 
+std::string table_verdict_word(const checker::TestResult& r) {
+  const std::string word = verdict_word(r);
+  return word == "Allowed" && r.asked_state_undefined ? word + " (CMODX violated)" : word;
+}
+
 std::string stop_word(const checker::TestResult& r) {
   using checker::StopReason;
   if (r.timed_out) return "timeout";
@@ -112,6 +117,7 @@ Json result_to_json(const checker::TestResult& r, const JsonTestInfo& info) {
   out["negative"] = r.negative;
   out["observation"] = r.unknown() ? "Unknown" : observation_word(r.positive, r.negative);
   out["flags"] = strings(r.flags);
+  out["undefined_behaviour"] = r.asked_state_undefined;
   Json explanations = Json::array();
   for (const auto& ex : r.explanations) {
     Json e;

@@ -21,23 +21,32 @@ namespace ec = exit_code;
 std::string format_arch_table(
     const std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>>& rows) {
   std::vector<std::string> archs;
+  std::vector<std::size_t> widths;  // per column: "Forbidden", or a longer word in it
   std::size_t width = 4;  // "test": the header is lower-case, no line of the table starts with "Test "
   for (const auto& [test, cells] : rows) {
     width = std::max(width, test.size());
-    for (const auto& cell : cells)
-      if (std::find(archs.begin(), archs.end(), cell.first) == archs.end()) archs.push_back(cell.first);
+    for (const auto& cell : cells) {
+      auto it = std::find(archs.begin(), archs.end(), cell.first);
+      if (it == archs.end()) {
+        archs.push_back(cell.first);
+        widths.push_back(9);
+        it = archs.end() - 1;
+      }
+      auto& w = widths[static_cast<std::size_t>(it - archs.begin())];
+      w = std::max({w, cell.first.size(), cell.second.size()});
+    }
   }
   std::string out = fmt::format("Verdicts\n{:<{}}", "test", width);
-  for (const auto& a : archs) out += fmt::format("  {:<9}", a);
+  for (std::size_t i = 0; i < archs.size(); ++i) out += fmt::format("  {:<{}}", archs[i], widths[i]);
   while (!out.empty() && out.back() == ' ') out.pop_back();
   out += '\n';
   for (const auto& [test, cells] : rows) {
     std::string line = fmt::format("{:<{}}", test, width);
-    for (const auto& a : archs) {
+    for (std::size_t i = 0; i < archs.size(); ++i) {
       std::string word = "-";
       for (const auto& cell : cells)
-        if (cell.first == a) word = cell.second;
-      line += fmt::format("  {:<9}", word);
+        if (cell.first == archs[i]) word = cell.second;
+      line += fmt::format("  {:<{}}", word, widths[i]);
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + '\n';
@@ -193,7 +202,7 @@ int Reporter::report_per_arch(const TestOutcome& outcome) {
       row.emplace_back(one.arch, "error");
     } else {
       name = one.result->name;
-      row.emplace_back(one.arch, verdict_word(*one.result));
+      row.emplace_back(one.arch, table_verdict_word(*one.result));
       if (one.result->unknown()) {
         own = ec::kInconclusive;
         diagnostic(outcome.path + ": warning: " + stop_text(*one.result) + " for " + one.arch +

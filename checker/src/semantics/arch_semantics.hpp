@@ -63,6 +63,11 @@ class ArchSemantics {
   /// Refuses a combination of variants the architecture's model does not
   /// describe (arm64: DIC without IDC), with a positioned error at `where`
   /// (the Variant= header line, or "--variant").
+  /// True for a model flag whose executions the architecture leaves undefined
+  /// (arm64/Power/RISC-V violates-CMODX-requirements, x86's
+  /// unsynchronized-cross-modifying-code): a state reached only by such
+  /// executions is reported "Allowed (CMODX violated)", not plain Allowed.
+  [[nodiscard]] virtual bool flag_means_undefined(std::string_view /*flag*/) const { return false; }
   virtual void check_variants(const axioms::VariantSet& /*variants*/, const diag::SourceSpan& /*where*/) const {}
 
   /// A value as the init block's declared `type` ("" when untyped) makes it,

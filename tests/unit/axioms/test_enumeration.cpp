@@ -46,6 +46,8 @@ TEST_CASE("orient: consistent iff some choice passes; flags union over passing c
   const Verdict all = run(m1, y);
   CHECK(all.consistent);
   CHECK(all.flags == std::vector<std::string>{"backward", "forward"});
+  // Some passing choice raises neither: no flag is raised by every branch.
+  CHECK(all.flags_in_every_branch.empty());
   // Only the all-forward choice passes: its flags alone are reported.
   const char* m2 =
       "let P = (IC.IVAU * IF) & loc\n"
@@ -56,6 +58,7 @@ TEST_CASE("orient: consistent iff some choice passes; flags union over passing c
   const Verdict one = run(m2, y);
   CHECK(one.consistent);
   CHECK(one.flags == std::vector<std::string>{"forward"});
+  CHECK(one.flags_in_every_branch == std::vector<std::string>{"forward"});
   // Exactly one mixed choice passes: 0 -> 2 and 3 -> 1.
   const char* m3 =
       "let P = (IC.IVAU * IF) & loc\n"
@@ -68,6 +71,7 @@ TEST_CASE("orient: consistent iff some choice passes; flags union over passing c
   const Verdict mixed = run(m3, y);
   CHECK(mixed.consistent);
   CHECK(mixed.flags == std::vector<std::string>{"some-backward", "some-forward"});
+  CHECK(mixed.flags_in_every_branch == mixed.flags);  // one passing choice
 }
 
 TEST_CASE("orient: the rest of the model sees each choice, nested enumerations") {

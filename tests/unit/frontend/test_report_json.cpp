@@ -90,7 +90,7 @@ TEST_CASE("a checked test becomes one JSON object with keys in the documented or
   CHECK(keys == std::vector<std::string>{"file", "name", "architecture", "target", "model", "variants",
                                          "condition", "observed", "states", "result", "loop",
                                          "validated", "verdict", "kind", "positive", "negative",
-                                         "observation", "flags", "explanations", "timed_out"});
+                                         "observation", "flags", "undefined_behaviour", "explanations", "timed_out"});
   CHECK(j["architecture"] == "AArch64");
   CHECK(j["target"] == "arm64");
   CHECK(j["condition"]["quantifier"] == "exists");
@@ -115,6 +115,18 @@ TEST_CASE("the verdict follows the quantifier and Ok/No; a timeout is Unknown") 
   CHECK(verdict_word(r) == "Forbidden");
   r.validated = true;
   CHECK(verdict_word(r) == "Required");
+  // An Allowed reached only by undefined (CMODX-flagged) executions says so
+  // in the table; other verdicts and JSON's verdict keep their word.
+  r.quantifier = Q::Exists;
+  r.asked_state_undefined = true;
+  CHECK(verdict_word(r) == "Allowed");
+  CHECK(table_verdict_word(r) == "Allowed (CMODX violated)");
+  CHECK(result_to_json(r, {"t/MP.litmus", "AArch64", "arm64", false, 1.0, std::nullopt})["undefined_behaviour"] == true);
+  r.validated = false;
+  CHECK(table_verdict_word(r) == "Forbidden");
+  r.quantifier = Q::Forall;
+  r.validated = true;
+  r.asked_state_undefined = false;
   r.timed_out = true;
   CHECK(verdict_word(r) == "Unknown");
   CHECK(result_word(r) == "Unknown");

@@ -85,6 +85,8 @@ struct Verdict {
   bool consistent = false;
   /// Flags raised by passing branches (sorted, unique).
   std::vector<std::string> flags;
+  /// Flags that every passing branch raised (sorted, unique; a subset of flags).
+  std::vector<std::string> flags_in_every_branch;
   /// When inconsistent: the name of a check that failed (for explanations).
   std::string failed_check;
 };

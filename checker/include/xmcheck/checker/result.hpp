@@ -204,6 +204,12 @@ struct TestResult {
   /// CheckOptions::states_only: the model's flags the one execution found per
   /// state did not raise; a skipped execution reaching the same state might.
   std::vector<std::string> unconfirmed_flags;
+  /// Some consistent execution satisfies the condition's proposition and every
+  /// such execution raises a flag the architecture calls undefined behaviour
+  /// (ArchSemantics::flag_means_undefined): the state is "reachable" only
+  /// where the architecture promises nothing. Never set with states_only
+  /// (one execution per state cannot say "every").
+  bool asked_state_undefined = false;
 };
 
 }  // namespace xmcheck::checker

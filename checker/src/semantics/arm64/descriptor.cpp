@@ -50,6 +50,8 @@ class Arm64Semantics final : public ArchSemantics {
                             "variant DIC without IDC is not modelled (CTR_EL0.DIC=1 with IDC=0); "
                             "use DIC,IDC, which is what a CacheType=DIC header means");
   }
+  // Arm ARM B2.2.5: concurrent modification outside the listed instructions is CONSTRAINED UNPREDICTABLE.
+  bool flag_means_undefined(std::string_view flag) const override { return flag == "violates-CMODX-requirements"; }
   std::string_view default_model() const override { return "aarch64.cat"; }
   std::string_view lowering_file() const override { return "arm64.lower"; }
 };

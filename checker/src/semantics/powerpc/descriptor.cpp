@@ -24,6 +24,8 @@ class PowerPCSemantics final : public ArchSemantics {
   // herd's PPC dependencies are register-only: a load does not inherit the
   // dependencies of the store it may forward from.
   bool dependencies_through_memory() const override { return false; }
+  // Power ISA Book II §1.8.1: results are undefined outside the patch class.
+  bool flag_means_undefined(std::string_view flag) const override { return flag == "violates-CMODX-requirements"; }
   std::string_view default_model() const override { return "ppc.cat"; }
   std::string_view lowering_file() const override { return "powerpc.lower"; }
 };

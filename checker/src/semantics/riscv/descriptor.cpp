@@ -26,6 +26,8 @@ class RiscvSemantics final : public ArchSemantics {
   bool prints_unsigned(const std::string& type) const override { return c_unsigned_64(type); }
   // herd's RISCV dependencies flow through registers only.
   bool dependencies_through_memory() const override { return false; }
+  // Ziccif / no-ziccif: an unordered patch is outside the CMODX guarantees.
+  bool flag_means_undefined(std::string_view flag) const override { return flag == "violates-CMODX-requirements"; }
   std::string_view default_model() const override { return "riscv.cat"; }
   // C tests: the kernel's riscv primitives (axioms/riscv/riscv.lower).
   std::string_view lowering_file() const override { return "riscv.lower"; }

@@ -40,6 +40,8 @@ class X86Semantics final : public ArchSemantics {
   // cross-modification needs the serializing protocol (docs/x86.md).
   bool cmodx_restricted(const litmus::Instruction&) const override { return false; }
   bool names_memory_directly() const override { return true; }
+  // SDM Vol. 3A 9.1.3: without the protocol the behaviour is model specific.
+  bool flag_means_undefined(std::string_view flag) const override { return flag == "unsynchronized-cross-modifying-code"; }
   std::string_view default_model() const override { return "x86.cat"; }
   std::string_view lowering_file() const override { return "x86.lower"; }
 };

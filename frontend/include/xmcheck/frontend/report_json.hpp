@@ -45,6 +45,10 @@ struct JsonTestInfo {
 [[nodiscard]] std::string result_word(const checker::TestResult& result);
 /// Allowed / Forbidden / Required from the quantifier and Ok/No (docs/cli.md), or Unknown.
 [[nodiscard]] std::string verdict_word(const checker::TestResult& result);
+/// The verdict table's word: verdict_word, with " (CMODX violated)" after an
+/// Allowed whose every execution reaching the asked state is undefined
+/// behaviour (TestResult::asked_state_undefined).
+[[nodiscard]] std::string table_verdict_word(const checker::TestResult& result);
 /// Why a search stopped early: "timeout", "memory-limit", "out-of-memory",
 /// "solver-unknown"; "" for a complete one.
 [[nodiscard]] std::string stop_word(const checker::TestResult& result);
