@@ -6,6 +6,7 @@
 #include "wrapping.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 #include "xmcheck/diag/nesting.hpp"
+#include "xmcheck/litmus/c_code_values.hpp"
 
 namespace xmcheck::checker {
 namespace {
@@ -99,7 +100,11 @@ int CInterpreter::location(const RegVal& address, const std::string& what, const
 
 RegVal CInterpreter::eval_ident(const Expr& e) {
   if (RegVal* v = local(e.text)) return *v;
-  if (e.text == "INSN_UDF") return constant(Val::instr(find_insn(c_.prog, std::nullopt)));
+  if (const auto code = litmus::c_code_value_name(e.text)) {
+    if (code->takes_int)
+      fail(e.span, e.text + " takes an integer: write " + e.text + "(n), n the value the call returns");
+    return constant(Val::instr(find_insn(c_.prog, code->name, std::nullopt)));
+  }
   if (e.text == "NULL") return constant(Val::integer(0));
   if (e.text == "nr_cpu_ids") return constant(Val::integer(c_.prog.num_procs()));
   if (const auto it = c_.shared.find(e.text); it != c_.shared.end()) {

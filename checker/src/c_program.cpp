@@ -3,6 +3,7 @@
 #include <set>
 
 #include "xmcheck/diag/diagnostic.hpp"
+#include "xmcheck/litmus/c_code_values.hpp"
 
 namespace xmcheck::checker {
 namespace {
@@ -23,10 +24,12 @@ void collect_decls(const c::Stmt& s, std::vector<std::pair<std::string, diag::So
 }
 
 void collect_insns(const c::Expr& e, Program& prog) {
-  if (e.is_ident("INSN_UDF")) intern_insn(prog, std::nullopt);
-  if (e.kind == c::Expr::Kind::Call && e.callee_name() == "INSN" && e.arg_count() == 1 &&
-      e.arg(0).kind == c::Expr::Kind::IntLit)
-    intern_insn(prog, e.arg(0).value);
+  if (e.kind == c::Expr::Kind::Ident)
+    if (const auto code = litmus::c_code_value_name(e.text); code && !code->takes_int)
+      intern_insn(prog, code->name, std::nullopt);
+  if (e.kind == c::Expr::Kind::Call && e.arg_count() == 1 && e.arg(0).kind == c::Expr::Kind::IntLit)
+    if (const auto code = litmus::c_code_value_name(e.callee_name()); code && code->takes_int)
+      intern_insn(prog, code->name, e.arg(0).value);
   for (const auto& o : e.operands) collect_insns(o, prog);
 }
 
@@ -89,8 +92,10 @@ class CLowerer {
     for (const auto& t : cp.threads) collect_insns(t.body, prog);
     for (const auto* f : out_.functions) collect_insns(f->body, prog);
     prog.fetchable.assign(prog.instrs.size(), false);
-    for (std::size_t i = 0; i < prog.instrs.size(); ++i)
-      prog.fetchable[i] = prog.instrs[i].mnemonic == "INSN";
+    for (std::size_t i = 0; i < prog.instrs.size(); ++i) {
+      const auto code = litmus::c_code_value_name(prog.instrs[i].mnemonic);
+      prog.fetchable[i] = code && code->executable;
+    }
     return std::move(out_);
   }
 
@@ -165,8 +170,9 @@ class CLowerer {
       }
       case litmus::Value::Kind::Instr: {
         const auto& ins = *v.instr;
-        if (ins.mnemonic == "INSN" && !ins.operands.empty()) return Val::instr(intern_insn(out_.prog, ins.operands[0].imm));
-        return Val::instr(intern_insn(out_.prog, std::nullopt));
+        std::optional<std::int64_t> n;
+        if (!ins.operands.empty()) n = ins.operands[0].imm;
+        return Val::instr(intern_insn(out_.prog, ins.mnemonic, n));
       }
       case litmus::Value::Kind::Code: fail(v.span, "label values are not available in C tests");
     }
@@ -221,10 +227,12 @@ class CLowerer {
 
 }  // namespace
 
-int intern_insn(Program& prog, std::optional<std::int64_t> n) {
+int intern_insn(Program& prog, std::string_view name, std::optional<std::int64_t> n) {
+  const auto code = litmus::c_code_value_name(name);
+  XMCHECK_ASSERT(code && code->takes_int == n.has_value(), "a known code value, with its integer when it takes one");
   litmus::Instruction insn;
   insn.arch = litmus::kCDialect;
-  insn.mnemonic = n ? "INSN" : "INSN_UDF";
+  insn.mnemonic = std::string(name);
   if (n) {
     litmus::Operand op;
     op.kind = litmus::Operand::Kind::Imm;
@@ -233,16 +241,15 @@ int intern_insn(Program& prog, std::optional<std::int64_t> n) {
   }
   const int id = prog.intern(insn);
   if (prog.fetchable.size() < prog.instrs.size()) prog.fetchable.resize(prog.instrs.size(), false);
-  prog.fetchable[static_cast<std::size_t>(id)] = n.has_value();
+  prog.fetchable[static_cast<std::size_t>(id)] = code->executable;
   return id;
 }
 
-int find_insn(const Program& prog, std::optional<std::int64_t> n) {
+int find_insn(const Program& prog, std::string_view name, std::optional<std::int64_t> n) {
   for (std::size_t i = 0; i < prog.instrs.size(); ++i) {
     const auto& ins = prog.instrs[i];
-    if (ins.arch != litmus::kCDialect) continue;
-    if (n ? (ins.mnemonic == "INSN" && !ins.operands.empty() && ins.operands[0].imm == *n) : ins.mnemonic == "INSN_UDF")
-      return static_cast<int>(i);
+    if (ins.arch != litmus::kCDialect || ins.mnemonic != name) continue;
+    if (n ? (!ins.operands.empty() && ins.operands[0].imm == *n) : ins.operands.empty()) return static_cast<int>(i);
   }
   XMCHECK_ASSERT(false, "instruction values are interned when the C test is lowered");
 }
@@ -250,7 +257,9 @@ int find_insn(const Program& prog, std::optional<std::int64_t> n) {
 bool is_executable_insn(const Program& prog, const Val& v) {
   if (v.kind != Val::Kind::Instr) return false;
   const auto id = static_cast<std::size_t>(v.v);
-  return id < prog.fetchable.size() && prog.fetchable[id] && prog.instrs[id].mnemonic == "INSN";
+  if (id >= prog.fetchable.size() || !prog.fetchable[id] || prog.instrs[id].arch != litmus::kCDialect) return false;
+  const auto code = litmus::c_code_value_name(prog.instrs[id].mnemonic);
+  return code && code->executable;
 }
 
 CLowered lower_c(const litmus::LitmusTest& test, litmus::ArchId target, const litmus::LitmusTest* prelude,

@@ -51,13 +51,14 @@ struct CLowered {
                                const litmus::LitmusTest* prelude = nullptr,
                                const std::map<std::string, std::int64_t>* constants = nullptr);
 
-/// The instruction value `INSN(n)` (`n` absent: INSN_UDF), interned in `prog`.
-int intern_insn(Program& prog, std::optional<std::int64_t> n);
+/// The code value `name(n)` (`n` absent: a name without an integer, such as
+/// INSN_NOP or INSN_UDF; litmus/c_code_values.hpp), interned in `prog`.
+int intern_insn(Program& prog, std::string_view name, std::optional<std::int64_t> n);
 
-/// The id of `INSN(n)` / INSN_UDF, interned by lower_c (asserts it was).
-[[nodiscard]] int find_insn(const Program& prog, std::optional<std::int64_t> n);
+/// The id of a code value interned by lower_c (asserts it was).
+[[nodiscard]] int find_insn(const Program& prog, std::string_view name, std::optional<std::int64_t> n);
 
-/// True for a value an instruction fetch can execute: INSN(n).
+/// True for a value an instruction fetch can execute: every code value but INSN_UDF.
 [[nodiscard]] bool is_executable_insn(const Program& prog, const Val& v);
 
 }  // namespace xmcheck::checker

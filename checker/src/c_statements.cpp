@@ -5,6 +5,7 @@
 #include "c_interpreter.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 #include "xmcheck/diag/nesting.hpp"
+#include "xmcheck/litmus/c_code_values.hpp"
 
 namespace xmcheck::checker {
 namespace {
@@ -143,8 +144,10 @@ RegVal CInterpreter::call_code(int loc, const RegVal& pointer, const Span& span)
     run_.halt();
     throw Stop{};
   }
+  // The value the code returns: INSN(n), INSN_BRANCH(n), INSN_CALL(n) give n;
+  // INSN_NOP falls through, 0.
   const auto& insn = c_.prog.instrs[static_cast<std::size_t>(v.v)];
-  return RegVal{Val::integer(insn.operands.at(0).imm), {}, {}, false};
+  return RegVal{Val::integer(insn.operands.empty() ? 0 : insn.operands[0].imm), {}, {}, false};
 }
 
 RegVal CInterpreter::call(const Expr& e) {
@@ -157,9 +160,9 @@ RegVal CInterpreter::call(const Expr& e) {
     if (e.arg_count() != 0) fail(e.span, "code pointers take no arguments");
     return call_code(location(target, "called", e.span), target, e.span);
   }
-  if (name == "INSN") {
-    if (e.arg_count() != 1 || e.arg(0).kind != ExprKind::IntLit) fail(e.span, "INSN(n) takes an integer");
-    return RegVal{Val::instr(find_insn(c_.prog, e.arg(0).value)), {}, {}, false};
+  if (const auto code = litmus::c_code_value_name(name); code && code->takes_int) {
+    if (e.arg_count() != 1 || e.arg(0).kind != ExprKind::IntLit) fail(e.span, name + "(n) takes an integer");
+    return RegVal{Val::instr(find_insn(c_.prog, code->name, e.arg(0).value)), {}, {}, false};
   }
   if (RegVal* v = local(name)) {  // fp() through a local code pointer
     if (e.arg_count() != 0) fail(e.span, "code pointers take no arguments");

@@ -6,6 +6,7 @@
 
 #include "arch/arch_syntax.hpp"
 #include "xmcheck/diag/nesting.hpp"
+#include "xmcheck/litmus/c_code_values.hpp"
 #include "xmcheck/litmus/limits.hpp"
 
 namespace xmcheck::litmus::internal {
@@ -47,10 +48,10 @@ CodeLabel parse_quoted_label(const SourceText& src, const Token& str) {
 
 }  // namespace
 
-Value c_insn_value(const diag::SourceSpan& span, std::optional<std::int64_t> returns) {
+Value c_insn_value(const diag::SourceSpan& span, std::string_view name, std::optional<std::int64_t> returns) {
   Instruction insn;
   insn.arch = kCDialect;
-  insn.mnemonic = returns ? "INSN" : "INSN_UDF";
+  insn.mnemonic = std::string(name);
   if (returns) {
     Operand op;
     op.kind = Operand::Kind::Imm;
@@ -69,16 +70,19 @@ std::optional<Value> parse_c_special_value(TokenCursor& cur) { return parse_c_sp
 
 namespace {
 
-// C values beyond herd's: `INSN(n)`, `INSN_UDF` (xmcheck's code values) and the
+// C values beyond herd's: the code values of c_code_values.hpp and the
 // kernel's `ATOMIC_INIT(v)` (= v). `instr:"..."` has no meaning in C.
 std::optional<Value> parse_c_special_value_at(TokenCursor& cur, std::size_t depth) {
   const SourceText& src = cur.source();
   const Token& first = cur.peek();
-  if (first.text == "INSN_UDF") {
+  const auto code = c_code_value_name(first.text);
+  if (code && !code->takes_int) {
     cur.next();
-    return c_insn_value(src.span(first.where), std::nullopt);
+    return c_insn_value(src.span(first.where), code->name, std::nullopt);
   }
-  if ((first.text == "INSN" || first.text == "ATOMIC_INIT") && cur.peek(1).is("(")) {
+  if (code && code->takes_int && !cur.peek(1).is("("))
+    cur.fail_at(first, first.text + " takes an integer: write " + first.text + "(n), n the value the call returns");
+  if (((code && code->takes_int) || first.text == "ATOMIC_INIT") && cur.peek(1).is("(")) {
     if (depth >= kLitmusNestingLimit) cur.fail_here(diag::nested_too_deeply("value", kLitmusNestingLimit));
     cur.next();
     cur.next();
@@ -92,8 +96,8 @@ std::optional<Value> parse_c_special_value_at(TokenCursor& cur, std::size_t dept
     }
     if (inner.kind != Value::Kind::Int)
       src.fail(arg.where.begin, close.where.begin,
-               "INSN(n) takes an integer: the value the instruction returns");
-    return c_insn_value(span, inner.num);
+               first.text + "(n) takes an integer: the value the instruction returns");
+    return c_insn_value(span, code->name, inner.num);
   }
   if ((first.text == "instr" || first.text == "label") && cur.peek(1).is(":"))
     cur.fail_here("'" + first.text + ":\"...\"' values are not available in C tests; write INSN(n) or INSN_UDF");

@@ -22,11 +22,14 @@ namespace xmcheck::litmus::internal {
 /// Any value accepted on the right of `=` in the init block or a condition.
 [[nodiscard]] Value parse_value(TokenCursor& cur);
 
-/// C tests: `INSN(n)` (`returns` = n) or `INSN_UDF` (nullopt) as a value:
-/// an Instruction of kCDialect, mnemonic "INSN" with one Imm operand, or "INSN_UDF".
-[[nodiscard]] Value c_insn_value(const diag::SourceSpan& span, std::optional<std::int64_t> returns);
+/// C tests: a code value (c_code_values.hpp) as a value: an Instruction of
+/// kCDialect, mnemonic `name` ("INSN", "INSN_NOP", ...) with one Imm operand
+/// `returns` when the name takes an integer.
+[[nodiscard]] Value c_insn_value(const diag::SourceSpan& span, std::string_view name,
+                                 std::optional<std::int64_t> returns);
 
-/// C tests: `INSN(n)`, `INSN_UDF`, `ATOMIC_INIT(v)` at the cursor, or nullopt
+/// C tests: a code value (`INSN(n)`, `INSN_NOP`, `INSN_BRANCH(n)`,
+/// `INSN_CALL(n)`, `INSN_UDF`), `ATOMIC_INIT(v)` at the cursor, or nullopt
 /// (nothing consumed) if the next tokens are none of these.
 [[nodiscard]] std::optional<Value> parse_c_special_value(TokenCursor& cur);
 

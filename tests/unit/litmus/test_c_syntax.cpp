@@ -219,6 +219,27 @@ TEST_CASE("C conditions: locals, shared variables, addresses, code values") {
         "forall (true)");
 }
 
+TEST_CASE("C: named code values NOP, branch and call") {
+  const LitmusTest t = parse_string(
+      "C T\n{ code_t a = INSN_NOP; code_t b = INSN_BRANCH(3); code_t c = INSN_CALL(4); }\n"
+      "P0(code_t *a) { }\nexists (a=INSN_BRANCH(3) /\\ b=INSN_NOP)\n",
+      "t.litmus");
+  REQUIRE(t.init.size() == 3);
+  CHECK(t.init[0].value->instr->mnemonic == "INSN_NOP");
+  CHECK(t.init[0].value->instr->operands.empty());
+  CHECK(to_string(*t.init[1].value) == "INSN_BRANCH(3)");
+  CHECK(t.init[2].value->instr->operands.at(0).imm == 4);
+  CHECK(to_string(t.condition) == "exists ([a]=INSN_BRANCH(3) /\\ [b]=INSN_NOP)");
+  // A name that takes an integer needs it.
+  std::string message;
+  try {
+    (void)parse_string("C T\n{ code_t a = INSN_BRANCH; }\nP0(code_t *a) { }\n", "t.litmus");
+  } catch (const xmcheck::diag::UserError& e) {
+    message = e.what();
+  }
+  CHECK(message.find("INSN_BRANCH takes an integer") != std::string::npos);
+}
+
 TEST_CASE("C: AArch64 and X86_64 are unaffected") {
   const LitmusTest a = parse_string("AArch64 T\n{}\n P0 ;\n NOP ;\nexists (0:X0=0)\n", "t.litmus");
   CHECK(a.arch == *arch_by_id("arm64"));

@@ -12,6 +12,7 @@
 #include "semantics_support.hpp"
 #include "wrapping.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
+#include "xmcheck/litmus/c_code_values.hpp"
 
 namespace xmcheck::checker::arm64 {
 namespace {
@@ -228,6 +229,13 @@ void cache_op(PathRunner& run, const Instruction& ins) {
 }  // namespace
 
 bool cmodx_restricted(const Instruction& ins) {
+  // C code values: a named NOP, B or BL is in the list below; INSN(n) is any
+  // instruction.
+  if (ins.arch == litmus::kCDialect) {
+    const auto code = litmus::c_code_value_name(ins.mnemonic);
+    return !code || !(code->kind == litmus::CCodeKind::Nop || code->kind == litmus::CCodeKind::Branch ||
+                      code->kind == litmus::CCodeKind::Call);
+  }
   const std::string& m = ins.mnemonic;
   if (m == "B") return !ins.operands.empty() && ins.operands[0].kind == OpKind::Keyword;  // B.cond
   return !(m == "BL" || m == "CBZ" || m == "CBNZ" || m == "TBZ" || m == "TBNZ" || m == "ISB" ||

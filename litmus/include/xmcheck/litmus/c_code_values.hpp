@@ -1,0 +1,49 @@
+#pragma once
+// The instruction values of C tests (xmcheck's own, not herd's): what a
+// `code_t` location may hold. They are Instructions of kCDialect whose
+// mnemonic is one of these names, with one Imm operand when the value takes
+// an integer. Executing one (`(*f)()`) returns that integer, or 0.
+//
+// The kinds matter to the architectures' cross-modifying-code rules: a named
+// NOP, branch or call can be inside the set of instructions an architecture
+// allows to be patched while another CPU runs them (arm64 B/BL/NOP, Arm ARM
+// B2.2.5; Power's patch class b/bl/nop, ISA Book II §1.8.1), while INSN(n)
+// is an arbitrary instruction.
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace xmcheck::litmus {
+
+enum class CCodeKind {
+  Opaque,  ///< INSN(n): some instruction; the call returns n
+  Nop,     ///< INSN_NOP: the call falls through, returning 0
+  Branch,  ///< INSN_BRANCH(n): an unconditional direct branch to code that returns n
+  Call,    ///< INSN_CALL(n): a direct call of a function that returns n
+  Udf,     ///< INSN_UDF: an undefined instruction (the call faults)
+};
+
+struct CCodeValueName {
+  std::string_view name;
+  CCodeKind kind;
+  bool takes_int;   ///< written NAME(n)
+  bool executable;  ///< a fetch of it runs (INSN_UDF faults)
+};
+
+inline constexpr std::array<CCodeValueName, 5> kCCodeValueNames{{
+    {"INSN", CCodeKind::Opaque, true, true},
+    {"INSN_NOP", CCodeKind::Nop, false, true},
+    {"INSN_BRANCH", CCodeKind::Branch, true, true},
+    {"INSN_CALL", CCodeKind::Call, true, true},
+    {"INSN_UDF", CCodeKind::Udf, false, false},
+}};
+
+/// The entry of a C code value's name (mnemonic), or nullopt.
+[[nodiscard]] inline std::optional<CCodeValueName> c_code_value_name(std::string_view name) {
+  for (const auto& n : kCCodeValueNames)
+    if (n.name == name) return n;
+  return std::nullopt;
+}
+
+}  // namespace xmcheck::litmus
