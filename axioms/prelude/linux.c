@@ -127,14 +127,80 @@ int membarrier_register_private_expedited(int flags)
 	return 0;
 }
 
+/*
+ * kernel/sched/membarrier.c MEMBARRIER_CMD_GLOBAL: synchronize_rcu() (when
+ * more than one CPU is online): every other CPU passes through a quiescent
+ * state, a point where its earlier accesses are ordered before the caller's
+ * return and its later ones after the caller's entry (membarrier(2): "all
+ * running threads of the system pass through a state where all memory
+ * accesses to user-space addresses match program order"). Written as an IPI
+ * with smp_mb() to every other CPU: a quiescent state happens where an
+ * interrupt could be taken (a CPU with interrupts disabled is in an RCU-sched
+ * read-side section). The -EINVAL of nohz_full systems is not modelled.
+ */
+int membarrier_global(void)
+{
+	smp_mb();
+	smp_call_function(ipi_mb, 1);
+	smp_mb();
+	return 0;
+}
+
+/*
+ * kernel/sched/membarrier.c membarrier_global_expedited(): smp_mb(); IPI
+ * ipi_mb to each other CPU whose runqueue's membarrier_state has
+ * MEMBARRIER_STATE_GLOBAL_EXPEDITED and whose current task is not a kernel
+ * thread, wait; smp_mb(). The caller need not be registered. Only the test's
+ * process (cpu_mm 0) can be registered here: another mm's state is taken as
+ * unregistered, and the runqueue's copy of the state is the mm's.
+ */
+int membarrier_global_expedited(void)
+{
+	int state;
+	int mask = 0;
+	int cpu;
+
+	smp_mb();	/* system call entry is not a mb. */
+	state = READ_ONCE(membarrier_state);
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+		if (cpu != smp_processor_id() && READ_ONCE(cpu_mm[cpu]) == 0 &&
+		    (state & MEMBARRIER_STATE_GLOBAL_EXPEDITED) != 0)
+			mask = mask | (1 << cpu);
+	smp_call_function_many(mask, ipi_mb, 1);
+	smp_mb();	/* exit from system call is not a mb */
+	return 0;
+}
+
+/*
+ * kernel/sched/membarrier.c membarrier_register_global_expedited(): the state
+ * bit, then (after sync_runqueues_membarrier_state, one update here) the
+ * ready bit.
+ */
+int membarrier_register_global_expedited(void)
+{
+	if ((READ_ONCE(membarrier_state) & MEMBARRIER_STATE_GLOBAL_EXPEDITED_READY) != 0)
+		return 0;
+	membarrier_state = membarrier_state | MEMBARRIER_STATE_GLOBAL_EXPEDITED;
+	membarrier_state = membarrier_state | MEMBARRIER_STATE_GLOBAL_EXPEDITED_READY;
+	return 0;
+}
+
 /* kernel/sched/membarrier.c SYSCALL_DEFINE3(membarrier, cmd, flags, cpu_id). */
 int membarrier(int cmd, int flags)
 {
 	if (flags != 0)
 		return -EINVAL;
-	if (cmd == MEMBARRIER_CMD_QUERY)
-		return MEMBARRIER_CMD_PRIVATE_EXPEDITED | MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED |
+	if (cmd == MEMBARRIER_CMD_QUERY)	/* MEMBARRIER_CMD_BITMASK without RSEQ */
+		return MEMBARRIER_CMD_GLOBAL | MEMBARRIER_CMD_GLOBAL_EXPEDITED |
+		       MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED |
+		       MEMBARRIER_CMD_PRIVATE_EXPEDITED | MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED |
 		       MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE | MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE;
+	if (cmd == MEMBARRIER_CMD_GLOBAL)
+		return membarrier_global();
+	if (cmd == MEMBARRIER_CMD_GLOBAL_EXPEDITED)
+		return membarrier_global_expedited();
+	if (cmd == MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED)
+		return membarrier_register_global_expedited();
 	if (cmd == MEMBARRIER_CMD_PRIVATE_EXPEDITED)
 		return membarrier_private_expedited(0);
 	if (cmd == MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE)
@@ -143,7 +209,7 @@ int membarrier(int cmd, int flags)
 		return membarrier_register_private_expedited(0);
 	if (cmd == MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE)
 		return membarrier_register_private_expedited(MEMBARRIER_FLAG_SYNC_CORE);
-	return -EINVAL;	/* GLOBAL, GLOBAL_EXPEDITED, RSEQ: not modelled */
+	return -EINVAL;	/* the RSEQ commands and GET_REGISTRATIONS: not modelled */
 }
 
 /* ======================= modes and scheduling ========================== */
