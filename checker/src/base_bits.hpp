@@ -24,6 +24,7 @@ inline constexpr SetMask kSetExp = base_bit("Exp");
 inline constexpr SetMask kSetImp = base_bit("Imp");
 inline constexpr SetMask kSetInstr = base_bit("Instr");
 inline constexpr SetMask kSetIF = base_bit("IF");
+inline constexpr SetMask kSetAlias = base_bit("ALIAS");
 inline constexpr SetMask kSetA = base_bit("A");
 inline constexpr SetMask kSetQ = base_bit("Q");
 inline constexpr SetMask kSetL = base_bit("L");

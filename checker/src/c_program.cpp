@@ -81,6 +81,8 @@ class CLowerer {
       if (d.entry.loc.kind == litmus::Location::Kind::Memory) declare(d);
     for (const auto& d : cp.init)
       if (d.entry.loc.kind == litmus::Location::Kind::Memory) set_initial(d);
+    for (const auto& d : cp.init)
+      if (d.entry.loc.kind == litmus::Location::Kind::Memory && d.entry.value && d.entry.value->alias) set_alias(d);
     for (const auto& f : cp.functions) out_.functions.push_back(&f);
     if (prelude_ != nullptr && prelude_->c_program) add_prelude(*prelude_->c_program);
     for (const auto& t : cp.threads)
@@ -164,6 +166,7 @@ class CLowerer {
     switch (v.kind) {
       case litmus::Value::Kind::Int: return Val::integer(v.num);
       case litmus::Value::Kind::Address: {
+        if (v.alias) fail(v.span, "ALIAS(" + v.symbol + ") only declares a code_t: code_t NAME = ALIAS(" + v.symbol + ");");
         auto it = out_.shared.find(v.symbol);  // herd: `p=y;` declares y (= 0) too
         if (it == out_.shared.end()) return Val::addr(add_location(v.symbol, std::nullopt));
         return Val::addr(it->second.loc);
@@ -179,8 +182,30 @@ class CLowerer {
     XMCHECK_ASSERT(false, "unknown value kind");
   }
 
+  /// `code_t fw = ALIAS(f);`: fw is another virtual mapping of the code
+  /// location f (a W^X JIT's writable view). One alias per location: the
+  /// model tells the two mappings apart with the set ALIAS.
+  void set_alias(const c::InitDecl& d) {
+    const auto& e = d.entry;
+    const litmus::Value& v = *e.value;
+    auto& alias = out_.prog.locs[static_cast<std::size_t>(out_.shared.at(e.loc.symbol).loc)];
+    if (!alias.is_code || e.array_size) fail(e.span, "ALIAS(" + v.symbol + ") declares a code_t, not an array or data");
+    const auto it = out_.shared.find(v.symbol);
+    if (it == out_.shared.end()) fail(v.span, "unknown location " + v.symbol);
+    const int target = it->second.loc;
+    const auto& original = out_.prog.locs[static_cast<std::size_t>(target)];
+    if (!original.is_code || original.array_first >= 0)
+      fail(v.span, v.symbol + " is not a code_t location: only code can be mapped twice here");
+    if (original.alias_of >= 0) fail(v.span, v.symbol + " is itself an alias: name the original mapping");
+    for (const auto& l : out_.prog.locs)
+      if (l.alias_of == target) fail(v.span, v.symbol + " already has an alias (" + l.name + "): one per location");
+    alias.alias_of = target;
+    alias.init = original.init;
+  }
+
   void set_initial(const c::InitDecl& d) {
     const auto& e = d.entry;
+    if (e.value && e.value->alias) return;  // set_alias
     const int first = out_.shared.at(e.loc.symbol).loc;
     if (e.array_size) {
       if (e.array_values.size() > *e.array_size)

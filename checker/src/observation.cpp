@@ -101,6 +101,9 @@ int Observation::slot_for(const litmus::Location& loc) {
   } else {
     for (std::size_t i = 0; i < prog_.locs.size(); ++i)
       if (prog_.locs[i].name == loc.symbol) o.loc = static_cast<int>(i);
+    // A second mapping of a code location holds that location's memory.
+    if (o.loc >= 0 && prog_.locs[static_cast<std::size_t>(o.loc)].alias_of >= 0)
+      o.loc = prog_.locs[static_cast<std::size_t>(o.loc)].alias_of;
     shown.kind = ObservedLocation::Kind::Memory;
     shown.symbol = loc.symbol;
     if (o.loc >= 0 && prog_.locs[static_cast<std::size_t>(o.loc)].array_first == o.loc) {
@@ -119,6 +122,7 @@ Val Observation::convert_value(const litmus::Value& v) {
   switch (v.kind) {
     case litmus::Value::Kind::Int: return Val::integer(v.num);
     case litmus::Value::Kind::Address:
+      if (v.alias) fail(v.span, "ALIAS(" + v.symbol + ") is a declaration, not a value");
       // Any named location, code_t ones included: a result prints a pointer
       // to a C code location by its name, so a condition must accept it.
       // (Assembly code locations are named P0:L0 and come as Kind::Code.)

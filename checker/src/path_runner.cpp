@@ -65,9 +65,10 @@ int PathRunner::emit(EventKind kind, SetMask sets, int loc, Val value) {
   e.kind = kind;
   e.instance = instance_;
   e.instr = instr_;
-  e.loc = loc;
+  e.loc = physical(loc);
   e.value = value;
   e.sets = sets;
+  if (e.loc != loc) e.sets |= kSetAlias;  // through a second mapping of a code location
   if (loc >= 0 && prog_.locs[static_cast<std::size_t>(loc)].is_code) e.sets |= kSetInstr;
   e.span = span_;
   trace_.events.push_back(e);
@@ -91,8 +92,14 @@ void PathRunner::add_branch(const Taint& dep, const Taint& pick, int e) {
   branch_taints_.push_back({e, dep, pick});
 }
 
+int PathRunner::physical(int loc) const {
+  if (loc < 0) return loc;
+  const int target = prog_.locs[static_cast<std::size_t>(loc)].alias_of;
+  return target >= 0 ? target : loc;
+}
+
 Val PathRunner::choose_value(int loc) {
-  const auto& dom = domains_[static_cast<std::size_t>(loc)];
+  const auto& dom = domains_[static_cast<std::size_t>(physical(loc))];
   return dom[static_cast<std::size_t>(cursor_.choose(static_cast<int>(dom.size())))];
 }
 
@@ -113,7 +120,7 @@ RegVal PathRunner::load(int loc, SetMask sets, const Taint& addr_dep, const Tain
   out.pick = addr_pick;
   out.dep.set(static_cast<std::size_t>(e));
   out.pick.set(static_cast<std::size_t>(e));
-  if (auto it = last_write_.find(loc); it != last_write_.end() && arch_.dependencies_through_memory()) {
+  if (auto it = last_write_.find(physical(loc)); it != last_write_.end() && arch_.dependencies_through_memory()) {
     out.dep |= it->second.dep;  // herd's lmrs: store-to-load forwarding within the thread
     out.pick |= it->second.pick;
     for (std::size_t r = 0; r < trace_.events.size(); ++r)
@@ -134,7 +141,7 @@ void PathRunner::store(int loc, SetMask sets, const RegVal& v, const Taint& addr
       trace_.pick_basic.emplace_back(static_cast<int>(r), e);
     }
   }
-  last_write_[loc] = Forward{v.dep | addr_dep, vpick | addr_pick};
+  last_write_[physical(loc)] = Forward{v.dep | addr_dep, vpick | addr_pick};
 }
 
 Val PathRunner::code_value(std::int64_t address) const {

@@ -125,6 +125,9 @@ class PathRunner {
   void begin_instance(const diag::SourceSpan& span, int instr = -1);
   /// Chooses the value a read of `loc` returns (one choice point).
   [[nodiscard]] Val choose_value(int loc);
+  /// The location whose memory `loc` names: alias_of for a second mapping of
+  /// a code location, else `loc` itself.
+  [[nodiscard]] int physical(int loc) const;
   /// A choice point with `n` options (0..n-1); n = 1 is no choice.
   [[nodiscard]] int choose(int n) { return n <= 1 ? 0 : cursor_.choose(n); }
   /// The path went past the --unroll bound: it ends as LoopCut.

@@ -31,6 +31,10 @@ struct Location {
   std::int64_t address = 0;   ///< is_code: the instruction's address
   Val init = Val::integer(0);
   std::string type;           ///< type declared in the init block ("" when untyped)
+  /// C tests: this code_t is a second virtual mapping (`code_t fw = ALIAS(f)`)
+  /// of location alias_of. Its accesses are accesses of alias_of, in set
+  /// ALIAS (PathRunner::emit); it has no events of its own.
+  int alias_of = -1;
 };
 
 /// herd's code layout, kept so that addresses printed as integers (a BL return

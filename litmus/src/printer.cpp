@@ -72,7 +72,7 @@ std::string to_string(const Instruction& instr) {
 std::string to_string(const Value& value) {
   switch (value.kind) {
     case Value::Kind::Int: return std::to_string(value.num);
-    case Value::Kind::Address: return value.symbol;
+    case Value::Kind::Address: return value.alias ? "ALIAS(" + value.symbol + ")" : value.symbol;
     case Value::Kind::Code:
       return "label:\"P" + std::to_string(value.code.thread) + ":" + value.code.label + "\"";
     case Value::Kind::Instr: {

@@ -75,6 +75,20 @@ namespace {
 std::optional<Value> parse_c_special_value_at(TokenCursor& cur, std::size_t depth) {
   const SourceText& src = cur.source();
   const Token& first = cur.peek();
+  if (first.text == "ALIAS" && cur.peek(1).is("(")) {  // code_t fw = ALIAS(f): another mapping of f
+    cur.next();
+    cur.next();
+    const Token& target = cur.peek();
+    if (target.kind != Token::Kind::Ident) cur.fail_here("ALIAS(f) takes the name of a code_t location");
+    cur.next();
+    const Token& close = cur.expect(")", "after the location of 'ALIAS('");
+    Value v;
+    v.kind = Value::Kind::Address;
+    v.symbol = target.text;
+    v.alias = true;
+    v.span = src.span(first.where.begin, close.where.end);
+    return v;
+  }
   const auto code = c_code_value_name(first.text);
   if (code && !code->takes_int) {
     cur.next();

@@ -75,6 +75,8 @@ inline constexpr std::array kBaseCatalogue{
               "code accesses whose instruction value is outside the concurrent-modification list"},
     BaseEntry{"IRQ-ENTRY", Arity::Set, "interrupt entry (C tests: an IPI taken; a lowering may add its exception-entry sets)"},
     BaseEntry{"IRQ-RETURN", Arity::Set, "interrupt return (C tests; a lowering may add its exception-return or serializing sets)"},
+    BaseEntry{"ALIAS", Arity::Set,
+              "accesses of a code location through its second virtual mapping (C tests: code_t w = ALIAS(f))"},
     BaseEntry{"IPI", Arity::Set,
               "kernel IPI-path events of the sender: sends (domain of ipi) and waits for completion (range of ipi-done)"},
     // ---- each registered architecture's sets (axioms/<arch>/event_sets.def) ----

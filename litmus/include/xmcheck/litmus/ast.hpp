@@ -36,6 +36,9 @@ struct Value {
   Kind kind = Kind::Int;
   std::int64_t num = 0;
   std::string symbol;  ///< Address
+  /// Address, C tests only: `ALIAS(f)`, the init value of a code_t declared as
+  /// a second virtual mapping of the code location `symbol`.
+  bool alias = false;
   CodeLabel code;      ///< Code
   std::shared_ptr<const Instruction> instr;  ///< Instr
   diag::SourceSpan span;
