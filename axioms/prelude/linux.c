@@ -215,6 +215,24 @@ int membarrier(int cmd, int flags)
 /* ======================= modes and scheduling ========================== */
 
 /*
+ * The exit of an interrupt taken with need_resched set (set_need_resched()):
+ * kernel/entry/common.c irqentry_exit_to_user_mode() -> exit_to_user_mode_loop()
+ * -> schedule(). The CPU switches to another thread of the same process
+ * (switch_to_user: the scheduler's full barrier, rq->curr, no CR3 write for
+ * the same mm), which leaves the kernel by its own return path, the
+ * lowering's resched_return_to_user(): x86 the SYSRET of the system call it
+ * blocked in -- not the IRET the interrupted thread would have run (Andy
+ * Lutomirski, LKML Dec 2020, cmodx-reference 2.3) -- arm64 ERET, powerpc
+ * rfid, riscv sret. The test's code after the interrupt point stands for
+ * that thread's user code (same process, same code).
+ */
+void irq_exit_reschedule(void)
+{
+	switch_to_user(READ_ONCE(cpu_mm[smp_processor_id()]));
+	resched_return_to_user();
+}
+
+/*
  * x86 arch/x86/mm/tlb.c enter_lazy_tlb(): marks the CPU lazy
  * (cpu_tlbstate_shared.is_lazy, read only by TLB shootdowns, not modelled);
  * arm64: empty. The loaded mm stays: nothing to do here.

@@ -51,6 +51,7 @@ CInterpreter::CInterpreter(const CLowered& c, const LoweringTable& lowering, Pat
   };
   irq_entry_sets_ = kSetIrqEntry | mark("__irq_entry");
   irq_return_sets_ = kSetIrqReturn | mark("__irq_return");
+  irq_resched_return_sets_ = kSetIrqReturn | mark("__irq_return_resched");
   ipi_send_sets_ = kSetIpi | mark("__ipi_send");
   ipi_wait_sets_ = kSetIpi | mark("__ipi_wait");
 }

@@ -120,9 +120,12 @@ class CInterpreter {
   const IrqBudget* budget_;
   bool irqs_enabled_ = true;
   bool in_irq_ = false;
+  /// set_need_resched() was called: the next interrupt return reschedules
+  /// (take_interrupt runs the prelude's irq_exit_reschedule instead).
+  bool need_resched_ = false;
   std::map<int, int> irqs_taken_;       ///< handler id -> interrupts taken
   std::size_t last_point_events_ = static_cast<std::size_t>(-1);  ///< events at the last interrupt point
-  SetMask irq_entry_sets_, irq_return_sets_, ipi_send_sets_, ipi_wait_sets_;
+  SetMask irq_entry_sets_, irq_return_sets_, irq_resched_return_sets_, ipi_send_sets_, ipi_wait_sets_;
 };
 
 }  // namespace xmcheck::checker

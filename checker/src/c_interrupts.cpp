@@ -51,17 +51,28 @@ void CInterpreter::interrupt_point() {
 void CInterpreter::take_interrupt(int handler, const Span& span) {
   ++irqs_taken_[handler];
   const Span where = c_.functions[static_cast<std::size_t>(handler)]->name_span;
-  (void)span;
   const int entry = emit_mark(EventKind::IrqEntry, irq_entry_sets_, where);
   run_.trace().events[static_cast<std::size_t>(entry)].handler = handler;
   in_irq_ = true;
   run_function(handler);
-  in_irq_ = false;
-  const int ret = emit_mark(EventKind::IrqReturn, irq_return_sets_, where);
+  // With need_resched set, the handler's end does not return to the
+  // interrupted code: the CPU schedules another thread of the same process,
+  // which leaves the kernel by its own return path (the prelude's
+  // irq_exit_reschedule, with the lowering's __irq_return_resched sets on
+  // the IRQ-RETURN event that ends the handler).
+  const bool resched = need_resched_;
+  const int ret = emit_mark(EventKind::IrqReturn, resched ? irq_resched_return_sets_ : irq_return_sets_, where);
   auto& events = run_.trace().events;
   events[static_cast<std::size_t>(entry)].partner = ret;
   events[static_cast<std::size_t>(ret)].partner = entry;
   events[static_cast<std::size_t>(ret)].handler = handler;
+  if (resched) {
+    need_resched_ = false;
+    const int exit = c_.find_function("irq_exit_reschedule");
+    if (exit < 0) fail(span, "set_need_resched() needs the prelude's irq_exit_reschedule()");
+    run_function(exit);
+  }
+  in_irq_ = false;
 }
 
 void CInterpreter::run_function(int handler) {
@@ -151,6 +162,10 @@ bool CInterpreter::builtin(const Expr& e, RegVal& out) {
   if (name == "smp_processor_id" || name == "raw_smp_processor_id") {
     args(0);
     out = constant(proc_);
+  } else if (name == "set_need_resched") {  // the next interrupt return reschedules
+    args(0);
+    need_resched_ = true;
+    last_point_events_ = static_cast<std::size_t>(-1);  // the next point differs: its exit reschedules
   } else if (name == "local_irq_disable") {
     args(0);
     irqs_enabled_ = false;
