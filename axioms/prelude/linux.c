@@ -5,6 +5,7 @@ int cpu_mm[1];
 int cpu_active_mm[1];
 int cpu_in_eqs[1];
 int membarrier_state = 0;
+int task_on_cpu = 1;
 }
 
 /*
@@ -26,6 +27,8 @@ int membarrier_state = 0;
  *                      | RCU_EQS_SPECIAL (2) when kick_active_cpus_sync()
  *                      deferred its work to the EQS exit.
  *   membarrier_state   mm->membarrier_state of the test's process.
+ *   task_on_cpu        p->on_cpu of the one task a test preempts and resumes
+ *                      (preempt_task / resume_task): 1 while a CPU runs it.
  *
  * All are shared variables: membarrier's and kick_active_cpus_sync()'s reads
  * of another CPU's state race with that CPU's scheduler and idle paths.
@@ -213,6 +216,39 @@ int membarrier(int cmd, int flags)
 }
 
 /* ======================= modes and scheduling ========================== */
+
+/*
+ * Preemption of the running task inside the kernel (a preemption point with
+ * need_resched set, or a blocking call): __schedule() switches this CPU to
+ * another thread of the same process (switch_to_user: the scheduler's full
+ * barrier, rq->curr, switch_mm, __switch_to), and finish_task_switch() ->
+ * finish_lock_switch() clears prev->on_cpu with smp_store_release() (kernel/
+ * sched/core.c). The test's code after preempt_task() on this CPU is the
+ * sibling thread's; the preempted task continues where a CPU calls
+ * resume_task().
+ */
+void preempt_task(void)
+{
+	switch_to_user(READ_ONCE(cpu_mm[smp_processor_id()]));
+	smp_store_release(&task_on_cpu, 0);
+}
+
+/*
+ * The preempted task resumed on this CPU -- the same one or another
+ * (migration): try_to_wake_up() waits with smp_cond_load_acquire(&p->on_cpu,
+ * !VAL) until the previous CPU switched away from it ("Pairs with the
+ * smp_store_release() in finish_task_switch(). This ensures that tasks getting
+ * woken will be fully ordered against their previous state and preserve
+ * Program Order", kernel/sched/core.c), then __schedule() here switches to it.
+ * The test's code after resume_task() is the task's.
+ */
+void resume_task(void)
+{
+	while (smp_load_acquire(&task_on_cpu) != 0)
+		;
+	WRITE_ONCE(task_on_cpu, 1);
+	switch_to_user(0);
+}
 
 /*
  * The exit of an interrupt taken with need_resched set (set_need_resched()):
