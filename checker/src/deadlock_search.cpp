@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core_finder.hpp"
 #include "execution.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
@@ -59,7 +60,8 @@ std::set<HungWait> hung_waits(const Unfolding& all, const Skeleton& sk) {
 }  // namespace
 
 std::set<HungWait> find_deadlocks(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
-                                  axioms::Evaluator& judge, const Deadline& deadline, SearchStats& stats) {
+                                  axioms::Evaluator& judge, const Deadline& deadline, bool use_cores,
+                                  SearchStats& stats) {
   std::set<HungWait> found;
   if (!deadlock_possible(unfolding)) return found;
   const Unfolding all = with_hung_traces(unfolding);
@@ -68,13 +70,20 @@ std::set<HungWait> find_deadlocks(SmtContext& smt, const Program& prog, const Un
     Execution ex(prog, all, sk);
     const std::set<HungWait> waits = hung_waits(all, sk);
     XMCHECK_ASSERT(!waits.empty(), "a deadlock skeleton has a wait that completes");
-    for_each_coherence(ex.writes_per_loc(), [&](const std::vector<std::vector<int>>& co) {
+    const bool consistent = !for_each_coherence(ex.writes_per_loc(), [&](const std::vector<std::vector<int>>& co) {
       deadline.check();
-      if (!judge(ex.with_coherence(co)).consistent) return true;
-      found.insert(waits.begin(), waits.end());
-      return false;  // one consistent candidate shows the deadlock
+      return !judge(ex.with_coherence(co)).consistent;  // one consistent candidate shows the deadlock
     });
-    return Blocking{};
+    Blocking b;
+    if (consistent) {
+      found.insert(waits.begin(), waits.end());
+    } else if (use_cores) {
+      // Sound here too: a skeleton that agrees on the core's trace, rf and
+      // IPI literals has the core's ipi edges and perhaps more (an awaited
+      // send left unserved here may be served there), and refutations persist.
+      b.core = find_core(prog, all, sk, judge, deadline);
+    }
+    return b;
   };
   (void)enumerate_deadlock_skeletons(smt, prog, all, visit, deadline, &stats);
   return found;

@@ -19,9 +19,11 @@ using HungWait = std::tuple<int, int, int>;
 /// or hung trace (Unfolding::hung_traces) per thread, at least one hung, with
 /// reads-from and IPI matching as enumerate_deadlock_skeletons describes, and
 /// a coherence order the model accepts. Empty, without a solver call, when no
-/// hung wait sends to a thread that can end with interrupts masked. `stats`
-/// counts the search's solver calls and skeletons.
+/// hung wait sends to a thread that can end with interrupts masked. With
+/// `use_cores`, a refuted skeleton is blocked with all that share its core
+/// (core_finder.hpp). `stats` counts the search's solver calls and skeletons.
 std::set<HungWait> find_deadlocks(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
-                                  axioms::Evaluator& judge, const Deadline& deadline, SearchStats& stats);
+                                  axioms::Evaluator& judge, const Deadline& deadline, bool use_cores,
+                                  SearchStats& stats);
 
 }  // namespace xmcheck::checker

@@ -257,7 +257,7 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
                             projection ? &*projection : nullptr, &st.stats, options.skeleton_engine);
   if (test.arch == litmus::kCDialect)
     for (const auto& [waiter, target, handler] :
-         find_deadlocks(session.impl().smt, prog, unfolding, judge, deadline, st.stats))
+         find_deadlocks(session.impl().smt, prog, unfolding, judge, deadline, options.block_by_core, st.stats))
       got.deadlocks.insert(
           Deadlock{waiter, target, st.lowered->functions.at(static_cast<std::size_t>(handler))->name});
 }
