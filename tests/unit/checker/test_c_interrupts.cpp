@@ -233,3 +233,22 @@ P1(void) { local_irq_disable(); smp_call_function_single(0, h, 1); local_irq_ena
 exists (x=1)
 )") == std::vector<Deadlock>{Deadlock{0, 1, "h"}, Deadlock{1, 0, "h"}});
 }
+
+TEST_CASE("deadlocks: a broadcast waits only for the targets that end masked") {
+  // smp_call_function: P1 re-enables its interrupts, P2 does not.
+  CHECK(deadlocks_of(R"(C broadcast
+{ int x = 0; }
+void h(void) { }
+P0(void) { smp_call_function(h, 1); }
+P1(int *x) { local_irq_disable(); WRITE_ONCE(*x, 1); local_irq_enable(); }
+P2(int *x) { local_irq_disable(); WRITE_ONCE(*x, 2); }
+exists (x=1)
+)") == std::vector<Deadlock>{Deadlock{0, 2, "h"}});
+  // kick_all_cpus_sync (the prelude's smp_call_function(do_nothing, 1)).
+  CHECK(deadlocks_of(R"(C kick
+{ int x = 0; }
+P0(void) { kick_all_cpus_sync(); }
+P1(int *x) { local_irq_disable(); WRITE_ONCE(*x, 1); }
+exists (x=1)
+)") == std::vector<Deadlock>{Deadlock{0, 1, "do_nothing"}});
+}
