@@ -77,6 +77,7 @@ void CInterpreter::run_thread() {
     interrupt_point();  // interrupts after the thread's code (the CPU idles or runs on)
   } catch (const Stop&) {
   }
+  run_.trace().irqs_masked_at_end = !irqs_enabled_;
   for (const auto& [name, index] : locals) {
     RegVal v = frames_.front().vars[name];
     run_.set_reg(index, v);

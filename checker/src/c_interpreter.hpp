@@ -106,6 +106,10 @@ class CInterpreter {
   /// it locally with interrupts disabled, between the sends and the waits, as
   /// smp_call_function_many_cond), then waits for each when `wait`.
   void send_ipis(const std::vector<int>& targets, int handler, bool wait, const Span& span);
+  /// The alternative at a wait in which it never completes (a deadlock): the
+  /// CPU spins there, still taking interrupts if they are enabled, and the
+  /// path ends (Trace::hung_sends = `sends`).
+  [[noreturn]] void hang_at_wait(const std::vector<int>& sends);
   int handler_arg(const Expr& e);
   int emit_mark(EventKind kind, SetMask sets, const Span& span);
 

@@ -5,7 +5,8 @@
 // it (IrqBudget, computed by the unfolder to a fixpoint). Taking one emits
 // IRQ-ENTRY, runs the handler with interrupts disabled, emits IRQ-RETURN. Sends
 // emit IPI-SEND (target CPU, handler) and, with `wait`, IPI-ACK after all the
-// sends; the search (candidate_search.cpp) matches sends with entries.
+// sends; the search (candidate_search.cpp) matches sends with entries. A wait
+// may also hang forever (hang_at_wait), for the deadlock search.
 #include "base_bits.hpp"
 #include "c_interpreter.hpp"
 #include "wrapping.hpp"
@@ -121,6 +122,10 @@ void CInterpreter::send_ipis(const std::vector<int>& targets, int handler, bool 
     in_irq_ = was_irq;
   }
   if (!wait) return;
+  // A choice: the wait completes (every send served), or it never does. The
+  // second path exists only for the deadlock search, which allows it only
+  // when a send stays unserved (candidate_search.cpp).
+  if (!sends.empty() && run_.choose(2) == 1) hang_at_wait(sends);
   for (const int s : sends) {
     run_.begin_instance(span);
     const int a = run_.emit(EventKind::IpiAck, ipi_wait_sets_);
@@ -129,6 +134,12 @@ void CInterpreter::send_ipis(const std::vector<int>& targets, int handler, bool 
     events[static_cast<std::size_t>(a)].target = events[static_cast<std::size_t>(s)].target;
     events[static_cast<std::size_t>(s)].partner = a;
   }
+}
+
+void CInterpreter::hang_at_wait(const std::vector<int>& sends) {
+  run_.trace().hung_sends = sends;
+  interrupt_point();  // csd_lock_wait() spins with interrupts as they are: enabled, it serves IPIs
+  throw Stop{};
 }
 
 bool CInterpreter::builtin(const Expr& e, RegVal& out) {

@@ -46,9 +46,11 @@ class Encoder {
  public:
   // QF_FD selects Z3's incremental SAT core with native cardinality constraints:
   // creating and querying it costs a fraction of the general SMT solver.
+  /// `allow_hangs`: the deadlock search (enumerate_deadlock_skeletons).
   Encoder(z3::context& ctx, const Program& prog, const Unfolding& u, const StateSlots* projection,
-          const Deadline& deadline)
-      : prog_(prog), u_(u), projection_(projection), deadline_(deadline), ctx_(ctx), solver_(ctx_, "QF_FD") {
+          const Deadline& deadline, bool allow_hangs = false)
+      : prog_(prog), u_(u), projection_(projection), deadline_(deadline), allow_hangs_(allow_hangs), ctx_(ctx),
+        solver_(ctx_, "QF_FD") {
     // Compacting each model (Z3's default) costs ten times the check itself.
     z3::params p(ctx_);
     p.set("model.compact", false);
@@ -124,6 +126,27 @@ class Encoder {
       solver_.add(z3::atleast(vs, 1));
       solver_.add(z3::atmost(vs, 1));
     }
+    if (allow_hangs_) require_a_hang();
+  }
+
+  // The deadlock search looks only for executions in which some wait hangs.
+  void require_a_hang() {
+    z3::expr_vector hung(ctx_);
+    for (std::size_t p = 0; p < u_.traces.size(); ++p)
+      for (std::size_t i = 0; i < u_.traces[p].size(); ++i)
+        if (!u_.traces[p][i].hung_sends.empty()) hung.push_back(trace_vars_[p][i]);
+    solver_.add(z3::mk_or(hung));  // none: unsat, no deadlock
+  }
+
+  /// Some trace of `cpu` ending with interrupts masked is active: an IPI
+  /// pending when it ends is never taken.
+  z3::expr ends_masked(int cpu) const {
+    z3::expr_vector vs(ctx_);
+    if (cpu >= 0 && static_cast<std::size_t>(cpu) < u_.traces.size())
+      for (std::size_t i = 0; i < u_.traces[static_cast<std::size_t>(cpu)].size(); ++i)
+        if (u_.traces[static_cast<std::size_t>(cpu)][i].irqs_masked_at_end)
+          vs.push_back(trace_vars_[static_cast<std::size_t>(cpu)][i]);
+    return z3::mk_or(vs);
   }
 
   void declare_reads() {
@@ -207,7 +230,10 @@ class Encoder {
   // Each active send is served by exactly one active interrupt entry of its
   // target CPU running its handler, and each active entry serves exactly one
   // send: an IPI is neither lost nor invented (a wait without its handler's
-  // completion is no execution).
+  // completion is no execution). The deadlock search relaxes one thing: a
+  // send that a hung wait awaits may stay unserved if its target's trace ends
+  // with interrupts masked (then it never takes it), and a hung wait must
+  // have such a send (else it would complete).
   void declare_ipis() {
     struct Ev {
       int proc, trace, event;
@@ -233,6 +259,11 @@ class Encoder {
     };
     std::vector<z3::expr_vector> per_entry;
     for (std::size_t k = 0; k < entries.size(); ++k) per_entry.emplace_back(ctx_);
+    const auto awaited_by_hang = [&](const Ev& ev) {
+      const auto& hung = u_.traces[static_cast<std::size_t>(ev.proc)][static_cast<std::size_t>(ev.trace)].hung_sends;
+      return allow_hangs_ && std::find(hung.begin(), hung.end(), ev.event) != hung.end();
+    };
+    std::map<std::pair<int, int>, z3::expr_vector> unserved_by_trace;  // hung (proc, trace) -> !served(s)
     for (const auto& s : sends) {
       deadline_.check();
       const TraceEvent& se = event(s);
@@ -248,13 +279,21 @@ class Encoder {
         vs.push_back(v);
         per_entry[k].push_back(v);
       }
-      if (vs.empty()) {
+      if (awaited_by_hang(s)) {
+        const z3::expr served = z3::mk_or(vs);
+        solver_.add(z3::implies(active(s) && !served, ends_masked(se.target)));
+        if (!vs.empty()) solver_.add(z3::atmost(vs, 1));
+        unserved_by_trace.try_emplace({s.proc, s.trace}, ctx_).first->second.push_back(!served);
+      } else if (vs.empty()) {
         solver_.add(!active(s));
       } else {
         solver_.add(z3::implies(active(s), z3::atleast(vs, 1)));
         solver_.add(z3::atmost(vs, 1));
       }
     }
+    for (const auto& [trace, unserved] : unserved_by_trace)
+      solver_.add(z3::implies(trace_vars_[static_cast<std::size_t>(trace.first)][static_cast<std::size_t>(trace.second)],
+                              z3::mk_or(unserved)));
     for (std::size_t k = 0; k < entries.size(); ++k) {
       if (per_entry[k].empty()) {
         solver_.add(!active(entries[k]));
@@ -401,6 +440,7 @@ class Encoder {
   const Unfolding& u_;
   const StateSlots* projection_;
   const Deadline& deadline_;
+  const bool allow_hangs_;
   z3::context& ctx_;
   z3::solver solver_;
   std::vector<std::vector<z3::expr>> trace_vars_;
@@ -420,7 +460,16 @@ SmtContext::~SmtContext() = default;
 void SmtContext::reset() { impl_ = std::make_unique<Impl>(); }
 
 namespace {
-bool deadline_exceeds_memory(const Deadline* deadline) { return deadline != nullptr && deadline->memory_exceeded(); }
+
+/// Z3 reports its allocation cap (Encoder: "max_memory") and a failed
+/// allocation as exceptions: the search stops, it is not a bug.
+[[noreturn]] void rethrow_solver_error(const z3::exception& ex, bool memory_exceeded) {
+  const std::string msg = ex.msg();
+  if (msg.find("max. memory") != std::string::npos || memory_exceeded) throw Stopped{StopReason::MemoryLimit, msg};
+  if (msg.find("out of memory") != std::string::npos) throw Stopped{StopReason::OutOfMemory, "in the solver"};
+  throw diag::InternalError("z3: " + msg);
+}
+
 }  // namespace
 
 SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
@@ -445,13 +494,21 @@ SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfo
     enc.run(visit, stats);
     return stats;
   } catch (const z3::exception& ex) {
-    // Z3 reports its allocation cap (Encoder: "max_memory") and a failed
-    // allocation as exceptions: the search stops, it is not a bug.
-    const std::string msg = ex.msg();
-    if (msg.find("max. memory") != std::string::npos || deadline_exceeds_memory(deadline))
-      throw Stopped{StopReason::MemoryLimit, msg};
-    if (msg.find("out of memory") != std::string::npos) throw Stopped{StopReason::OutOfMemory, "in the solver"};
-    throw diag::InternalError("z3: " + msg);
+    rethrow_solver_error(ex, budget.memory_exceeded());
+  }
+}
+
+SearchStats enumerate_deadlock_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
+                                         const std::function<Blocking(const Skeleton&)>& visit,
+                                         const Deadline& deadline, SearchStats* progress) {
+  SearchStats local;
+  SearchStats& stats = progress != nullptr ? *progress : local;
+  try {
+    Encoder enc(smt.impl().ctx, prog, unfolding, nullptr, deadline, true);
+    enc.run(visit, stats);
+    return stats;
+  } catch (const z3::exception& ex) {
+    rethrow_solver_error(ex, deadline.memory_exceeded());
   }
 }
 

@@ -94,4 +94,14 @@ SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfo
                                 const Deadline* deadline = nullptr, const StateSlots* projection = nullptr,
                                 SearchStats* progress = nullptr, SkeletonEngine engine = SkeletonEngine::Auto);
 
+/// The deadlock search (deadlock_search.hpp): like enumerate_skeletons with
+/// Z3 over `unfolding`, whose traces may block at an IPI wait
+/// (Trace::hung_sends). Each skeleton has at least one such trace; a send a
+/// blocked wait awaits may stay unserved, but only while its target's trace
+/// ends with interrupts masked; the blocked wait has at least one unserved
+/// send; every other send and every entry are matched as usual.
+SearchStats enumerate_deadlock_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
+                                         const std::function<Blocking(const Skeleton&)>& visit,
+                                         const Deadline& deadline, SearchStats* progress = nullptr);
+
 }  // namespace xmcheck::checker

@@ -13,6 +13,7 @@
 #include "c_program.hpp"
 #include "candidate_search.hpp"
 #include "core_finder.hpp"
+#include "deadlock_search.hpp"
 #include "session_impl.hpp"
 #include "deadline.hpp"
 #include "execution.hpp"
@@ -66,6 +67,7 @@ struct Collected {
   std::uint64_t positive = 0, negative = 0;
   std::uint64_t positive_defined = 0;  ///< positive executions raising no undefined-behaviour flag
   std::uint64_t candidates = 0;
+  std::set<Deadlock> deadlocks;
 };
 
 std::vector<Val> final_values(const Observation& obs, const Execution& ex,
@@ -253,6 +255,11 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
   };
   (void)enumerate_skeletons(session.impl().smt, prog, unfolding, visit, &deadline,
                             projection ? &*projection : nullptr, &st.stats, options.skeleton_engine);
+  if (test.arch == litmus::kCDialect)
+    for (const auto& [waiter, target, handler] :
+         find_deadlocks(session.impl().smt, prog, unfolding, judge, deadline, options.block_by_core, st.stats))
+      got.deadlocks.insert(
+          Deadlock{waiter, target, st.lowered->functions.at(static_cast<std::size_t>(handler))->name});
 }
 
 /// The result of a search, complete or stopped (then with what it found).
@@ -282,6 +289,7 @@ TestResult result_of(const litmus::LitmusTest& test, const CheckOptions& options
   r.positive = got.positive;
   r.negative = got.negative;
   r.asked_state_undefined = !options.states_only && got.positive > 0 && got.positive_defined == 0;
+  r.deadlocks.assign(got.deadlocks.begin(), got.deadlocks.end());
   using Q = litmus::Condition::Quantifier;
   switch (r.quantifier) {
     case Q::Exists: r.validated = got.positive > 0; break;
@@ -327,6 +335,7 @@ TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, con
       st.released_traces += t.size();
       std::vector<Trace>().swap(t);
     }
+    std::vector<std::vector<Trace>>().swap(st.unfolding.hung_traces);
     st.extras.reset();
     session.impl().smt.reset();
   }

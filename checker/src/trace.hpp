@@ -69,6 +69,13 @@ struct Trace {
   diag::SourceSpan cut_span;
   std::string delayed_error;
   diag::SourceSpan delayed_error_span;
+  /// C tests: non-empty when the thread blocks forever at an IPI wait, whose
+  /// IPI-SEND events (trace indices) these are; the trace ends there. Such
+  /// traces are kept apart (Unfolding::hung_traces) for the deadlock search.
+  std::vector<int> hung_sends;
+  /// C tests: interrupts are disabled where the trace ends (its last
+  /// statement, or the wait it hangs at): an IPI still pending then is never taken.
+  bool irqs_masked_at_end = false;
 };
 
 }  // namespace xmcheck::checker

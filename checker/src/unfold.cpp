@@ -18,14 +18,14 @@ bool add_value(std::vector<Val>& dom, const Val& v) {
   return true;
 }
 
-/// Every trace of thread `proc`, appended to `out` as it is found. Values
-/// stored on any path — also on paths that are cut by the unrolling bound or
-/// dropped — are added to `written`: a store made before the path ends can
+/// Every trace of thread `proc`, appended to `out` as it is found (to `hung`
+/// when it blocks forever at an IPI wait). Values stored on any path — also on
+/// paths that are cut by the unrolling bound or dropped — are added to `written`: a store made before the path ends can
 /// still be read by other events.
 void unfold_thread(const Program& prog, int proc, const std::vector<std::vector<Val>>& domains, int unroll,
                    bool& loop_cut, std::vector<std::vector<Val>>& written, const Deadline* deadline,
                    const PathProducer& produce, std::size_t& max_writes, const IrqBudget& budget,
-                   diag::SourceSpan& cut_at, std::vector<Trace>& out) {
+                   diag::SourceSpan& cut_at, std::vector<Trace>& out, std::vector<Trace>& hung) {
   ChoiceCursor cursor;
   do {
     if (deadline != nullptr) deadline->check();
@@ -38,12 +38,12 @@ void unfold_thread(const Program& prog, int proc, const std::vector<std::vector<
         ++writes;
       }
     max_writes = std::max(max_writes, writes);
-    if (end == PathEnd::Done) out.push_back(std::move(trace));
+    if (end == PathEnd::Done) (trace.hung_sends.empty() ? out : hung).push_back(std::move(trace));
     if (end == PathEnd::LoopCut) {
       loop_cut = true;
       if (!cut_at.file) cut_at = trace.cut_span;
     }
-    if (out.size() > kMaxPathsPerThread)
+    if (out.size() + hung.size() > kMaxPathsPerThread)
       throw diag::UserError(diag::ErrorKind::Unsupported,
                             prog.procs[static_cast<std::size_t>(proc)].slots.front().span,
                             "thread P" + std::to_string(proc) + " has more than " +
@@ -104,6 +104,7 @@ void unfold_into(Unfolding& u, const Program& prog, int unroll, const Deadline* 
   for (int round = 0;; ++round) {
     XMCHECK_ASSERT(round < kMaxDomainRounds, "value domains did not converge");
     u.traces.assign(prog.procs.size(), {});
+    u.hung_traces.assign(prog.procs.size(), {});
     u.loop_cut = false;
     u.cut_at.assign(prog.procs.size(), {});
     bool grew = false;
@@ -112,13 +113,16 @@ void unfold_into(Unfolding& u, const Program& prog, int unroll, const Deadline* 
     for (int p = 0; p < prog.num_procs(); ++p) {
       std::size_t max_writes = 0;
       unfold_thread(prog, p, u.domains, unroll, u.loop_cut, written, deadline, produce, max_writes,
-                    u.irq_budget, u.cut_at[static_cast<std::size_t>(p)], u.traces[static_cast<std::size_t>(p)]);
+                    u.irq_budget, u.cut_at[static_cast<std::size_t>(p)], u.traces[static_cast<std::size_t>(p)],
+                    u.hung_traces[static_cast<std::size_t>(p)]);
       writes_per_execution += max_writes;
     }
     for (std::size_t l = 0; l < written.size(); ++l)
       for (const auto& v : written[l]) grew |= add_value(u.domains[l], v);
     // Interrupts, like values, come from the other threads' paths: a new send
     // lets its target take one more interrupt, whose handler may write more.
+    // Hung paths do not count: their sends are a prefix of an ordinary path's,
+    // and counting them could change ordinary results when that path is cut.
     IrqBudget budget = budget_of(u.traces);
     for (std::size_t c = 0; c < budget.size() && c < u.irq_budget.size(); ++c)
       for (const auto& [h, n] : u.irq_budget[c])

@@ -23,6 +23,10 @@ struct Unfolding {
   /// [proc] -> the loop that cut one of its paths (file-less span: none).
   std::vector<diag::SourceSpan> cut_at;
   IrqBudget irq_budget;                     ///< interrupts each CPU may take (C tests)
+  /// [proc] -> traces that block forever at an IPI wait (Trace::hung_sends):
+  /// never part of an ordinary execution, only of the deadlock search's
+  /// (deadlock_search.hpp). Not counted in the interrupt budget.
+  std::vector<std::vector<Trace>> hung_traces;
 };
 
 /// Runs one path of thread `proc`, replaying `cursor`, and leaves its events in

@@ -60,6 +60,9 @@ std::string format_herd(const checker::TestResult& r, bool with_witnesses) {
   if (r.quantifier == Quantifier::NotExists) std::swap(pos, neg);
   out << "Positive: " << pos << " Negative: " << neg << '\n';
   for (const auto& flag : r.flags) out << "Flag " << flag << '\n';
+  // Not herd's: only tests whose IPI waits can hang have these lines.
+  for (const auto& d : r.deadlocks)
+    out << "Deadlock P" << d.waiter << " waits for P" << d.target << " (" << d.handler << ", interrupts masked)\n";
   out << "Condition " << condition_text(r) << '\n';
   if (r.unknown())
     out << "Observation " << r.name << " Unknown\n";

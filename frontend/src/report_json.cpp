@@ -47,7 +47,10 @@ std::string verdict_word(const checker::TestResult& r) {
 
 std::string table_verdict_word(const checker::TestResult& r) {
   const std::string word = verdict_word(r);
-  return word == "Allowed" && r.asked_state_undefined ? word + " (CMODX violated)" : word;
+  std::string notes;
+  if (word == "Allowed" && r.asked_state_undefined) notes = "CMODX violated";
+  if (!r.deadlocks.empty()) notes += notes.empty() ? "deadlock" : ", deadlock";
+  return notes.empty() ? word : word + " (" + notes + ")";
 }
 
 std::string stop_word(const checker::TestResult& r) {
@@ -118,6 +121,10 @@ Json result_to_json(const checker::TestResult& r, const JsonTestInfo& info) {
   out["observation"] = r.unknown() ? "Unknown" : observation_word(r.positive, r.negative);
   out["flags"] = strings(r.flags);
   out["undefined_behaviour"] = r.asked_state_undefined;
+  Json deadlocks = Json::array();
+  for (const auto& d : r.deadlocks)
+    deadlocks.push_back(Json{{"waiter", d.waiter}, {"target", d.target}, {"handler", d.handler}});
+  out["deadlocks"] = std::move(deadlocks);
   Json explanations = Json::array();
   for (const auto& ex : r.explanations) {
     Json e;

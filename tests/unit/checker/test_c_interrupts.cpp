@@ -109,3 +109,146 @@ TEST_CASE("IPI matching: each send served by exactly one entry and each entry by
   CHECK(p2_shapes.size() == 3);  // IWJIWJR, IWJRIWJ, RIWJIWJ
   CHECK(skeletons >= 3 * 2);  // each shape with both matchings (and the read's sources)
 }
+
+namespace {
+
+// Deadlocks (docs/c-dialect.md, "Deadlocks"): P0 waits for h on P1, which
+// ends with its interrupts masked.
+const char* const kMaskedTarget = R"(C masked-target
+{ int x = 0; int y = 0; }
+void h(void) { WRITE_ONCE(x, 1); }
+P0(int *x) { int r0; smp_call_function_single(1, h, 1); r0 = READ_ONCE(*x); }
+P1(int *y) { local_irq_disable(); WRITE_ONCE(*y, 1); }
+exists (0:r0=0)
+)";
+
+TestResult check_arm64(const std::string& text) {
+  CheckOptions opts;
+  opts.target = *litmus::arch_by_id("arm64");
+  opts.lowering = &arm64_table();
+  return check(parse(text), aarch64_model(), opts);
+}
+
+std::vector<Deadlock> deadlocks_of(const std::string& text) { return check_arm64(text).deadlocks; }
+
+}  // namespace
+
+TEST_CASE("deadlocks: a wait may hang, a trace records whether it ends with interrupts masked") {
+  const Unfolded x = unfold_c(kMaskedTarget);
+  // P0's ordinary traces wait (then read 0 or 1); its hung trace stops after the send.
+  REQUIRE(x.u.traces[0].size() == 2);
+  for (const auto& t : x.u.traces[0]) {
+    CHECK(shape(t) == "SAR");
+    CHECK(t.hung_sends.empty());
+  }
+  REQUIRE(x.u.hung_traces[0].size() == 1);
+  CHECK(shape(x.u.hung_traces[0][0]) == "S");
+  CHECK(x.u.hung_traces[0][0].hung_sends == std::vector<int>{0});
+  CHECK_FALSE(x.u.hung_traces[0][0].irqs_masked_at_end);  // it spins with interrupts enabled
+  // P1 takes h before masking, or never: both end masked.
+  for (const auto& t : x.u.traces[1]) CHECK(t.irqs_masked_at_end);
+  CHECK(x.u.hung_traces[1].empty());
+}
+
+TEST_CASE("deadlocks: the search leaves a hung wait's send unserved only for a masked target") {
+  const Unfolded x = unfold_c(kMaskedTarget);
+  Unfolding all = x.u;
+  all.traces[0].push_back(x.u.hung_traces[0][0]);
+  SmtContext smt;
+  const Deadline unlimited(0);
+  std::size_t skeletons = 0;
+  (void)enumerate_deadlock_skeletons(smt, x.c.prog, all, [&](const Skeleton& sk) {
+    ++skeletons;
+    CHECK(sk.trace_of_proc[0] == 2);  // always the hung trace
+    CHECK(sk.ipi.empty());            // its send unserved...
+    const Trace& target = all.traces[1][static_cast<std::size_t>(sk.trace_of_proc[1])];
+    CHECK(target.irqs_masked_at_end);
+    CHECK(shape(target) == "W");      // ... so P1 took no interrupt
+    return Blocking{};
+  }, unlimited);
+  CHECK(skeletons == 1);
+}
+
+TEST_CASE("deadlocks: reported beside the states of the executions that complete") {
+  const TestResult r = check_arm64(kMaskedTarget);
+  CHECK(r.deadlocks == std::vector<Deadlock>{Deadlock{0, 1, "h"}});
+  // The ordinary result is unchanged: P1 served h before masking.
+  CHECK(r.states.size() == 1);
+  CHECK_FALSE(r.validated);
+}
+
+TEST_CASE("deadlocks: none when the target re-enables interrupts or the sender does not wait") {
+  CHECK(deadlocks_of(R"(C reenabled
+{ int x = 0; int y = 0; }
+void h(void) { WRITE_ONCE(x, 1); }
+P0(int *x) { int r0; smp_call_function_single(1, h, 1); r0 = READ_ONCE(*x); }
+P1(int *y) { local_irq_disable(); WRITE_ONCE(*y, 1); local_irq_enable(); }
+exists (0:r0=0)
+)").empty());
+  CHECK(deadlocks_of(R"(C nowait
+{ int x = 0; int y = 0; }
+void h(void) { WRITE_ONCE(x, 1); }
+P0(int *x) { int r0; smp_call_function_single(1, h, 0); r0 = READ_ONCE(*x); }
+P1(int *y) { WRITE_ONCE(*y, 1); local_irq_disable(); }
+exists (0:r0=0)
+)").empty());
+}
+
+TEST_CASE("deadlocks: only executions that exist count") {
+  // P1 masks only after reading a flag P0 writes after its wait: a hung P0
+  // never writes it, so P1 then ends with interrupts enabled.
+  CHECK(deadlocks_of(R"(C flag-after-wait
+{ int flag = 0; }
+void h(void) { }
+P0(int *flag) { smp_call_function_single(1, h, 1); WRITE_ONCE(*flag, 1); }
+P1(int *flag) { int r; r = READ_ONCE(*flag); if (r == 1) { local_irq_disable(); } }
+exists (1:r=1)
+)").empty());
+  // Written before the send, the flag can be read and the wait hangs.
+  CHECK(deadlocks_of(R"(C flag-before-wait
+{ int flag = 0; }
+void h(void) { }
+P0(int *flag) { WRITE_ONCE(*flag, 1); smp_call_function_single(1, h, 1); }
+P1(int *flag) { int r; r = READ_ONCE(*flag); if (r == 1) { local_irq_disable(); } }
+exists (1:r=1)
+)") == std::vector<Deadlock>{Deadlock{0, 1, "h"}});
+  // P1 masks only on message passing's forbidden outcome (full barriers on
+  // both sides): the model rejects every such execution.
+  CHECK(deadlocks_of(R"(C mp-forbidden
+{ int x = 0; int y = 0; }
+void h(void) { }
+P0(int *x, int *y) { WRITE_ONCE(*x, 1); smp_mb(); WRITE_ONCE(*y, 1); smp_call_function_single(1, h, 1); }
+P1(int *x, int *y) { int r1; int r2; r1 = READ_ONCE(*y); smp_mb(); r2 = READ_ONCE(*x); if (r1 == 1 && r2 == 0) { local_irq_disable(); } }
+exists (1:r1=1 /\ 1:r2=0)
+)").empty());
+}
+
+TEST_CASE("deadlocks: two CPUs waiting for each other with interrupts masked") {
+  // kernel/smp.c warns (WARN_ON_ONCE(irqs_disabled())) because of exactly this.
+  CHECK(deadlocks_of(R"(C cross
+{ int x = 0; }
+void h(void) { }
+P0(int *x) { local_irq_disable(); smp_call_function_single(1, h, 1); local_irq_enable(); WRITE_ONCE(*x, 1); }
+P1(void) { local_irq_disable(); smp_call_function_single(0, h, 1); local_irq_enable(); }
+exists (x=1)
+)") == std::vector<Deadlock>{Deadlock{0, 1, "h"}, Deadlock{1, 0, "h"}});
+}
+
+TEST_CASE("deadlocks: a broadcast waits only for the targets that end masked") {
+  // smp_call_function: P1 re-enables its interrupts, P2 does not.
+  CHECK(deadlocks_of(R"(C broadcast
+{ int x = 0; }
+void h(void) { }
+P0(void) { smp_call_function(h, 1); }
+P1(int *x) { local_irq_disable(); WRITE_ONCE(*x, 1); local_irq_enable(); }
+P2(int *x) { local_irq_disable(); WRITE_ONCE(*x, 2); }
+exists (x=1)
+)") == std::vector<Deadlock>{Deadlock{0, 2, "h"}});
+  // kick_all_cpus_sync (the prelude's smp_call_function(do_nothing, 1)).
+  CHECK(deadlocks_of(R"(C kick
+{ int x = 0; }
+P0(void) { kick_all_cpus_sync(); }
+P1(int *x) { local_irq_disable(); WRITE_ONCE(*x, 1); }
+exists (x=1)
+)") == std::vector<Deadlock>{Deadlock{0, 1, "do_nothing"}});
+}

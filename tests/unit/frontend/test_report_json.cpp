@@ -90,7 +90,9 @@ TEST_CASE("a checked test becomes one JSON object with keys in the documented or
   CHECK(keys == std::vector<std::string>{"file", "name", "architecture", "target", "model", "variants",
                                          "condition", "observed", "states", "result", "loop",
                                          "validated", "verdict", "kind", "positive", "negative",
-                                         "observation", "flags", "undefined_behaviour", "explanations", "timed_out"});
+                                         "observation", "flags", "undefined_behaviour", "deadlocks", "explanations",
+                                         "timed_out"});
+  CHECK(j["deadlocks"] == Json::array());  // always present
   CHECK(j["architecture"] == "AArch64");
   CHECK(j["target"] == "arm64");
   CHECK(j["condition"]["quantifier"] == "exists");
@@ -124,6 +126,19 @@ TEST_CASE("the verdict follows the quantifier and Ok/No; a timeout is Unknown") 
   CHECK(result_to_json(r, {"t/MP.litmus", "AArch64", "arm64", false, 1.0, std::nullopt})["undefined_behaviour"] == true);
   r.validated = false;
   CHECK(table_verdict_word(r) == "Forbidden");
+  r.quantifier = Q::Forall;
+  // A wait that can hang is marked beside any verdict.
+  r.deadlocks = {xmcheck::checker::Deadlock{0, 1, "h"}};
+  CHECK(verdict_word(r) == "Forbidden");
+  CHECK(table_verdict_word(r) == "Forbidden (deadlock)");
+  CHECK(result_to_json(r, {"t/D.litmus", "C", "x86", false, 1.0, std::nullopt})["deadlocks"] ==
+        Json::array({Json{{"waiter", 0}, {"target", 1}, {"handler", "h"}}}));
+  CHECK(format_herd(r).find("\nDeadlock P0 waits for P1 (h, interrupts masked)\nCondition ") != std::string::npos);
+  r.quantifier = Q::Exists;
+  r.validated = true;
+  r.asked_state_undefined = true;
+  CHECK(table_verdict_word(r) == "Allowed (CMODX violated, deadlock)");
+  r.deadlocks.clear();
   r.quantifier = Q::Forall;
   r.validated = true;
   r.asked_state_undefined = false;

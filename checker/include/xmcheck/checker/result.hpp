@@ -149,6 +149,22 @@ struct FinalState {
   }
 };
 
+/// A sender that can wait forever (C tests; docs/c-dialect.md, "Deadlocks"):
+/// in some consistent execution thread `waiter` blocks at an IPI wait because
+/// its IPI running `handler` on thread `target` is never taken: `target` ends
+/// with its interrupts masked.
+struct Deadlock {
+  int waiter = -1;
+  int target = -1;
+  std::string handler;
+  friend bool operator==(const Deadlock&, const Deadlock&) = default;
+  friend bool operator<(const Deadlock& a, const Deadlock& b) {
+    if (a.waiter != b.waiter) return a.waiter < b.waiter;
+    if (a.target != b.target) return a.target < b.target;
+    return a.handler < b.handler;
+  }
+};
+
 /// How much work a test took (for --stats and the benchmark; never on stdout).
 struct SearchStatistics {
   std::uint64_t traces = 0;        ///< thread traces unfolded, all threads
@@ -210,6 +226,9 @@ struct TestResult {
   /// where the architecture promises nothing. Never set with states_only
   /// (one execution per state cannot say "every").
   bool asked_state_undefined = false;
+  /// Sorted, unique. The states, counts and verdict above are those of the
+  /// executions that complete; a deadlock is reported beside them.
+  std::vector<Deadlock> deadlocks;
 };
 
 }  // namespace xmcheck::checker

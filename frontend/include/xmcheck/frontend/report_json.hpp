@@ -47,7 +47,9 @@ struct JsonTestInfo {
 [[nodiscard]] std::string verdict_word(const checker::TestResult& result);
 /// The verdict table's word: verdict_word, with " (CMODX violated)" after an
 /// Allowed whose every execution reaching the asked state is undefined
-/// behaviour (TestResult::asked_state_undefined).
+/// behaviour (TestResult::asked_state_undefined), " (deadlock)" when some
+/// execution hangs at an IPI wait (TestResult::deadlocks), or both
+/// ("Allowed (CMODX violated, deadlock)").
 [[nodiscard]] std::string table_verdict_word(const checker::TestResult& result);
 /// Why a search stopped early: "timeout", "memory-limit", "out-of-memory",
 /// "solver-unknown"; "" for a complete one.
