@@ -70,6 +70,8 @@ int PathRunner::emit(EventKind kind, SetMask sets, int loc, Val value) {
   e.sets = sets;
   if (loc >= 0 && prog_.locs[static_cast<std::size_t>(loc)].is_code) e.sets |= kSetInstr;
   e.span = span_;
+  e.func = func_;
+  e.call = call_;
   trace_.events.push_back(e);
   return static_cast<int>(trace_.events.size() - 1);
 }
