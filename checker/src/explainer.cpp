@@ -12,8 +12,13 @@ namespace {
 /// How many rejected candidates are kept per state (those with the smallest keys).
 constexpr std::size_t kCandidatesPerState = 32;
 
+/// Cycle length; a self-loop (a cycle folded inside a closure) ranks after
+/// every spelled-out cycle, a violation without edges last.
 std::size_t violation_size(const axioms::Violation& v) {
-  return v.edges.empty() ? std::numeric_limits<std::size_t>::max() : v.edges.size();
+  if (v.edges.empty()) return std::numeric_limits<std::size_t>::max();
+  if (v.edges.size() == 1 && v.edges.front().from == v.edges.front().to)
+    return std::numeric_limits<std::size_t>::max() - 1;
+  return v.edges.size();
 }
 
 /// C tests: how many of the cycle's events access the prelude's bookkeeping
