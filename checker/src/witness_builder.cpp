@@ -145,7 +145,7 @@ Witness WitnessBuilder::execution(const std::vector<std::vector<int>>& co,
   for (const auto& [w, r] : rf.pairs())
     if (auto it = co_next.find(static_cast<int>(w)); it != co_next.end())
       edge(r, static_cast<std::size_t>(it->second), "fr");
-  for (const char* name : {"addr", "data", "ctrl", "rmw"})
+  for (const char* name : {"addr", "data", "ctrl", "rmw", "ipi", "ipi-done"})
     for (const auto& [a, b] : base.relations[rel_index(name)].pairs()) edge(a, b, name);
   for (const auto& c : choice)
     for (const auto& [a, b] : c.pairs) edge(a, b, c.name);

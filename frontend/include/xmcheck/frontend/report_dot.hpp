@@ -7,7 +7,8 @@
 // per thread, events in program order linked by `po` edges (black); the other
 // edges are coloured and labelled by relation: rf red, fetch (rf into an
 // instruction fetch) purple, co blue, fr orange, addr/data/ctrl dark green, any
-// other relation grey. With --explain, each explanation is one more cluster
+// other relation grey (ipi and ipi-done magenta). C tests are drawn as
+// dot_view.hpp says: prelude calls boxed and folded, unless --dot-detail. With --explain, each explanation is one more cluster
 // ("forbidden by CHECK: <state line>"), its cycle drawn in red, bold.
 //
 // Node ids are s<K>e<ID> (x<K>e<ID> for explanations). Test names are made file
@@ -20,14 +21,15 @@
 
 namespace xmcheck::frontend {
 
-/// The Graphviz text of one test.
-[[nodiscard]] std::string format_dot(const checker::TestResult& result);
+/// The Graphviz text of one test; `detail` (--dot-detail): every event of C
+/// tests' prelude calls and every dependency edge (dot_view.hpp).
+[[nodiscard]] std::string format_dot(const checker::TestResult& result, bool detail = false);
 
 /// Writes the files of a run; remembers the names used.
 class DotWriter {
  public:
   /// Creates DIR if needed. `png`: also run `dot -Tpng` (warns once when absent).
-  DotWriter(std::string dir, bool png);
+  DotWriter(std::string dir, bool png, bool detail = false);
 
   /// Writes DIR/NAME.dot (and .png). Returns "" or an error line for stderr.
   [[nodiscard]] std::string write(const checker::TestResult& result);
@@ -38,6 +40,7 @@ class DotWriter {
  private:
   std::string dir_;
   bool png_;
+  bool detail_;
   bool dot_missing_warned_ = false;
   std::map<std::string, int> used_;
 };
