@@ -10,7 +10,7 @@ namespace xmcheck::checker {
 namespace {
 
 /// How many rejected candidates are kept per state (those with the smallest keys).
-constexpr std::size_t kCandidatesPerState = 32;
+constexpr std::size_t kCandidatesPerState = 256;
 
 /// Cycle length; a self-loop (a cycle folded inside a closure) ranks after
 /// every spelled-out cycle, a violation without edges last.
