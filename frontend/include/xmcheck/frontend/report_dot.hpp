@@ -8,10 +8,13 @@
 // edges are coloured and labelled by relation: rf red, fetch (rf into an
 // instruction fetch) purple, co blue, fr orange, addr/data/ctrl dark green, any
 // other relation grey (ipi and ipi-done magenta). C tests are drawn as
-// dot_view.hpp says: prelude calls boxed and folded, unless --dot-detail. With --explain, each explanation is one more cluster
-// ("forbidden by CHECK: <state line>"), its cycle drawn in red, bold.
+// dot_view.hpp says: each call one box (an HTML-like table node whose rows
+// are ports), the prelude's bookkeeping folded unless --dot-detail. With
+// --explain, each explanation is one more cluster ("forbidden by CHECK:
+// <state line>"), its cycle drawn in red, bold, one edge per step.
 //
-// Node ids are s<K>e<ID> (x<K>e<ID> for explanations). Test names are made file
+// Node ids are s<K>e<ID> (x<K>e<ID> for explanations); folded rows f<ID>,
+// call boxes s<K>c<N> (an edge into a row is s<K>c<N>:e<ID>). Test names are made file
 // names by replacing `/` and anything outside [A-Za-z0-9._+-] by `_`; a name that
 // repeats within a run gets ".2", ".3", ... in input order.
 #include <map>
