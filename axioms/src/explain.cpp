@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -68,6 +69,7 @@ class Explainer : public EvalObserver {
   explicit Explainer(Evaluator::State& st) : st_(st) {}
 
   void failed(std::size_t item) override {
+    failed_items_.insert(item);
     Violation v = violation(item);
     // A self-loop (a cycle folded inside a closure) hides its steps: any
     // spelled-out cycle explains better.
@@ -95,7 +97,10 @@ class Explainer : public EvalObserver {
   [[nodiscard]] bool all_failures() const override { return true; }
 
   [[nodiscard]] bool consistent() const { return consistent_; }
-  std::optional<Violation>& best() { return best_; }
+  std::optional<Violation>& best() {
+    if (best_) best_->failed_checks = failed_items_.size();
+    return best_;
+  }
 
   /// The `with` relations enumerated before item `end` on the current branch.
   std::vector<NamedPairs> choice(std::size_t end) const {
@@ -349,6 +354,7 @@ class Explainer : public EvalObserver {
   int refine_budget_ = kRefineBudget;
   std::optional<Violation> best_;
   std::size_t best_len_ = 0, best_sync_ = 0;
+  std::set<std::size_t> failed_items_;
   bool consistent_ = false;
   std::map<std::size_t, std::vector<std::pair<std::string, std::uint32_t>>> tables_;
 };

@@ -43,10 +43,12 @@ std::size_t protocol(const Explanation& e) {
   return n;
 }
 
-/// Smaller is better: no bookkeeping, then short, then through the protocol.
-using Rank = std::tuple<std::size_t, std::size_t, std::size_t>;
+/// Smaller is better: no bookkeeping, then the candidate failing fewest
+/// checks (not one that also breaks coherence somewhere), then short, then
+/// through the protocol.
+using Rank = std::tuple<std::size_t, std::size_t, std::size_t, std::size_t>;
 Rank rank_of(const Explanation& e, const axioms::Violation& v) {
-  return {bookkeeping(e), violation_size(v), std::numeric_limits<std::size_t>::max() - protocol(e)};
+  return {bookkeeping(e), v.failed_checks, violation_size(v), std::numeric_limits<std::size_t>::max() - protocol(e)};
 }
 
 }  // namespace
