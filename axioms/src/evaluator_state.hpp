@@ -22,6 +22,9 @@ struct EvalObserver {
   virtual void passed() {}
   /// Treat every check as passing (visit every branch of the enumerations).
   [[nodiscard]] virtual bool ignore_checks() const { return false; }
+  /// Go on after a failed check, so that every failing check of a branch is
+  /// reported (the branch still fails: passed() is not called for it).
+  [[nodiscard]] virtual bool all_failures() const { return false; }
 };
 
 using detail::Item;
@@ -31,6 +34,7 @@ using detail::Op;
 
 struct Evaluator::State {
   const CompiledModel::Impl& m;
+  std::size_t failures = 0;  ///< checks failed on the current branch (observer->all_failures())
   const BaseValues* base = nullptr;
   std::size_t n = kNone;  // event count the buffers are sized for
   std::vector<Relation> rel_own;
@@ -308,6 +312,7 @@ struct Evaluator::State {
   }
 
   void run_from(std::size_t i) {
+    std::size_t mine = 0;  // checks failed at items i.. (observer->all_failures())
     for (; i < m.items.size(); ++i) {
       const Item& it = m.items[i];
       if (it.kind == Item::Kind::Check) {
@@ -324,14 +329,18 @@ struct Evaluator::State {
             deepest_failure = i;
             failed_check = it.name;
           }
-          return;
+          if (observer == nullptr || !observer->all_failures()) return;
+          ++failures;  // undone below, when this branch's walk returns
+          ++mine;
         }
         continue;
       }
       enumerate(i);
+      failures -= mine;
       return;
     }
-    branch_passed();
+    if (failures == 0) branch_passed();
+    failures -= mine;
   }
 
   void enumerate(std::size_t i) {

@@ -112,6 +112,10 @@ class CInterpreter {
   [[noreturn]] void hang_at_wait(const std::vector<int>& sends);
   int handler_arg(const Expr& e);
   int emit_mark(EventKind kind, SetMask sets, const Span& span);
+  /// Function `func` starts (a call, or an interrupt's handler when `interrupt`)
+  /// or ends: later events record it (TraceEvent::func, ::call).
+  void enter_function(int func);
+  void leave_function();
 
   const CLowered& c_;
   const LoweringTable& lowering_;
@@ -121,6 +125,7 @@ class CInterpreter {
   std::vector<Frame> frames_;
   std::size_t depth_ = 0;  ///< exec and eval calls now open (at most kMaxDepth)
   std::map<const Stmt*, int> loop_iterations_;
+  std::vector<int> funcs_;  ///< functions running, outermost first (enter_function)
   const IrqBudget* budget_;
   bool irqs_enabled_ = true;
   bool in_irq_ = false;

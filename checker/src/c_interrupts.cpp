@@ -30,6 +30,19 @@ int CInterpreter::emit_mark(EventKind kind, SetMask sets, const Span& span) {
   return run_.emit(kind, sets);
 }
 
+void CInterpreter::enter_function(int func) {
+  auto& calls = run_.trace().calls;
+  if (funcs_.empty()) calls.push_back(func);  // a call from the thread's body
+  funcs_.push_back(func);
+  run_.set_origin(func, static_cast<int>(calls.size()) - 1);
+}
+
+void CInterpreter::leave_function() {
+  funcs_.pop_back();
+  const int call = static_cast<int>(run_.trace().calls.size()) - 1;
+  run_.set_origin(funcs_.empty() ? -1 : funcs_.back(), funcs_.empty() ? -1 : call);
+}
+
 void CInterpreter::interrupt_point() {
   if (budget_ == nullptr || in_irq_ || !irqs_enabled_ || run_.halted()) return;
   const auto& mine = (*budget_)[static_cast<std::size_t>(proc_)];
@@ -52,6 +65,7 @@ void CInterpreter::interrupt_point() {
 void CInterpreter::take_interrupt(int handler, const Span& span) {
   ++irqs_taken_[handler];
   const Span where = c_.functions[static_cast<std::size_t>(handler)]->name_span;
+  enter_function(handler);  // entry and return belong to the handler's call
   const int entry = emit_mark(EventKind::IrqEntry, irq_entry_sets_, where);
   run_.trace().events[static_cast<std::size_t>(entry)].handler = handler;
   in_irq_ = true;
@@ -63,6 +77,7 @@ void CInterpreter::take_interrupt(int handler, const Span& span) {
   // the IRQ-RETURN event that ends the handler).
   const bool resched = need_resched_;
   const int ret = emit_mark(EventKind::IrqReturn, resched ? irq_resched_return_sets_ : irq_return_sets_, where);
+  leave_function();
   auto& events = run_.trace().events;
   events[static_cast<std::size_t>(entry)].partner = ret;
   events[static_cast<std::size_t>(ret)].partner = entry;
@@ -71,7 +86,9 @@ void CInterpreter::take_interrupt(int handler, const Span& span) {
     need_resched_ = false;
     const int exit = c_.find_function("irq_exit_reschedule");
     if (exit < 0) fail(span, "set_need_resched() needs the prelude's irq_exit_reschedule()");
+    enter_function(exit);
     run_function(exit);
+    leave_function();
   }
   in_irq_ = false;
 }
@@ -118,7 +135,9 @@ void CInterpreter::send_ipis(const std::vector<int>& targets, int handler, bool 
   if (local) {  // the calling CPU runs the function itself, interrupts disabled
     const bool was_irq = in_irq_;
     in_irq_ = true;
+    enter_function(handler);
     run_function(handler);
+    leave_function();
     in_irq_ = was_irq;
   }
   if (!wait) return;

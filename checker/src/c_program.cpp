@@ -85,6 +85,8 @@ class CLowerer {
       if (d.entry.loc.kind == litmus::Location::Kind::Memory && d.entry.value && d.entry.value->alias) set_alias(d);
     for (const auto& f : cp.functions) out_.functions.push_back(&f);
     if (prelude_ != nullptr && prelude_->c_program) add_prelude(*prelude_->c_program);
+    for (const auto* f : out_.functions)
+      prog.c_functions.push_back({f->name, cp.find_function(f->name) == nullptr});
     for (const auto& t : cp.threads)
       for (const auto& param : t.params)
         if (param.type.is_pointer() && !out_.shared.contains(param.name)) add_location(param.name, std::nullopt);
@@ -125,8 +127,10 @@ class CLowerer {
         copy.entry.array_values.resize(std::min(copy.entry.array_values.size(), static_cast<std::size_t>(ncpu)));
         if (copy.type) copy.type->array_size = copy.entry.array_size;
       }
+      const std::size_t first = out_.prog.locs.size();
       declare(copy);
       set_initial(copy);
+      for (std::size_t l = first; l < out_.prog.locs.size(); ++l) out_.prog.locs[l].prelude = true;
     }
   }
 

@@ -121,7 +121,12 @@ RegVal CInterpreter::call_function(const litmus::c::Function& f, const Expr& e) 
   Frame frame;
   for (std::size_t i = 0; i < f.params.size(); ++i) frame.vars[f.params[i].name] = eval(e.arg(i));
   frames_.push_back(std::move(frame));
+  int id = -1;
+  for (std::size_t i = 0; i < c_.functions.size() && id < 0; ++i)
+    if (c_.functions[i] == &f) id = static_cast<int>(i);
+  enter_function(id);
   (void)exec(f.body);  // `break` outside a loop simply ends the function
+  leave_function();
   RegVal out = frames_.back().result;
   frames_.pop_back();
   return out;

@@ -1,6 +1,7 @@
 #include "explainer.hpp"
 
 #include <limits>
+#include <tuple>
 
 #include "execution.hpp"
 #include "witness_builder.hpp"
@@ -9,10 +10,45 @@ namespace xmcheck::checker {
 namespace {
 
 /// How many rejected candidates are kept per state (those with the smallest keys).
-constexpr std::size_t kCandidatesPerState = 32;
+constexpr std::size_t kCandidatesPerState = 256;
 
+/// Cycle length; a self-loop (a cycle folded inside a closure) ranks after
+/// every spelled-out cycle, a violation without edges last.
 std::size_t violation_size(const axioms::Violation& v) {
-  return v.edges.empty() ? std::numeric_limits<std::size_t>::max() : v.edges.size();
+  if (v.edges.empty()) return std::numeric_limits<std::size_t>::max();
+  if (v.edges.size() == 1 && v.edges.front().from == v.edges.front().to)
+    return std::numeric_limits<std::size_t>::max() - 1;
+  return v.edges.size();
+}
+
+/// C tests: how many of the cycle's events access the prelude's bookkeeping
+/// variables. A candidate that misreads them (membarrier_state not yet
+/// registered) is rejected for that misreading, not for the protocol.
+std::size_t bookkeeping(const Explanation& e) {
+  std::size_t n = 0;
+  for (const auto& ev : e.cycle.events) n += ev.prelude_location ? 1 : 0;
+  return n;
+}
+
+/// IPI and interrupt events and context-synchronizing ones: among equally
+/// short cycles, the one through the synchronization the test uses.
+std::size_t protocol(const Explanation& e) {
+  using K = WitnessEvent::Kind;
+  std::size_t n = 0;
+  for (const auto& ev : e.cycle.events)
+    n += ev.kind == K::IpiSend || ev.kind == K::IpiAck || ev.kind == K::IrqEntry || ev.kind == K::IrqReturn ||
+                 ev.context_synchronizing
+             ? 1
+             : 0;
+  return n;
+}
+
+/// Smaller is better: no bookkeeping, then the candidate failing fewest
+/// checks (not one that also breaks coherence somewhere), then short, then
+/// through the protocol.
+using Rank = std::tuple<std::size_t, std::size_t, std::size_t, std::size_t>;
+Rank rank_of(const Explanation& e, const axioms::Violation& v) {
+  return {bookkeeping(e), v.failed_checks, violation_size(v), std::numeric_limits<std::size_t>::max() - protocol(e)};
 }
 
 }  // namespace
@@ -96,16 +132,17 @@ void Explainer::finish(TestResult& r, const std::vector<std::vector<Val>>& reach
   }
   for (const auto& [finals, kept] : rejected_) {  // states in result order
     std::optional<Explanation> best;
-    std::size_t best_size = 0;
+    Rank best_rank;
     for (const auto& [key, c] : kept) {
       deadline.check();
       Execution ex(prog_, unfolding_, c.sk);
       const auto v = judge_.explain(ex.with_coherence(c.co));
       if (!v) continue;  // cannot happen: the candidate was judged inconsistent
-      const std::size_t size = violation_size(*v);
-      if (best && size >= best_size) continue;
-      best = WitnessBuilder(prog_, obs_, ex).explanation(*v);
-      best_size = size;
+      Explanation e = WitnessBuilder(prog_, obs_, ex).explanation(*v);
+      const Rank rank = rank_of(e, *v);
+      if (best && rank >= best_rank) continue;
+      best = std::move(e);
+      best_rank = rank;
     }
     if (!best) continue;
     for (const auto& l : obs_.locations()) best->values.push_back(obs_.state_value(l, finals));

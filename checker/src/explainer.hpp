@@ -3,9 +3,11 @@
 // search it remembers, per final state, the candidates it may have to show;
 // afterwards it rebuilds those candidates and asks the evaluator for their
 // enumeration choice (witnesses) or their violation (explanations).
-// Choices are deterministic: candidates are ranked by a key made of the
+// Choices are deterministic: candidates are kept by a key made of the
 // chosen traces, the reads-from sources and the coherence orders, never by
-// the solver's order.
+// the solver's order; among the kept rejections of a state, the explanation
+// shown is the best ranked (explainer.cpp, rank_of: no prelude bookkeeping,
+// fewest failed checks, shortest cycle, most protocol events).
 #include <map>
 #include <set>
 #include <vector>

@@ -71,6 +71,8 @@ int PathRunner::emit(EventKind kind, SetMask sets, int loc, Val value) {
   if (e.loc != loc) e.sets |= kSetAlias;  // through a second mapping of a code location
   if (loc >= 0 && prog_.locs[static_cast<std::size_t>(loc)].is_code) e.sets |= kSetInstr;
   e.span = span_;
+  e.func = func_;
+  e.call = call_;
   trace_.events.push_back(e);
   return static_cast<int>(trace_.events.size() - 1);
 }

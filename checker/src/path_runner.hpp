@@ -140,6 +140,11 @@ class PathRunner {
   /// registers, like run() does at the end.
   PathEnd finish();
   [[nodiscard]] const diag::SourceSpan& current_span() const { return span_; }
+  /// C tests: the function and call later events belong to (TraceEvent::func, ::call).
+  void set_origin(int func, int call) {
+    func_ = func;
+    call_ = call;
+  }
 
  private:
   void step();
@@ -174,6 +179,7 @@ class PathRunner {
   PathEnd end_ = PathEnd::Done;
   int instance_ = -1;
   int instr_ = -1;  ///< instruction-value id being executed (TraceEvent::instr)
+  int func_ = -1, call_ = -1;  ///< set_origin
   std::int64_t address_ = 0;
   diag::SourceSpan span_;
 };

@@ -22,6 +22,7 @@ inline constexpr int kNumRegs = 48;
 struct Location {
   std::string name;           ///< "x", "t[1]" or "P1:L0"
   bool is_code = false;
+  bool prelude = false;       ///< C tests: a variable of the prelude's init block (kernel bookkeeping)
   /// Array elements are consecutive locations: `array_first` is the id of element
   /// 0 (-1 for scalars), `elem_size` the byte stride, `array_len` the length.
   int array_first = -1;
@@ -80,6 +81,13 @@ struct Program {
   std::map<std::int64_t, std::pair<int, int>> slot_at;  ///< address -> (proc, pc)
   /// C tests only: [proc] local variable name -> register index (`0:r0`).
   std::vector<std::map<std::string, int>> c_locals;
+  /// C tests only: [function id] (CLowered::functions) its name and whether the
+  /// prelude defines it, to name the code events come from (TraceEvent::func).
+  struct CFunction {
+    std::string name;
+    bool prelude = false;
+  };
+  std::vector<CFunction> c_functions;
 
   [[nodiscard]] int num_procs() const { return static_cast<int>(procs.size()); }
   /// A lowered C test: its values are C's (64-bit `int`), not the target's

@@ -44,6 +44,11 @@ struct TraceEvent {
   int handler = -1;         ///< IpiSend, IrqEntry: handler id (CLowered::functions)
   int partner = -1;         ///< IPI/IRQ events: the matching event of the same trace (see EventKind)
   diag::SourceSpan span;    ///< the instruction that made it
+  /// C tests: the innermost function running (CLowered::functions id; -1: the
+  /// thread's body) and the outermost call or interrupt it belongs to
+  /// (Trace::calls index; -1: none), so that output can name prelude code.
+  int func = -1;
+  int call = -1;
 };
 
 using EdgeList = std::vector<std::pair<int, int>>;  ///< trace-local (from, to)
@@ -61,6 +66,7 @@ struct Trace {
   EdgeList pick_addr, pick_data, pick_ctrl;    ///< ... through CSEL/CSET conditions too
   EdgeList pick_basic;                         ///< read -> access its value reaches (pick flow)
   EdgeList rmw;
+  std::vector<int> calls;  ///< C tests: [call] the function (CLowered::functions id) called from the body
   std::vector<Val> final_regs;
   std::vector<FaultRecord> faults;
   /// Set when the trace executed something herd refuses (a jump to non-code...):

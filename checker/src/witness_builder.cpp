@@ -40,6 +40,7 @@ WitnessEvent WitnessBuilder::describe(std::size_t id) const {
   auto access = [&](int loc, const Val& v) {
     w.location = loc;
     w.location_name = prog_.locs[static_cast<std::size_t>(loc)].name;
+    w.prelude_location = prog_.locs[static_cast<std::size_t>(loc)].prelude;
     w.value = obs_.value_of(v);
   };
   if (proc < 0) {  // initial write of location `id`
@@ -50,6 +51,19 @@ WitnessEvent WitnessBuilder::describe(std::size_t id) const {
   const TraceEvent& e = ex_.trace(proc).events[id - static_cast<std::size_t>(ex_.offset(proc))];
   w.thread = proc;
   w.instance = e.instance;
+  if (e.func >= 0 && static_cast<std::size_t>(e.func) < prog_.c_functions.size()) {
+    w.function = prog_.c_functions[static_cast<std::size_t>(e.func)].name;
+    w.prelude = prog_.c_functions[static_cast<std::size_t>(e.func)].prelude;
+  }
+  const auto& calls = ex_.trace(proc).calls;
+  if (e.call >= 0 && static_cast<std::size_t>(e.call) < calls.size()) {
+    const int f = calls[static_cast<std::size_t>(e.call)];
+    w.call = e.call;
+    if (f >= 0 && static_cast<std::size_t>(f) < prog_.c_functions.size()) {
+      w.call_function = prog_.c_functions[static_cast<std::size_t>(f)].name;
+      w.call_prelude = prog_.c_functions[static_cast<std::size_t>(f)].prelude;
+    }
+  }
   if (e.instr >= 0)
     w.instruction = std::make_shared<litmus::Instruction>(prog_.instrs[static_cast<std::size_t>(e.instr)]);
   switch (e.kind) {
@@ -131,7 +145,7 @@ Witness WitnessBuilder::execution(const std::vector<std::vector<int>>& co,
   for (const auto& [w, r] : rf.pairs())
     if (auto it = co_next.find(static_cast<int>(w)); it != co_next.end())
       edge(r, static_cast<std::size_t>(it->second), "fr");
-  for (const char* name : {"addr", "data", "ctrl", "rmw"})
+  for (const char* name : {"addr", "data", "ctrl", "rmw", "ipi", "ipi-done"})
     for (const auto& [a, b] : base.relations[rel_index(name)].pairs()) edge(a, b, name);
   for (const auto& c : choice)
     for (const auto& [a, b] : c.pairs) edge(a, b, c.name);

@@ -169,6 +169,11 @@ void bind_options(CLI::App& app, Options& o, bool& memory_given) {
   app.add_flag("--png", o.png, "With --dot: also render DIR/NAME.png with `dot -Tpng`")
       ->group("Output")
       ->needs(dot);
+  app.add_flag("--dot-detail", o.dot_detail,
+               "With --dot, C tests: draw every event of the prelude's calls and every dependency "
+               "edge (default: each call one box, its bookkeeping folded)")
+      ->group("Output")
+      ->needs(dot);
   app.add_flag("--explain", o.explain,
                "Explain why the states the condition asks about are forbidden: the failing "
                "check and its cycle")

@@ -76,6 +76,7 @@ Json witness_to_json(const checker::Witness& w) {
     event["kind"] = event_kind_text(e);
     event["text"] = event_text(e);
     event["instruction"] = instruction_text(e);
+    if (!e.function.empty()) event["function"] = e.function;  // C tests: the function that made it
     events.push_back(std::move(event));
   }
   Json edges = Json::array();

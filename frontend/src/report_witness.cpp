@@ -33,7 +33,9 @@ bool is_context_synchronization(const WitnessEvent& e) { return e.context_synchr
 
 std::string event_label(const Witness& witness, int id) {
   const WitnessEvent* e = find_event(witness, id);
-  return e ? "e" + std::to_string(id) + ":" + event_text(*e) : "e?" + std::to_string(id);
+  if (e == nullptr) return "e?" + std::to_string(id);
+  // C tests: name the function (prelude or the test's own) the event comes from.
+  return "e" + std::to_string(id) + ":" + event_text(*e) + (e->function.empty() ? "" : " [" + e->function + "]");
 }
 
 std::vector<EdgeGroup> group_edges(const Witness& witness) {

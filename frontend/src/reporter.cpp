@@ -74,7 +74,7 @@ Reporter::Reporter(const Options& options, std::ostream& out, std::size_t total)
     else
       tsv_ = ExpectChecker::load(options.expect);
   }
-  if (!options.dot_dir.empty()) dot_.emplace(options.dot_dir, options.png);
+  if (!options.dot_dir.empty()) dot_.emplace(options.dot_dir, options.png, options.dot_detail);
 }
 
 std::string Reporter::stop_text(const checker::TestResult& r) const {

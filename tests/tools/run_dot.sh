@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # --dot DIR writes one NAME.dot per test that Graphviz parses (`dot -Tsvg`), with
-# --witness-style clusters and --explain clusters; --png renders NAME.png.
+# --witness-style clusters and --explain clusters; --png renders NAME.png; C
+# tests are drawn with prelude calls folded (--dot-detail: everything).
 # Exits 77 (ctest SKIP_RETURN_CODE) when Graphviz's `dot` is not installed.
 #   usage: XMCHECK=path/to/xmcheck run_dot.sh [REPO_ROOT]
 set -uo pipefail
@@ -29,6 +30,25 @@ for f in "$tmp"/dot/*.dot; do
   fi
 done
 grep -q 'cluster_s1P0' "$tmp/dot/mp.dot" || { echo "FAIL: mp.dot has no thread cluster"; ok=0; }
+# C tests (issue #12): prelude calls are boxes, the IPI is drawn, the prelude's
+# bookkeeping and transitive ctrl edges are not -- unless --dot-detail.
+mb=examples/kernel/membarrier-mp.litmus
+"$xmcheck" --arch arm64 --dot "$tmp/c" --explain "$mb" >/dev/null 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
+"$xmcheck" --arch arm64 --dot "$tmp/cd" --dot-detail --explain "$mb" >/dev/null 2>"$tmp/err" || { cat "$tmp/err"; exit 1; }
+c=$tmp/c/membarrier-mp.dot cd=$tmp/cd/membarrier-mp.dot
+grep -q '<B>membarrier()</B>' "$c" || { echo "FAIL: no membarrier() box in $mb"; ok=0; }
+grep -q '<B>ipi_mb() interrupt</B>' "$c" || { echo "FAIL: no ipi_mb() interrupt box in $mb"; ok=0; }
+grep -q 'label="ipi", color=magenta3' "$c" || { echo "FAIL: no ipi edge in $mb"; ok=0; }
+grep -q 'label="ipi-done", color=magenta3' "$c" || { echo "FAIL: no ipi-done edge in $mb"; ok=0; }
+grep -q 'e[0-9]*: W\[membarrier_state\]=0' "$c" && { echo "FAIL: membarrier_state's initial write drawn in $mb"; ok=0; }
+grep -q 'label="B"\|: B"' "$c" && { echo "FAIL: branches drawn in $mb"; ok=0; }
+ctrl=$(grep -c 'label="ctrl"' "$c") ctrl_detail=$(grep -c 'label="ctrl"' "$cd")
+((ctrl <= 3 && ctrl_detail > 20)) || { echo "FAIL: ctrl edges: $ctrl (want <= 3), --dot-detail $ctrl_detail (want > 20)"; ok=0; }
+grep -q 'e[0-9]*: W\[membarrier_state\]=0' "$cd" || { echo "FAIL: --dot-detail lost membarrier_state in $mb"; ok=0; }
+grep -q 'forbidden by external' "$c" || { echo "FAIL: no explanation cluster in $mb"; ok=0; }
+for f in "$c" "$cd"; do
+  dot -Tsvg "$f" -o /dev/null 2>"$tmp/dot.err" || { echo "FAIL: dot cannot parse $f"; cat "$tmp/dot.err"; ok=0; }
+done
 "$xmcheck" --dot "$tmp/png" --png examples/mp.litmus >/dev/null 2>"$tmp/err" || ok=0
 [[ -s $tmp/png/mp.png ]] || { echo "FAIL: --png wrote no mp.png"; cat "$tmp/err"; ok=0; }
 ((ok)) && echo "dot.parse: $files files parsed by dot" || exit 1

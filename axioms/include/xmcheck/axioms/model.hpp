@@ -109,8 +109,9 @@ struct ViolationEdge {
   std::vector<std::string> labels;
 };
 
-/// Why a candidate is inconsistent: the failing check of the enumeration
-/// branch with the smallest violation, and that violation.
+/// Why a candidate is inconsistent: among the checks it fails, on every
+/// enumeration branch, the one with the smallest violation (ties: the cycle
+/// through more IPI, interrupt and context-synchronizing events), and that violation.
 struct Violation {
   std::string check;  ///< the check's name (CheckInfo::name)
   std::string kind;   ///< "acyclic", "irreflexive", "empty" (with "~" if negated)
@@ -121,6 +122,10 @@ struct Violation {
   std::vector<ViolationEdge> edges;
   /// The value of every `with` relation on that branch (enumeration order).
   std::vector<NamedPairs> choice;
+  /// How many of the model's checks the candidate fails (on any branch): a
+  /// candidate that fails one check is nearly consistent, one that also
+  /// breaks coherence somewhere is a poorer example.
+  std::size_t failed_checks = 0;
 };
 
 /// Reusable evaluation state for one compiled model: keeps its value buffers

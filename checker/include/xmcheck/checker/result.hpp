@@ -102,6 +102,16 @@ struct WitnessEvent {
   std::shared_ptr<const litmus::Instruction> instruction;
   bool cache_maintenance = false;  ///< in a set of class CacheMaintenance (axioms/base.hpp)
   bool context_synchronizing = false;  ///< exception entry or return, or in a ContextSync set
+  /// C tests: the function whose code made it ("": the thread's body) and
+  /// whether the prelude (axioms/prelude/*.c) defines it.
+  std::string function;
+  bool prelude = false;
+  /// C tests: the call from the thread's body (or interrupt) it belongs to,
+  /// numbered per thread (-1: the body itself), and the function called.
+  int call = -1;
+  std::string call_function;
+  bool call_prelude = false;
+  bool prelude_location = false;  ///< C tests: it accesses a prelude variable (kernel bookkeeping)
 };
 
 /// A labelled edge between two WitnessEvent ids ("po", "rf", "co", "fr",

@@ -40,6 +40,7 @@ struct Options {
   bool witness = false;             ///< --witness
   std::string dot_dir;              ///< --dot DIR ("" = none)
   bool png = false;                 ///< --png
+  bool dot_detail = false;          ///< --dot-detail
   bool explain = false;             ///< --explain
   std::string expect;               ///< --expect FILE.tsv|FILE.expected|DIR ("" = none)
   bool expect_herd = false;         ///< --expect-herd: FILE is herd7 output whatever its name
