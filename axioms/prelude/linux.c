@@ -6,6 +6,7 @@ int cpu_active_mm[1];
 int cpu_in_eqs[1];
 int membarrier_state = 0;
 int task_on_cpu = 1;
+spinlock_t cpu_hotplug_lock;
 }
 
 /*
@@ -27,6 +28,7 @@ int task_on_cpu = 1;
  *                      | RCU_EQS_SPECIAL (2) when kick_active_cpus_sync()
  *                      deferred its work to the EQS exit.
  *   membarrier_state   mm->membarrier_state of the test's process.
+ *   cpu_hotplug_lock   cpu_hotplug_lock (a percpu rwsem), as one spinlock.
  *   task_on_cpu        p->on_cpu of the one task a test preempts and resumes
  *                      (preempt_task / resume_task): 1 while a CPU runs it.
  *
@@ -216,6 +218,50 @@ int membarrier(int cmd, int flags)
 }
 
 /* ======================= modes and scheduling ========================== */
+
+/*
+ * CPU hotplug. A test that declares `int cpu_offline[N]` (1 while CPU n is
+ * offline; the test gives the initial values) gets IPIs sent to online CPUs
+ * only: every send reads cpu_offline[target] first and skips an offline one
+ * (kernel/smp.c smp_call_function_many_cond: cpumask_and(..., mask,
+ * cpu_online_mask); smp_call_function_single returns -ENXIO). cpu_bringup()
+ * is the offline CPU coming up (arch/<arch>/kernel/smpboot.c start_secondary /
+ * secondary_start_kernel / smp_callin): its architecture's synchronization
+ * (lowering cpu_bringup_sync: x86 CR3/CR4 loads, arm64 ic iallu; dsb nsh;
+ * isb, powerpc rfid, riscv FENCE.I), set_cpu_online(), then interrupts
+ * enabled. The bring-up runs under cpu_hotplug_lock held for writing (cpu_up
+ * holds it on the controlling CPU while the AP comes up); text patching
+ * takes it for reading (cpus_read_lock(), e.g. static_key_enable() ->
+ * jump_label_update()), so a CPU cannot come online in the middle of a
+ * patch. The lock is modelled as one spinlock: readers exclude each other
+ * too.
+ */
+void cpus_read_lock(void)
+{
+	spin_lock(&cpu_hotplug_lock);
+}
+
+void cpus_read_unlock(void)
+{
+	spin_unlock(&cpu_hotplug_lock);
+}
+
+void cpu_bringup(void)
+{
+	local_irq_disable();
+	/*
+	 * cpu_up() on the controlling CPU takes the lock and releases the AP,
+	 * which spins on a start flag until then (e.g. powerpc
+	 * generic_secondary_smp_init on paca->cpu_start): a loop on the value
+	 * read, whose control dependency reaches the bring-up synchronization.
+	 */
+	while (cmpxchg_acquire(&cpu_hotplug_lock, 0, 1) != 0)
+		;
+	cpu_bringup_sync();
+	WRITE_ONCE(cpu_offline[smp_processor_id()], 0);	/* set_cpu_online() */
+	spin_unlock(&cpu_hotplug_lock);
+	local_irq_enable();
+}
 
 /*
  * Preemption of the running task inside the kernel (a preemption point with

@@ -106,6 +106,9 @@ class CInterpreter {
   /// it locally with interrupts disabled, between the sends and the waits, as
   /// smp_call_function_many_cond), then waits for each when `wait`.
   void send_ipis(const std::vector<int>& targets, int handler, bool wait, const Span& span);
+  /// CPU hotplug: false when the test declares cpu_offline and the send's
+  /// read of cpu_offline[cpu] (an event) says the CPU is offline.
+  bool cpu_online(int cpu, const Span& span);
   /// The alternative at a wait in which it never completes (a deadlock): the
   /// CPU spins there, still taking interrupts if they are enabled, and the
   /// path ends (Trace::hung_sends = `sends`).

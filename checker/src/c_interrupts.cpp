@@ -116,6 +116,18 @@ int CInterpreter::handler_arg(const Expr& e) {
   fail(e.span, "expected the name of a handler function (void h(void) { ... })");
 }
 
+bool CInterpreter::cpu_online(int cpu, const Span& span) {
+  const auto it = c_.shared.find("cpu_offline");
+  if (it == c_.shared.end()) return true;  // no hotplug in this test: every CPU is online
+  const Location& first = c_.prog.locs[static_cast<std::size_t>(it->second.loc)];
+  if (first.array_first != it->second.loc || first.array_len != c_.prog.num_procs())
+    fail(span, "cpu_offline must be an int array with one element per CPU (" +
+                   std::to_string(c_.prog.num_procs()) + ")");
+  run_.begin_instance(span);
+  const RegVal v = run_.load(it->second.loc + cpu, SetMask{}, {}, {});
+  return !(v.val.kind == Val::Kind::Int && v.val.v != 0);
+}
+
 void CInterpreter::send_ipis(const std::vector<int>& targets, int handler, bool wait, const Span& span) {
   if (in_irq_) throw diag::UserError(diag::ErrorKind::Unsupported, span, "IPIs sent from an interrupt handler are not supported");
   bool local = false;
@@ -125,6 +137,7 @@ void CInterpreter::send_ipis(const std::vector<int>& targets, int handler, bool 
       local = true;
       continue;
     }
+    if (!cpu_online(cpu, span)) continue;  // kernel/smp.c: the mask & cpu_online_mask
     run_.begin_instance(span);
     const int s = run_.emit(EventKind::IpiSend, ipi_send_sets_);
     auto& ev = run_.trace().events[static_cast<std::size_t>(s)];

@@ -83,6 +83,12 @@ class CLowerer {
       if (d.entry.loc.kind == litmus::Location::Kind::Memory) set_initial(d);
     for (const auto& d : cp.init)
       if (d.entry.loc.kind == litmus::Location::Kind::Memory && d.entry.value && d.entry.value->alias) set_alias(d);
+    // CPU hotplug (docs/c-dialect.md): IPI sends read cpu_offline[target].
+    for (const auto& d : cp.init)
+      if (d.entry.loc.kind == litmus::Location::Kind::Memory && d.entry.loc.symbol == "cpu_offline" &&
+          d.entry.array_size.value_or(0) != cp.threads.size())
+        fail(d.entry.loc.span, "cpu_offline must be an int array with one element per CPU (" +
+                                   std::to_string(cp.threads.size()) + ")");
     for (const auto& f : cp.functions) out_.functions.push_back(&f);
     if (prelude_ != nullptr && prelude_->c_program) add_prelude(*prelude_->c_program);
     for (const auto* f : out_.functions)
