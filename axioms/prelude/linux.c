@@ -4,6 +4,7 @@ C linux-prelude
 int cpu_mm[1];
 int cpu_active_mm[1];
 int cpu_in_eqs[1];
+int rseq_preempted[1];
 int membarrier_state = 0;
 int task_on_cpu = 1;
 spinlock_t cpu_hotplug_lock;
@@ -28,6 +29,9 @@ spinlock_t cpu_hotplug_lock;
  *                      | RCU_EQS_SPECIAL (2) when kick_active_cpus_sync()
  *                      deferred its work to the EQS exit.
  *   membarrier_state   mm->membarrier_state of the test's process.
+ *   rseq_preempted[cpu] the rseq event of the task on `cpu` (preemption,
+ *                      signal or membarrier RSEQ IPI since its critical
+ *                      section began): its commit aborts.
  *   cpu_hotplug_lock   cpu_hotplug_lock (a percpu rwsem), as one spinlock.
  *   task_on_cpu        p->on_cpu of the one task a test preempts and resumes
  *                      (preempt_task / resume_task): 1 while a CPU runs it.
@@ -80,6 +84,46 @@ void ipi_sync_core(void)
 }
 
 /*
+ * kernel/sched/membarrier.c ipi_rseq(): the IPI handler of
+ * PRIVATE_EXPEDITED_RSEQ: rseq_preempt(current) -- the task's rseq critical
+ * section, if one is running, is aborted when it returns to user space
+ * (kernel/rseq.c rseq_ip_fixup) -- then smp_mb().
+ */
+void ipi_rseq(void)
+{
+	WRITE_ONCE(rseq_preempted[smp_processor_id()], 1);	/* rseq_preempt(current) */
+	smp_mb();
+}
+
+/*
+ * Restartable sequences (include/uapi/linux/rseq.h; kernel/rseq.c): a
+ * critical section begins with rseq_begin() and ends with one commit store,
+ * rseq_commit(p, v), which returns 1 if it stored and 0 if the section was
+ * aborted. The kernel aborts a section that was preempted, signalled or
+ * IPI'd by membarrier RSEQ before its commit instruction (it moves the
+ * instruction pointer to the abort handler on the return to user space), so
+ * the check and the store are one step for interrupts here.
+ */
+void rseq_begin(void)
+{
+	WRITE_ONCE(rseq_preempted[smp_processor_id()], 0);
+}
+
+int rseq_commit(int *p, int v)
+{
+	int flags;
+	int ok = 0;
+
+	local_irq_save(flags);
+	if (READ_ONCE(rseq_preempted[smp_processor_id()]) == 0) {
+		WRITE_ONCE(*p, v);
+		ok = 1;
+	}
+	local_irq_restore(flags);
+	return ok;
+}
+
+/*
  * kernel/sched/membarrier.c membarrier_private_expedited() (cmodx-reference
  * 5.1): -EPERM unless the mm completed the matching registration; smp_mb()
  * (system call entry is not a barrier); the CPUs whose current task runs this
@@ -97,6 +141,8 @@ int membarrier_private_expedited(int flags)
 
 	if (flags == MEMBARRIER_FLAG_SYNC_CORE)
 		ready = MEMBARRIER_STATE_PRIVATE_EXPEDITED_SYNC_CORE_READY;
+	if (flags == MEMBARRIER_FLAG_RSEQ)
+		ready = MEMBARRIER_STATE_PRIVATE_EXPEDITED_RSEQ_READY;
 	if ((READ_ONCE(membarrier_state) & ready) == 0)
 		return -EPERM;
 	if (flags == MEMBARRIER_FLAG_SYNC_CORE)
@@ -107,6 +153,8 @@ int membarrier_private_expedited(int flags)
 			mask = mask | (1 << cpu);
 	if (flags == MEMBARRIER_FLAG_SYNC_CORE)
 		on_each_cpu_mask(mask, ipi_sync_core, 1);
+	else if (flags == MEMBARRIER_FLAG_RSEQ)
+		smp_call_function_many(mask, ipi_rseq, 1);
 	else
 		smp_call_function_many(mask, ipi_mb, 1);
 	smp_mb();	/* exit from system call is not a mb */
@@ -128,6 +176,9 @@ int membarrier_register_private_expedited(int flags)
 	if (flags == MEMBARRIER_FLAG_SYNC_CORE)
 		set = MEMBARRIER_STATE_PRIVATE_EXPEDITED | MEMBARRIER_STATE_PRIVATE_EXPEDITED_SYNC_CORE |
 		      MEMBARRIER_STATE_PRIVATE_EXPEDITED_SYNC_CORE_READY;
+	if (flags == MEMBARRIER_FLAG_RSEQ)
+		set = MEMBARRIER_STATE_PRIVATE_EXPEDITED | MEMBARRIER_STATE_PRIVATE_EXPEDITED_RSEQ |
+		      MEMBARRIER_STATE_PRIVATE_EXPEDITED_RSEQ_READY;
 	membarrier_state = membarrier_state | set;
 	return 0;
 }
@@ -195,11 +246,12 @@ int membarrier(int cmd, int flags)
 {
 	if (flags != 0)
 		return -EINVAL;
-	if (cmd == MEMBARRIER_CMD_QUERY)	/* MEMBARRIER_CMD_BITMASK without RSEQ */
+	if (cmd == MEMBARRIER_CMD_QUERY)	/* MEMBARRIER_CMD_BITMASK without GET_REGISTRATIONS */
 		return MEMBARRIER_CMD_GLOBAL | MEMBARRIER_CMD_GLOBAL_EXPEDITED |
 		       MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED |
 		       MEMBARRIER_CMD_PRIVATE_EXPEDITED | MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED |
-		       MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE | MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE;
+		       MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE | MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE |
+		       MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ | MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ;
 	if (cmd == MEMBARRIER_CMD_GLOBAL)
 		return membarrier_global();
 	if (cmd == MEMBARRIER_CMD_GLOBAL_EXPEDITED)
@@ -214,7 +266,11 @@ int membarrier(int cmd, int flags)
 		return membarrier_register_private_expedited(0);
 	if (cmd == MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE)
 		return membarrier_register_private_expedited(MEMBARRIER_FLAG_SYNC_CORE);
-	return -EINVAL;	/* the RSEQ commands and GET_REGISTRATIONS: not modelled */
+	if (cmd == MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ)
+		return membarrier_private_expedited(MEMBARRIER_FLAG_RSEQ);
+	if (cmd == MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ)
+		return membarrier_register_private_expedited(MEMBARRIER_FLAG_RSEQ);
+	return -EINVAL;	/* GET_REGISTRATIONS and MEMBARRIER_CMD_FLAG_CPU: not modelled */
 }
 
 /* ======================= modes and scheduling ========================== */
