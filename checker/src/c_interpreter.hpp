@@ -97,8 +97,8 @@ class CInterpreter {
   /// interrupt its budget still allows (a choice), repeatedly.
   void interrupt_point();
   void take_interrupt(int handler, const Span& span);
-  /// Runs handler `h`'s body (no arguments) in a fresh frame.
-  void run_function(int handler);
+  /// Runs handler `h`'s body (no arguments) in a fresh frame; its return value.
+  RegVal run_function(int handler);
   /// The interpreter's built-in kernel functions (IPIs, interrupt masking,
   /// smp_processor_id); false when `e` calls none of them.
   bool builtin(const Expr& e, RegVal& out);
@@ -114,6 +114,21 @@ class CInterpreter {
   /// path ends (Trace::hung_sends = `sends`).
   [[noreturn]] void hang_at_wait(const std::vector<int>& sends);
   int handler_arg(const Expr& e);
+
+  // INT3 traps and faults (c_traps.cpp)
+  /// An undefined instruction: a FAULT event, the interrupts still pending
+  /// for this CPU, and the thread stops.
+  [[noreturn]] void undefined_instruction();
+  [[nodiscard]] bool is_int3(const Val& v) const;
+  /// What executing code value `v` (executable) returns.
+  [[nodiscard]] RegVal insn_result(const Val& v) const;
+  /// The sets of lowering mark `mark`; an Unsupported error at `span` when the
+  /// architecture has none.
+  [[nodiscard]] SetMask trap_sets(const char* mark, const Span& span) const;
+  /// A fetched INT3: trap entry, poke_int3_handler(), trap return.
+  RegVal take_trap(const Span& span);
+  /// int3_emulate(v): what the handler's emulation of `v` returns.
+  bool trap_builtin(const Expr& e, RegVal& out);
   int emit_mark(EventKind kind, SetMask sets, const Span& span);
   /// Function `func` starts (a call, or an interrupt's handler when `interrupt`)
   /// or ends: later events record it (TraceEvent::func, ::call).

@@ -93,7 +93,7 @@ void CInterpreter::take_interrupt(int handler, const Span& span) {
   in_irq_ = false;
 }
 
-void CInterpreter::run_function(int handler) {
+RegVal CInterpreter::run_function(int handler) {
   const auto& f = *c_.functions[static_cast<std::size_t>(handler)];
   if (!f.params.empty()) fail(f.name_span, "an IPI handler takes no arguments: '" + f.name + "'");
   if (frames_.size() >= 32)
@@ -102,9 +102,11 @@ void CInterpreter::run_function(int handler) {
   irqs_enabled_ = false;
   frames_.emplace_back();
   (void)exec(f.body);
+  const RegVal out = frames_.back().result;
   frames_.pop_back();
   irqs_enabled_ = enabled;
   stop_if_halted();
+  return out;
 }
 
 int CInterpreter::handler_arg(const Expr& e) {

@@ -117,6 +117,7 @@ class CLowerer {
     std::set<std::string> used;
     for (const auto& t : cp.threads) collect_calls(t.body, used);
     for (const auto& f : cp.functions) collect_calls(f.body, used);
+    if (used.contains("INSN_INT3")) used.insert(kInt3Handler);  // a fetched INT3 runs it
     bool uses = false;
     for (const auto& f : pre.functions) {
       if (cp.find_function(f.name) != nullptr) continue;
@@ -143,7 +144,7 @@ class CLowerer {
   int add_location(const std::string& name, const std::optional<c::Type>& type) {
     Location loc;
     loc.name = name;
-    loc.is_code = type && type->base == "code_t" && !type->is_pointer();
+    loc.is_code = type && (type->base == "code_t" || type->base == kInsnPartsType) && !type->is_pointer();
     const int id = static_cast<int>(out_.prog.locs.size());
     out_.prog.locs.push_back(loc);
     out_.shared[name] = CSharedVar{id, type};
@@ -153,6 +154,11 @@ class CLowerer {
   void declare(const c::InitDecl& d) {
     const auto& e = d.entry;
     if (out_.shared.contains(e.loc.symbol)) fail(e.loc.span, "location " + e.loc.symbol + " is declared twice");
+    const bool parts = d.type && d.type->base == kInsnPartsType && !d.type->is_pointer();
+    if (parts && (!e.array_size || *e.array_size != 2))
+      fail(e.loc.span, std::string(kInsnPartsType) + " " + e.loc.symbol +
+                           " is one instruction in two parts: declare it " + std::string(kInsnPartsType) + " " +
+                           e.loc.symbol + "[2] (first byte, tail)");
     if (!e.array_size) {
       add_location(e.loc.symbol, d.type);
       return;
@@ -168,6 +174,7 @@ class CLowerer {
       loc.array_len = len;
       loc.elem_size = 1;  // C pointer arithmetic counts elements
       loc.array_name = e.loc.symbol;
+      loc.insn_parts = parts;
     }
     out_.shared[e.loc.symbol] = CSharedVar{first, d.type};
   }

@@ -22,6 +22,13 @@ struct CSharedVar {
   std::optional<litmus::c::Type> type;
 };
 
+/// The type of a multi-part instruction (`code_parts_t site[2]`, first byte
+/// and tail: x86 instructions longer than one atomic store).
+inline constexpr const char* kInsnPartsType = "code_parts_t";
+/// The function a fetched INSN_INT3 runs (the prelude's, after the kernel's
+/// arch/x86/kernel/alternative.c poke_int3_handler).
+inline constexpr const char* kInt3Handler = "poke_int3_handler";
+
 struct CLowered {
   Program prog;
   const litmus::c::CProgram* source = nullptr;

@@ -135,6 +135,8 @@ RegVal CInterpreter::call_function(const litmus::c::Function& f, const Expr& e) 
 RegVal CInterpreter::call_code(int loc, const RegVal& pointer, const Span& span) {
   const Location& l = c_.prog.locs[static_cast<std::size_t>(loc)];
   if (!l.is_code) fail(span, "calling '" + l.name + "', which is not a code_t location");
+  if (l.insn_parts && l.array_first != loc)
+    fail(span, "calling '" + l.name + "', the tail of a multi-part instruction: call '" + l.array_name + "'");
   // The indirect call itself (BLR / call *%rax): a taken branch on the pointer.
   run_.begin_instance(span);
   const int b = run_.emit(EventKind::Branch, kSetB);
@@ -144,15 +146,18 @@ RegVal CInterpreter::call_code(int loc, const RegVal& pointer, const Span& span)
   const bool executable = is_executable_insn(c_.prog, v);
   run_.begin_instance(span, executable ? static_cast<int>(v.v) : -1);
   run_.emit(EventKind::Fetch, kSetR | kSetM | kSetImp | kSetIF, loc, v);
-  if (!executable) {  // INSN_UDF, an integer, an address: undefined instruction
-    run_.take_exception(kSetUDF, Val::integer(0));
-    run_.halt();
-    throw Stop{};
+  if (is_int3(v)) return take_trap(span);  // one byte: the tail is not decoded
+  // A multi-part instruction: the tail is fetched by the same instruction;
+  // parts of two different instructions are a torn instruction, undefined.
+  bool torn = false;
+  if (l.insn_parts) {
+    const int tail = loc + 1;
+    const Val t = run_.choose_value(tail);
+    run_.emit(EventKind::Fetch, kSetR | kSetM | kSetImp | kSetIF, tail, t);
+    torn = !(t == v);
   }
-  // The value the code returns: INSN(n), INSN_BRANCH(n), INSN_CALL(n) give n;
-  // INSN_NOP falls through, 0.
-  const auto& insn = c_.prog.instrs[static_cast<std::size_t>(v.v)];
-  return RegVal{Val::integer(insn.operands.empty() ? 0 : insn.operands[0].imm), {}, {}, false};
+  if (!executable || torn) undefined_instruction();  // INSN_UDF, an integer, an address, a torn instruction
+  return insn_result(v);
 }
 
 RegVal CInterpreter::call(const Expr& e) {
@@ -176,6 +181,7 @@ RegVal CInterpreter::call(const Expr& e) {
   }
   if (const int f = c_.find_function(name); f >= 0) return call_function(*c_.functions[static_cast<std::size_t>(f)], e);
   if (RegVal out; builtin(e, out)) return out;
+  if (RegVal out; trap_builtin(e, out)) return out;
   if (const auto it = c_.shared.find(name); it != c_.shared.end()) {
     if (e.arg_count() != 0) fail(e.span, "code pointers take no arguments");
     const Location& l = c_.prog.locs[static_cast<std::size_t>(it->second.loc)];

@@ -36,6 +36,9 @@ struct Location {
   /// of location alias_of. Its accesses are accesses of alias_of, in set
   /// ALIAS (PathRunner::emit); it has no events of its own.
   int alias_of = -1;
+  /// C tests: an element of a `code_parts_t site[2]`, one instruction in two
+  /// parts (first byte, tail) fetched by one call of element 0.
+  bool insn_parts = false;
 };
 
 /// herd's code layout, kept so that addresses printed as integers (a BL return

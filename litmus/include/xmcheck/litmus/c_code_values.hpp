@@ -8,7 +8,9 @@
 // NOP, branch or call can be inside the set of instructions an architecture
 // allows to be patched while another CPU runs them (arm64 B/BL/NOP, Arm ARM
 // B2.2.5; Power's patch class b/bl/nop, ISA Book II §1.8.1), while INSN(n)
-// is an arbitrary instruction.
+// is an arbitrary instruction. INSN_INT3 is x86's one-byte breakpoint: a call
+// that fetches it runs the trap handler (docs/c-dialect.md, "Multi-part
+// instructions and INT3").
 
 #include <array>
 #include <optional>
@@ -22,6 +24,7 @@ enum class CCodeKind {
   Branch,  ///< INSN_BRANCH(n): an unconditional direct branch to code that returns n
   Call,    ///< INSN_CALL(n): a direct call of a function that returns n
   Udf,     ///< INSN_UDF: an undefined instruction (the call faults)
+  Int3,    ///< INSN_INT3: a breakpoint (the call runs poke_int3_handler)
 };
 
 struct CCodeValueName {
@@ -31,12 +34,13 @@ struct CCodeValueName {
   bool executable;  ///< a fetch of it runs (INSN_UDF faults)
 };
 
-inline constexpr std::array<CCodeValueName, 5> kCCodeValueNames{{
+inline constexpr std::array<CCodeValueName, 6> kCCodeValueNames{{
     {"INSN", CCodeKind::Opaque, true, true},
     {"INSN_NOP", CCodeKind::Nop, false, true},
     {"INSN_BRANCH", CCodeKind::Branch, true, true},
     {"INSN_CALL", CCodeKind::Call, true, true},
     {"INSN_UDF", CCodeKind::Udf, false, false},
+    {"INSN_INT3", CCodeKind::Int3, false, true},
 }};
 
 /// The entry of a C code value's name (mnemonic), or nullopt.
