@@ -299,10 +299,8 @@ struct Evaluator::State {
           ++raised_every_count;
         }
     } else if (raised_every_count > 0) {
-      std::vector<bool> now(m.num_flags, false);
-      for (auto f : raised) now[f] = true;
       for (std::size_t f = 0; f < m.num_flags; ++f)
-        if (raised_every[f] && !now[f]) {
+        if (raised_every[f] && std::find(raised.begin(), raised.end(), f) == raised.end()) {
           raised_every[f] = false;
           --raised_every_count;
         }

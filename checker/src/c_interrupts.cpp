@@ -122,9 +122,8 @@ bool CInterpreter::cpu_online(int cpu, const Span& span) {
   const auto it = c_.shared.find("cpu_offline");
   if (it == c_.shared.end()) return true;  // no hotplug in this test: every CPU is online
   const Location& first = c_.prog.locs[static_cast<std::size_t>(it->second.loc)];
-  if (first.array_first != it->second.loc || first.array_len != c_.prog.num_procs())
-    fail(span, "cpu_offline must be an int array with one element per CPU (" +
-                   std::to_string(c_.prog.num_procs()) + ")");
+  XMCHECK_ASSERT(first.array_first == it->second.loc && first.array_len == c_.prog.num_procs(),
+                 "lower_c checks that cpu_offline has one element per CPU");
   run_.begin_instance(span);
   const RegVal v = run_.load(it->second.loc + cpu, SetMask{}, {}, {});
   return !(v.val.kind == Val::Kind::Int && v.val.v != 0);

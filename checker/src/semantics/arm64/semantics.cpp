@@ -231,11 +231,7 @@ void cache_op(PathRunner& run, const Instruction& ins) {
 bool cmodx_restricted(const Instruction& ins) {
   // C code values: a named NOP, B or BL is in the list below; INSN(n) is any
   // instruction.
-  if (ins.arch == litmus::kCDialect) {
-    const auto code = litmus::c_code_value_name(ins.mnemonic);
-    return !code || !(code->kind == litmus::CCodeKind::Nop || code->kind == litmus::CCodeKind::Branch ||
-                      code->kind == litmus::CCodeKind::Call);
-  }
+  if (ins.arch == litmus::kCDialect) return !litmus::c_code_value_in_patch_class(ins.mnemonic);
   const std::string& m = ins.mnemonic;
   if (m == "B") return !ins.operands.empty() && ins.operands[0].kind == OpKind::Keyword;  // B.cond
   return !(m == "BL" || m == "CBZ" || m == "CBNZ" || m == "TBZ" || m == "TBNZ" || m == "ISB" ||

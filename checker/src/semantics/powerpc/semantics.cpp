@@ -333,11 +333,7 @@ void fence(PathRunner& run, SetMask set) { run.emit(EventKind::Fence, kSetF | se
 bool powerpc_cmodx_restricted(const Instruction& ins) {
   // C code values: a named nop, b or bl is in the patch class; INSN(n) is any
   // instruction.
-  if (ins.arch == litmus::kCDialect) {
-    const auto code = litmus::c_code_value_name(ins.mnemonic);
-    return !code || !(code->kind == litmus::CCodeKind::Nop || code->kind == litmus::CCodeKind::Branch ||
-                      code->kind == litmus::CCodeKind::Call);
-  }
+  if (ins.arch == litmus::kCDialect) return !litmus::c_code_value_in_patch_class(ins.mnemonic);
   const std::string& m = ins.mnemonic;
   if (m == "b" || m == "bl" || m == "ba" || m == "bla" || m == "nop") return false;
   if (m == "ori" && ins.operands.size() == 3 && ins.operands[0].reg.index == 0 && ins.operands[1].reg.index == 0 &&

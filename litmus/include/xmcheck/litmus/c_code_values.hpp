@@ -50,4 +50,11 @@ inline constexpr std::array<CCodeValueName, 6> kCCodeValueNames{{
   return std::nullopt;
 }
 
+/// True for a named NOP, branch or call: the kinds arm64 and Power allow to be
+/// patched while another CPU runs them. False for INSN(n) and unknown names.
+[[nodiscard]] inline bool c_code_value_in_patch_class(std::string_view name) {
+  const auto code = c_code_value_name(name);
+  return code && (code->kind == CCodeKind::Nop || code->kind == CCodeKind::Branch || code->kind == CCodeKind::Call);
+}
+
 }  // namespace xmcheck::litmus
