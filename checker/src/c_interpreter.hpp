@@ -146,7 +146,7 @@ class CInterpreter {
   std::vector<int> funcs_;  ///< functions running, outermost first (enter_function)
   const IrqBudget* budget_;
   bool irqs_enabled_ = true;
-  bool in_irq_ = false;
+  int irq_depth_ = 0;  ///< handlers running (interrupts, traps, local IPI calls), nested ones counted
   /// set_need_resched() was called: the next interrupt return reschedules
   /// (take_interrupt runs the prelude's irq_exit_reschedule instead).
   bool need_resched_ = false;

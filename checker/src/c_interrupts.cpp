@@ -3,7 +3,8 @@
 // loop iterations, after its last statement) while its interrupts are enabled;
 // which interrupts it may take is bounded by the IPIs the other threads can send
 // it (IrqBudget, computed by the unfolder to a fixpoint). Taking one emits
-// IRQ-ENTRY, runs the handler with interrupts disabled, emits IRQ-RETURN. Sends
+// IRQ-ENTRY, runs the handler with interrupts disabled (a handler that enables
+// them can take nested interrupts), emits IRQ-RETURN. Sends (also from handlers)
 // emit IPI-SEND (target CPU, handler) and, with `wait`, IPI-ACK after all the
 // sends; the search (candidate_search.cpp) matches sends with entries. A wait
 // may also hang forever (hang_at_wait), for the deadlock search.
@@ -44,7 +45,9 @@ void CInterpreter::leave_function() {
 }
 
 void CInterpreter::interrupt_point() {
-  if (budget_ == nullptr || in_irq_ || !irqs_enabled_ || run_.halted()) return;
+  // Handlers start with interrupts disabled (run_function); one that enables
+  // them again (local_irq_enable) can take nested interrupts.
+  if (budget_ == nullptr || !irqs_enabled_ || run_.halted()) return;
   const auto& mine = (*budget_)[static_cast<std::size_t>(proc_)];
   if (mine.empty()) return;
   // No event since the last point: taking an interrupt here is the same path
@@ -68,14 +71,16 @@ void CInterpreter::take_interrupt(int handler, const Span& span) {
   enter_function(handler);  // entry and return belong to the handler's call
   const int entry = emit_mark(EventKind::IrqEntry, irq_entry_sets_, where);
   run_.trace().events[static_cast<std::size_t>(entry)].handler = handler;
-  in_irq_ = true;
+  ++irq_depth_;
   run_function(handler);
   // With need_resched set, the handler's end does not return to the
   // interrupted code: the CPU schedules another thread of the same process,
   // which leaves the kernel by its own return path (the prelude's
   // irq_exit_reschedule, with the lowering's __irq_return_resched sets on
-  // the IRQ-RETURN event that ends the handler).
-  const bool resched = need_resched_;
+  // the IRQ-RETURN event that ends the handler). A nested interrupt returns
+  // to the handler it interrupted, which never reschedules (kernel/sched/
+  // core.c: preempt_schedule_irq runs only with preempt_count zero).
+  const bool resched = need_resched_ && irq_depth_ == 1;
   const int ret = emit_mark(EventKind::IrqReturn, resched ? irq_resched_return_sets_ : irq_return_sets_, where);
   leave_function();
   auto& events = run_.trace().events;
@@ -90,7 +95,7 @@ void CInterpreter::take_interrupt(int handler, const Span& span) {
     run_function(exit);
     leave_function();
   }
-  in_irq_ = false;
+  --irq_depth_;
 }
 
 RegVal CInterpreter::run_function(int handler) {
@@ -130,7 +135,6 @@ bool CInterpreter::cpu_online(int cpu, const Span& span) {
 }
 
 void CInterpreter::send_ipis(const std::vector<int>& targets, int handler, bool wait, const Span& span) {
-  if (in_irq_) throw diag::UserError(diag::ErrorKind::Unsupported, span, "IPIs sent from an interrupt handler are not supported");
   bool local = false;
   std::vector<int> sends;
   for (const int cpu : targets) {
@@ -144,15 +148,15 @@ void CInterpreter::send_ipis(const std::vector<int>& targets, int handler, bool 
     auto& ev = run_.trace().events[static_cast<std::size_t>(s)];
     ev.target = cpu;
     ev.handler = handler;
+    ev.from_handler = irq_depth_ > 0;  // a chain of IPIs: bounded by --unroll (unfold.cpp)
     sends.push_back(s);
   }
   if (local) {  // the calling CPU runs the function itself, interrupts disabled
-    const bool was_irq = in_irq_;
-    in_irq_ = true;
+    ++irq_depth_;
     enter_function(handler);
     run_function(handler);
     leave_function();
-    in_irq_ = was_irq;
+    --irq_depth_;
   }
   if (!wait) return;
   // A choice: the wait completes (every send served), or it never does. The

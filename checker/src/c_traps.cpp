@@ -58,10 +58,9 @@ RegVal CInterpreter::take_trap(const Span& span) {
   // The breakpoint is a trap (SDM Vol. 3A 6.5): the handler runs after the
   // INT3, with interrupts disabled, and returns by IRET.
   (void)emit_mark(EventKind::Fence, entry, span);
-  const bool was_irq = in_irq_;
-  in_irq_ = true;
+  ++irq_depth_;
   const RegVal out = run_function(handler);
-  in_irq_ = was_irq;
+  --irq_depth_;
   (void)emit_mark(EventKind::Fence, ret, span);
   return out;
 }

@@ -49,6 +49,7 @@ struct TraceEvent {
   /// (Trace::calls index; -1: none), so that output can name prelude code.
   int func = -1;
   int call = -1;
+  bool from_handler = false;  ///< IpiSend: sent by an interrupt handler (an IPI chain)
 };
 
 using EdgeList = std::vector<std::pair<int, int>>;  ///< trace-local (from, to)

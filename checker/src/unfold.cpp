@@ -52,21 +52,37 @@ void unfold_thread(const Program& prog, int proc, const std::vector<std::vector<
 }
 
 /// For every CPU and handler: the most IPIs one execution may send it, the sum
-/// over the other threads of the most any of their traces sends.
-IrqBudget budget_of(const std::vector<std::vector<Trace>>& traces) {
+/// over the other threads of the most any of their traces sends. IPIs sent by
+/// handlers form chains (a handler's IPI makes its target take an interrupt
+/// whose handler may send again, without end in a ping-pong); like a loop,
+/// a chain is bounded: at most `chain_bound` of them per CPU and handler.
+/// `cut` is set when the bound removed interrupts an execution could take.
+IrqBudget budget_of(const std::vector<std::vector<Trace>>& traces, int chain_bound, bool& cut) {
   IrqBudget out(traces.size());
+  IrqBudget chained(traces.size());
   for (std::size_t p = 0; p < traces.size(); ++p) {
-    std::map<std::pair<int, int>, int> most;  // (target, handler) -> max over p's traces
+    // (target, handler) -> max over p's traces, of sends from p's own code and from its handlers
+    std::map<std::pair<int, int>, int> most_direct, most_chained;
     for (const auto& t : traces[p]) {
-      std::map<std::pair<int, int>, int> count;
+      std::map<std::pair<int, int>, int> direct, from_handlers;
       for (const auto& e : t.events)
-        if (e.kind == EventKind::IpiSend) ++count[{e.target, e.handler}];
-      for (const auto& [k, n] : count) most[k] = std::max(most[k], n);
+        if (e.kind == EventKind::IpiSend) ++(e.from_handler ? from_handlers : direct)[{e.target, e.handler}];
+      for (const auto& [k, n] : direct) most_direct[k] = std::max(most_direct[k], n);
+      for (const auto& [k, n] : from_handlers) most_chained[k] = std::max(most_chained[k], n);
     }
-    for (const auto& [k, n] : most)
-      if (k.first >= 0 && static_cast<std::size_t>(k.first) < out.size() && static_cast<std::size_t>(k.first) != p)
-        out[static_cast<std::size_t>(k.first)][k.second] += n;
+    const auto add = [&](IrqBudget& to, const std::map<std::pair<int, int>, int>& most) {
+      for (const auto& [k, n] : most)
+        if (k.first >= 0 && static_cast<std::size_t>(k.first) < to.size() && static_cast<std::size_t>(k.first) != p)
+          to[static_cast<std::size_t>(k.first)][k.second] += n;
+    };
+    add(out, most_direct);
+    add(chained, most_chained);
   }
+  for (std::size_t c = 0; c < chained.size(); ++c)
+    for (const auto& [h, n] : chained[c]) {
+      cut |= n > chain_bound;
+      out[c][h] += std::min(n, chain_bound);
+    }
   return out;
 }
 
@@ -123,7 +139,9 @@ void unfold_into(Unfolding& u, const Program& prog, int unroll, const Deadline* 
     // lets its target take one more interrupt, whose handler may write more.
     // Hung paths do not count: their sends are a prefix of an ordinary path's,
     // and counting them could change ordinary results when that path is cut.
-    IrqBudget budget = budget_of(u.traces);
+    bool chain_cut = false;
+    IrqBudget budget = budget_of(u.traces, std::max(unroll, 1), chain_cut);
+    u.loop_cut |= chain_cut;
     for (std::size_t c = 0; c < budget.size() && c < u.irq_budget.size(); ++c)
       for (const auto& [h, n] : u.irq_budget[c])
         budget[c][h] = std::max(budget[c][h], n);  // never shrinks: the iteration is monotone

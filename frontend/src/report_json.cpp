@@ -50,6 +50,10 @@ std::string table_verdict_word(const checker::TestResult& r) {
   std::string notes;
   if (word == "Allowed" && r.asked_state_undefined) notes = "CMODX violated";
   if (!r.deadlocks.empty()) notes += notes.empty() ? "deadlock" : ", deadlock";
+  // Nothing reached a final state within the bound (an endless loop or IPI
+  // chain): the verdict says nothing about longer executions.
+  if (r.loop_bound_hit && r.states.empty() && r.stop == checker::StopReason::None)
+    notes += notes.empty() ? "every execution cut by --unroll" : ", every execution cut by --unroll";
   return notes.empty() ? word : word + " (" + notes + ")";
 }
 

@@ -252,3 +252,77 @@ P1(int *x) { local_irq_disable(); WRITE_ONCE(*x, 1); }
 exists (x=1)
 )") == std::vector<Deadlock>{Deadlock{0, 1, "do_nothing"}});
 }
+
+TEST_CASE("IPI chains: a handler's send counts towards its target's budget, bounded by --unroll") {
+  const Unfolded relay = unfold_c(R"(C relay
+{ int z = 0; }
+void work(void) { WRITE_ONCE(z, 1); }
+void relay(void) { smp_call_function_single(2, work, 0); }
+P0(void) { smp_call_function_single(1, relay, 1); }
+P1(void) { }
+P2(void) { }
+exists (z=1)
+)");
+  const int work = relay.c.find_function("work");
+  REQUIRE(work >= 0);
+  CHECK(relay.u.irq_budget.at(2).at(work) == 1);  // P1 relays P0's one IPI
+  CHECK_FALSE(relay.u.loop_cut);
+  bool relayed = false;
+  for (const auto& t : relay.u.traces[1])
+    for (const auto& e : t.events)
+      if (e.kind == EventKind::IpiSend) {
+        CHECK(e.from_handler);
+        CHECK(e.target == 2);
+        relayed = true;
+      }
+  CHECK(relayed);
+  // A ping-pong never ends: the chain stops at the bound (2), and says so.
+  const Unfolded pingpong = unfold_c(R"(C pingpong
+{ int n = 0; }
+void pong(void) { smp_call_function_single(0, ping, 0); }
+void ping(void) { smp_call_function_single(1, pong, 0); }
+P0(void) { smp_call_function_single(1, pong, 0); }
+P1(void) { }
+exists (n=0)
+)");
+  const int ping = pingpong.c.find_function("ping");
+  const int pong = pingpong.c.find_function("pong");
+  CHECK(pingpong.u.irq_budget.at(0).at(ping) == 2);
+  CHECK(pingpong.u.irq_budget.at(1).at(pong) == 3);  // P0's own send and two chained
+  CHECK(pingpong.u.loop_cut);
+}
+
+TEST_CASE("IPI chains: no choice balances an endless ping-pong, so there is no execution and no solver call") {
+  const TestResult r = check_arm64(R"(C pingpong
+{ int n = 0; }
+void pong(void) { smp_call_function_single(0, ping, 0); }
+void ping(void) { smp_call_function_single(1, pong, 0); }
+P0(void) { smp_call_function_single(1, pong, 0); }
+P1(void) { }
+exists (n=0)
+)");
+  CHECK(r.states.empty());
+  CHECK(r.loop_bound_hit);
+  CHECK(r.stats.solver_calls == 0);
+}
+
+TEST_CASE("nested interrupts: only a handler that enables interrupts is interrupted") {
+  const char* const text = R"(C nested
+{ int cnt = 0; }
+void inc(void) { int r; r = READ_ONCE(cnt); local_irq_enable(); WRITE_ONCE(cnt, r + 1); }
+P0(void) { smp_call_function_single(2, inc, 1); }
+P1(void) { smp_call_function_single(2, inc, 1); }
+P2(void) { }
+exists (cnt=1)
+)";
+  const Unfolded x = unfold_c(text);
+  std::set<std::string> shapes;
+  for (const auto& t : x.u.traces[2]) shapes.insert(shape(t));
+  CHECK(shapes.contains("IRIRWJWJ"));  // the second entry inside the first handler
+  CHECK(check_arm64(text).validated);  // an update is lost
+  std::string masked(text);
+  masked.erase(masked.find(" local_irq_enable();"), std::string(" local_irq_enable();").size());
+  const Unfolded y = unfold_c(masked.c_str());
+  for (const auto& t : y.u.traces[2]) CHECK(shape(t).find("IRI") == std::string::npos);
+  CHECK_FALSE(check_arm64(masked.c_str()).validated);
+}
