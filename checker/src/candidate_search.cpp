@@ -1,6 +1,7 @@
 #include "candidate_search.hpp"
 
 #include "direct_search.hpp"
+#include "ipi_balance.hpp"
 
 #include <z3++.h>
 
@@ -264,7 +265,7 @@ class Encoder {
       return allow_hangs_ && std::find(hung.begin(), hung.end(), ev.event) != hung.end();
     };
     // Counts first: traces no choice balances need no matching variables.
-    declare_ipi_counts(sends, entries, event, awaited_by_hang);
+    declare_ipi_counts();
     if (unbalanced_) return;
     const auto dropped = [&](const Ev& ev) {
       return excluded_.count({ev.proc, ev.trace}) != 0;
@@ -314,71 +315,57 @@ class Encoder {
     }
   }
 
-  /// The traces of one CPU that send and take the same IPIs.
-  struct TraceGroup {
-    z3::expr_vector vars;
-    std::vector<int> ids;
-  };
-
   /// Implied by the matching, but stated as counts: for each CPU and handler,
   /// the interrupts its trace takes equal the sends the other traces make (at
   /// least, when a hung wait may leave sends unserved). Without it, refuting
   /// a choice with more sends than entries (an IPI chain cut by --unroll) is
-  /// a pigeonhole problem for the solver. The traces of a CPU are grouped by
-  /// their counts (few groups), one variable per group, so that the solver
-  /// refutes count mismatches group by group rather than trace by trace.
-  template <typename Ev, typename EventOf, typename Awaited>
-  void declare_ipi_counts(const std::vector<Ev>& sends, const std::vector<Ev>& entries, const EventOf& event,
-                          const Awaited& awaited_by_hang) {
-    std::map<std::pair<int, int>, int> key_index;  // (target, handler) -> index in a signature
-    std::vector<bool> may_hang;
-    const auto index_of = [&](int target, int handler) {
-      const auto [it, fresh] = key_index.try_emplace({target, handler}, static_cast<int>(key_index.size()));
-      if (fresh) may_hang.push_back(false);
-      return it->second;
-    };
-    std::map<std::pair<int, int>, std::vector<int>> weight;  // (proc, trace) -> per key: sends minus entries
-    const auto add = [&](const Ev& ev, int key, int w) {
-      auto& sig = weight[{ev.proc, ev.trace}];
-      if (sig.size() <= static_cast<std::size_t>(key)) sig.resize(static_cast<std::size_t>(key) + 1, 0);
-      sig[static_cast<std::size_t>(key)] += w;
-    };
-    for (const auto& s : sends) {
-      const int k = index_of(event(s).target, event(s).handler);
-      add(s, k, 1);
-      if (awaited_by_hang(s)) may_hang[static_cast<std::size_t>(k)] = true;
-    }
-    for (const auto& en : entries) add(en, index_of(en.proc, event(en).handler), -1);
-    const std::size_t nkeys = key_index.size();
+  /// a pigeonhole problem for the solver. Traces are grouped by signature
+  /// (ipi_balance.hpp); groups that no choice balances are excluded (their
+  /// traces need no matching variables: excluded_), the others get one
+  /// variable each and a pseudo-Boolean count constraint per key.
+  void declare_ipi_counts() {
+    const IpiSignatures sigs = ipi_signatures(u_, allow_hangs_, deadline_);
+    const std::size_t nkeys = sigs.keys;
+    std::vector<std::map<IpiSignature, z3::expr_vector>> groups(u_.traces.size());  // signature -> trace variables
+    std::vector<std::set<IpiSignature>> distinct(u_.traces.size());
+    for (std::size_t p = 0; p < u_.traces.size(); ++p)
+      for (std::size_t i = 0; i < u_.traces[p].size(); ++i) {
+        const IpiSignature& sig = sigs.of_trace[p][i];
+        groups[p].try_emplace(sig, ctx_).first->second.push_back(trace_vars_[p][i]);
+        distinct[p].insert(sig);
+      }
+    if (std::none_of(sigs.may_hang.begin(), sigs.may_hang.end(), [](bool b) { return b; }))
+      if (const auto kept = balanced_signatures(distinct, deadline_)) {
+        for (std::size_t p = 0; p < u_.traces.size(); ++p) {
+          if ((*kept)[p].empty()) {  // no choice of this CPU balances: nothing to find
+            unbalanced_ = true;
+            return;
+          }
+          for (std::size_t i = 0; i < u_.traces[p].size(); ++i)
+            if ((*kept)[p].count(sigs.of_trace[p][i]) == 0) {
+              solver_.add(!trace_vars_[p][i]);
+              excluded_.insert({static_cast<int>(p), static_cast<int>(i)});
+            }
+          for (auto it = groups[p].begin(); it != groups[p].end();)
+            it = (*kept)[p].count(it->first) == 0 ? groups[p].erase(it) : std::next(it);
+        }
+      }
     std::vector<z3::expr_vector> terms;
     std::vector<std::vector<int>> coeffs(nkeys);
     std::vector<int> constant(nkeys, 0);
     for (std::size_t k = 0; k < nkeys; ++k) terms.emplace_back(ctx_);
-    std::vector<std::map<std::vector<int>, TraceGroup>> by_proc(u_.traces.size());  // signature -> traces
-    for (std::size_t p = 0; p < u_.traces.size(); ++p)
-      for (std::size_t i = 0; i < u_.traces[p].size(); ++i) {
-        auto it = weight.find({static_cast<int>(p), static_cast<int>(i)});
-        std::vector<int> sig = it == weight.end() ? std::vector<int>{} : it->second;
-        sig.resize(nkeys, 0);
-        TraceGroup& g = by_proc[p].try_emplace(std::move(sig), TraceGroup{z3::expr_vector(ctx_), {}}).first->second;
-        g.vars.push_back(trace_vars_[p][i]);
-        g.ids.push_back(static_cast<int>(i));
-      }
-    if (std::none_of(may_hang.begin(), may_hang.end(), [](bool b) { return b; })) exclude_unbalanced(by_proc);
-    if (unbalanced_) return;
     for (std::size_t p = 0; p < u_.traces.size(); ++p) {
-      const auto& groups = by_proc[p];
-      if (groups.size() == 1) {  // every trace of p counts the same: a constant
-        const auto& sig = groups.begin()->first;
+      if (groups[p].size() == 1) {  // every trace of p counts the same: a constant
+        const auto& sig = groups[p].begin()->first;
         for (std::size_t k = 0; k < nkeys; ++k) constant[k] += sig[k];
         continue;
       }
       int g = 0;
-      for (const auto& [sig, group] : groups) {
+      for (const auto& [sig, vars] : groups[p]) {
         deadline_.check();
         const std::string name = "ipigroup" + std::to_string(p) + "_" + std::to_string(g++);
         const z3::expr chosen = ctx_.bool_const(name.c_str());
-        solver_.add(chosen == z3::mk_or(group.vars));
+        solver_.add(chosen == z3::mk_or(vars));
         for (std::size_t k = 0; k < nkeys; ++k)
           if (sig[k] != 0) {
             terms[k].push_back(chosen);
@@ -389,66 +376,11 @@ class Encoder {
     for (std::size_t k = 0; k < nkeys; ++k) {
       // sum(coeffs . groups) + constant == 0 (>= 0 when sends may stay unserved)
       if (terms[k].empty()) {
-        if (may_hang[k] ? constant[k] < 0 : constant[k] != 0) solver_.add(ctx_.bool_val(false));
+        if (sigs.may_hang[k] ? constant[k] < 0 : constant[k] != 0) solver_.add(ctx_.bool_val(false));
         continue;
       }
-      solver_.add(may_hang[k] ? z3::pbge(terms[k], coeffs[k].data(), -constant[k])
-                              : z3::pbeq(terms[k], coeffs[k].data(), -constant[k]));
-    }
-  }
-
-  /// Drops the groups of traces (by_proc[p]: signature -> traces) that no
-  /// choice of the other CPUs' groups balances (every key's sum zero): their
-  /// traces are excluded, and the groups removed. Dynamic programming over
-  /// the CPUs on the sets of partial sums; skipped when a set grows too big.
-  void exclude_unbalanced(std::vector<std::map<std::vector<int>, TraceGroup>>& by_proc) {
-    constexpr std::size_t kMaxSums = 100000;
-    const std::size_t n = by_proc.size();
-    using Sums = std::set<std::vector<int>>;
-    const auto plus = [](std::vector<int> a, const std::vector<int>& b) {
-      for (std::size_t k = 0; k < a.size(); ++k) a[k] += b[k];
-      return a;
-    };
-    std::vector<Sums> suffix(n + 1);  // suffix[p]: the sums of CPUs p.. n-1
-    const std::size_t nkeys = by_proc.empty() || by_proc[0].empty() ? 0 : by_proc[0].begin()->first.size();
-    suffix[n].insert(std::vector<int>(nkeys, 0));
-    for (std::size_t p = n; p-- > 0;) {
-      deadline_.check();
-      for (const auto& v : suffix[p + 1])
-        for (const auto& entry : by_proc[p]) {
-          suffix[p].insert(plus(v, entry.first));
-          if (suffix[p].size() > kMaxSums) return;
-        }
-    }
-    Sums prefix{std::vector<int>(nkeys, 0)};  // the sums of CPUs 0 .. p-1, over kept groups
-    for (std::size_t p = 0; p < n; ++p) {
-      deadline_.check();
-      Sums next;
-      for (auto it = by_proc[p].begin(); it != by_proc[p].end();) {
-        bool balanced = false;
-        for (const auto& v : prefix) {
-          std::vector<int> need = plus(v, it->first);
-          for (auto& x : need) x = -x;
-          if (suffix[p + 1].count(need) != 0) {
-            balanced = true;
-            break;
-          }
-        }
-        if (balanced) {
-          for (const auto& v : prefix) next.insert(plus(v, it->first));
-          ++it;
-          continue;
-        }
-        for (const auto& t : it->second.vars) solver_.add(!t);
-        for (const int i : it->second.ids) excluded_.insert({static_cast<int>(p), i});
-        it = by_proc[p].erase(it);
-      }
-      if (by_proc[p].empty()) {  // no choice of this CPU balances: nothing to find
-        unbalanced_ = true;
-        return;
-      }
-      if (next.size() > kMaxSums) return;
-      prefix = std::move(next);
+      solver_.add(sigs.may_hang[k] ? z3::pbge(terms[k], coeffs[k].data(), -constant[k])
+                                   : z3::pbeq(terms[k], coeffs[k].data(), -constant[k]));
     }
   }
 
@@ -592,7 +524,7 @@ class Encoder {
   z3::context& ctx_;
   z3::solver solver_;
   bool unbalanced_ = false;  ///< no choice of traces balances IPI sends and entries: no skeleton
-  std::set<std::pair<int, int>> excluded_;  ///< (proc, trace) that no choice balances (exclude_unbalanced)
+  std::set<std::pair<int, int>> excluded_;  ///< (proc, trace) that no choice balances (declare_ipi_counts)
   std::vector<std::vector<z3::expr>> trace_vars_;
   std::vector<ReadVars> reads_;
   std::vector<IpiMatch> matches_;
