@@ -1,19 +1,14 @@
 #!/usr/bin/env bash
-# Benchmark of issue 4's interrupts: a JIT publish with
+# Benchmark shape (a), issue 4's interrupts: a JIT publish with
 # membarrier(PRIVATE_EXPEDITED_SYNC_CORE) by 1 patching CPU and N executing
 # CPUs, each of which can take the IPI at any interrupt point, N = 1..NMAX, on
-# both architectures, in both search modes: every execution (the default) and
-# --states-only (one execution per reachable state). Prints a Markdown table of
-# wall time and peak RSS.
+# every architecture, in both search modes: every execution (the default) and
+# --states-only (one execution per reachable state). Prints a Markdown table
+# (bench/kernel-lib.sh). Expected verdict: Never on every architecture (the
+# SYNC_CORE IPI's return is a context synchronization / serializing IRET, and
+# the reader sees ready=1 only after every IPI completed).
 #   usage: bench/kernel.sh [NMAX]   (default 5; target: N=5 under 5 s)
-set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-xmcheck=${XMCHECK:-$root/build/frontend/xmcheck}
-nmax=${1:-5}
-[[ -x $xmcheck ]] || { echo "bench: build first; no $xmcheck" >&2; exit 2; }
-command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time" >&2; exit 2; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/kernel-lib.sh"
 
 gen() {  # N executing CPUs
   local n=$1 i
@@ -47,24 +42,7 @@ gen() {  # N executing CPUs
     printf 'exists ('
     for ((i = 1; i <= n; i++)); do ((i > 1)) && printf ' \\/ '; printf '%d:r=1' "$i"; done
     echo ')'
-  } >"$tmp/jit-$n.litmus"
+  } >"$2"
 }
 
-printf '| N (executing CPUs) | arch | mode | verdict | executions (Positive+Negative) | skeletons | core blocks | wall | peak RSS |\n'
-printf '|---|---|---|---|---|---|---|---|---|\n'
-for ((n = 1; n <= nmax; n++)); do
-  gen "$n"
-  for arch in x86 arm64; do
-    for mode in executions states-only; do
-      opts=(--arch "$arch" --stats)
-      [[ $mode == states-only ]] && opts+=(--states-only)
-      /usr/bin/time -f '%e %M' -o "$tmp/t" "$xmcheck" "${opts[@]}" "$tmp/jit-$n.litmus" >"$tmp/out" 2>"$tmp/err" || true
-      read -r wall rss <"$tmp/t"
-      read -r verdict pos neg < <(awk '/^Observation/ {print $3, $4, $5}' "$tmp/out")
-      stat() { grep -o "[0-9]* $1" "$tmp/err" | head -1 | grep -o '^[0-9]*' || true; }
-      printf '| %d | %s | %s | %s | %s | %s | %s | %.2f s | %.1f MB |\n' "$n" "$arch" "$mode" "${verdict:-?}" \
-        "$((${pos:-0} + ${neg:-0}))" "$(stat skeletons)" "$(stat 'core blocks')" "$wall" \
-        "$(awk -v k="$rss" 'BEGIN {print k / 1024}')"
-    done
-  done
-done
+bench_run "${1:-5}"

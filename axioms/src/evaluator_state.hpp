@@ -48,6 +48,9 @@ struct Evaluator::State {
   // enumeration scratch, per level
   std::vector<Relation> with_fixed;
   std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> with_open;
+  // Per level and open pair: 0 free, 1 forced as listed, 2 forced reversed
+  // (prune_orientations()).
+  std::vector<std::vector<unsigned char>> with_forced;
   // verdict accumulation
   bool consistent = false;
   bool stop = false;
@@ -74,6 +77,7 @@ struct Evaluator::State {
     group_stamp.assign(m.groups.size(), 0);
     with_fixed.resize(m.num_levels);
     with_open.resize(m.num_levels);
+    with_forced.resize(m.num_levels);
   }
 
   void resize(std::size_t events) {
@@ -367,13 +371,23 @@ struct Evaluator::State {
       throw diag::UserError(diag::ErrorKind::Unsupported, it.span,
                             "unsupported construct 'orient' with " + std::to_string(open.size()) +
                                 " undecided pairs (at most 24)");
-    const std::uint64_t choices = std::uint64_t{1} << open.size();
     Relation& var = rel_own[it.node];
     rp[it.node] = &var;
+    auto& forced = with_forced[lvl];
+    forced.assign(open.size(), 0);
+    if (!prune_orientations(i, var)) return;  // every branch fails a persistent check
+    // Free pairs take the bits of c in order, so the branches left are visited
+    // in the order of the full enumeration (the first passing one is the same).
+    std::vector<std::size_t> free_pairs;
+    for (std::size_t k = 0; k < open.size(); ++k)
+      if (forced[k] == 0) free_pairs.push_back(k);
+    const std::uint64_t choices = std::uint64_t{1} << free_pairs.size();
     for (std::uint64_t c = 0; c < choices && !stop; ++c) {
       var = fixed;
+      std::size_t bit = 0;
       for (std::size_t k = 0; k < open.size(); ++k) {
-        if (((c >> k) & 1U) == 0) var.insert(open[k].first, open[k].second);
+        const bool reversed = forced[k] != 0 ? forced[k] == 2 : ((c >> bit++) & 1U) != 0;
+        if (!reversed) var.insert(open[k].first, open[k].second);
         else var.insert(open[k].second, open[k].first);
       }
       for (std::size_t l = lvl; l < level_epoch.size(); ++l) level_epoch[l] = ++counter;
@@ -382,6 +396,73 @@ struct Evaluator::State {
       run_from(i + 1);
       raised.resize(mark);
     }
+  }
+
+  // ---- Pruning orientations (docs/design.md, "Pruning orientations") ------
+  // A persistent check is over a growing node, which is monotone in every
+  // persistent enumeration variable (persistence.cpp: a stable node never
+  // depends on one). So if such a check already fails with the variable at
+  // item i holding only its fixed pairs, the forced ones and one more
+  // orientation, it fails on every branch containing them: the other
+  // orientation of that pair is forced. Without pruning, N fetching CPUs
+  // give 2^N orientations of IC against their fetches, nearly all failing.
+
+  /// Open pairs from which unit propagation pays for its 2 evaluations per
+  /// pair (and more with each forced pair) against 2^pairs branches.
+  static constexpr std::size_t kPruneFrom = 4;
+
+  /// Whether a persistent check between item i and the next enumeration fails
+  /// with the variable of item i set to its current value (`var`).
+  bool lower_bound_fails(std::size_t i) {
+    const Item& with = m.items[i];
+    const std::uint32_t lvl = m.level[with.node];
+    for (std::size_t l = lvl; l < level_epoch.size(); ++l) level_epoch[l] = ++counter;
+    stamp[with.node] = level_epoch[lvl];
+    for (std::size_t j = i + 1; j < m.items.size(); ++j) {
+      const Item& it = m.items[j];
+      if (it.kind == Item::Kind::With) break;  // later checks may use later variables
+      if (!m.persists[j] || holds(it)) continue;
+      if (failed_check.empty() || j > deepest_failure) {  // as the branch would report
+        deepest_failure = j;
+        failed_check = it.name;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /// Unit propagation over the open pairs of enumeration item i: fills
+  /// with_forced; false when some pair fails both ways (no branch passes).
+  /// Off under an observer (explanations and witnesses see every branch).
+  bool prune_orientations(std::size_t i, Relation& var) {
+    const std::uint32_t lvl = m.level[m.items[i].node];
+    const auto& open = with_open[lvl];
+    auto& forced = with_forced[lvl];
+    if (observer != nullptr || !m.persists[i] || open.size() < kPruneFrom) return true;
+    const auto insert = [&](Relation& r, std::size_t k, bool reversed) {
+      if (!reversed) r.insert(open[k].first, open[k].second);
+      else r.insert(open[k].second, open[k].first);
+    };
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (std::size_t k = 0; k < open.size(); ++k) {
+        if (forced[k] != 0) continue;
+        bool fails[2] = {false, false};
+        for (const bool reversed : {false, true}) {
+          var = with_fixed[lvl];
+          for (std::size_t f = 0; f < open.size(); ++f)
+            if (forced[f] != 0) insert(var, f, forced[f] == 2);
+          insert(var, k, reversed);
+          fails[reversed ? 1 : 0] = lower_bound_fails(i);
+        }
+        if (fails[0] && fails[1]) return false;
+        if (fails[0] || fails[1]) {
+          forced[k] = fails[0] ? 2 : 1;
+          changed = true;
+        }
+      }
+    }
+    return true;
   }
 
   Verdict run(const BaseValues& values) {

@@ -112,3 +112,27 @@ TEST_CASE("orient: too many undecided pairs is reported") {
   CHECK(e.kind() == ErrorKind::Unsupported);
   CHECK(e.formatted().find("test.cat:1:1: error: unsupported construct 'orient' with 900 undecided pairs") == 0);
 }
+
+// From 4 open pairs the evaluator forces the orientations whose other
+// direction alone fails a persistent check (docs/design.md, "Pruning
+// orientations"); the verdict and flags must be those of the full walk.
+TEST_CASE("orient: pruned enumeration keeps verdict, flags and every-branch flags") {
+  Exec x(6);
+  x.add("IC.IVAU", {0}).add("IF", {1, 2, 3, 4, 5});
+  x.edge("po", 1, 0).edge("po", 0, 2);  // pair 0-1 only backward, pair 0-2 only forward
+  x.edge("po", 3, 4);                    // 0->3 with 4->0 closes a cycle: two pairs together
+  const char* model =
+      "with c from orient(IC.IVAU * IF, 0)\n"
+      "acyclic po | c as ok\n"
+      "flag ~empty c & (IF * IC.IVAU) as backward\n"
+      "flag ~empty c & (IC.IVAU * IF) as forward\n"
+      "flag ~empty c & (IC.IVAU * (IF & domain(po))) as forward-to-3\n";
+  const Verdict v = run(model, x);
+  CHECK(v.consistent);
+  CHECK(v.flags == std::vector<std::string>{"backward", "forward", "forward-to-3"});
+  CHECK(v.flags_in_every_branch == std::vector<std::string>{"backward", "forward"});
+  x.edge("po", 0, 1);  // now pair 0-1 closes a cycle both ways
+  const Verdict bad = run(model, x);
+  CHECK_FALSE(bad.consistent);
+  CHECK(bad.failed_check == "ok");
+}

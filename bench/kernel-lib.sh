@@ -1,0 +1,58 @@
+# Shared driver of the many-CPU benchmark shapes (bench/kernel*.sh), sourced
+# by each shape script after it defines gen N FILE ARCH (writes a C litmus test
+# with N executing/bystander CPUs besides the patching/writing CPU P0; ARCH for
+# shapes whose kernel idiom differs per architecture).
+#
+# Runs N = 1..NMAX on every architecture in both search modes and prints one
+# Markdown table. Each run gets xmcheck's own --timeout (default 20 s, env
+# TIMEOUT) and, in case a phase does not poll it, coreutils' timeout a little
+# later; either way the row says "timeout". Once an (arch, mode) pair times out
+# its larger N are skipped: they only get slower, and the bench must end.
+#   env: XMCHECK (binary), TIMEOUT (s), ARCHS ("x86 arm64 powerpc riscv"),
+#        MODES ("executions states-only")
+set -euo pipefail
+bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+xmcheck=${XMCHECK:-$bench_root/build/frontend/xmcheck}
+limit=${TIMEOUT:-20}
+archs=${ARCHS:-x86 arm64 powerpc riscv}
+modes=${MODES:-executions states-only}
+[[ -x $xmcheck ]] || { echo "bench: build first; no $xmcheck" >&2; exit 2; }
+command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time" >&2; exit 2; }
+bench_tmp=$(mktemp -d)
+trap 'rm -rf "$bench_tmp"' EXIT
+
+# stat NAME: the count before NAME in the --stats line ("N skeletons").
+bench_stat() { grep -o "[0-9]* $1" "$bench_tmp/err" | head -1 | grep -o '^[0-9]*' || true; }
+
+# bench_run NMAX: the table, one row per (N, arch, mode) that was run.
+bench_run() {
+  local nmax=$1 n arch mode wall rss verdict rc
+  local -A gave_up=()
+  printf '| N | arch | mode | verdict | skeletons | solver calls | wall | peak RSS |\n'
+  printf '|---|---|---|---|---|---|---|---|\n'
+  for ((n = 1; n <= nmax; n++)); do
+    for arch in $archs; do
+      gen "$n" "$bench_tmp/test-$n.litmus" "$arch"
+      for mode in $modes; do
+        [[ -n ${gave_up[$arch/$mode]:-} ]] && continue
+        local opts=(--arch "$arch" --stats --timeout "$limit")
+        [[ $mode == states-only ]] && opts+=(--states-only)
+        rc=0
+        /usr/bin/time -f '%e %M' -o "$bench_tmp/t" timeout -k 5 "$((${limit%.*} + 10))" \
+          "$xmcheck" "${opts[@]}" "$bench_tmp/test-$n.litmus" >"$bench_tmp/out" 2>"$bench_tmp/err" || rc=$?
+        # GNU time prepends "Command exited with non-zero status" on failure.
+        read -r wall rss < <(tail -1 "$bench_tmp/t")
+        verdict=$(awk '/^Observation/ {print $3}' "$bench_tmp/out")
+        if grep -q 'timeout after' "$bench_tmp/out" "$bench_tmp/err" || ((rc == 124 || rc == 137)); then
+          verdict=timeout
+          gave_up[$arch/$mode]=1
+        elif ((rc != 0)); then
+          verdict="error $rc"
+        fi
+        printf '| %d | %s | %s | %s | %s | %s | %.2f s | %.1f MB |\n' "$n" "$arch" "$mode" "${verdict:-?}" \
+          "$(bench_stat skeletons)" "$(bench_stat 'solver calls')" "$wall" \
+          "$(awk -v k="$rss" 'BEGIN {print k / 1024}')"
+      done
+    done
+  done
+}
