@@ -23,6 +23,22 @@ void collect_decls(const c::Stmt& s, std::vector<std::pair<std::string, diag::So
   for (const auto& child : s.children) collect_decls(child, out);
 }
 
+/// herd's implicit locals: a thread may assign a name it never declared
+/// (`r0 = READ_ONCE(*x);`), which declares an int local.
+void collect_assigned(const c::Expr& e, std::vector<std::pair<std::string, diag::SourceSpan>>& out) {
+  if (e.kind == c::Expr::Kind::Assign && !e.operands.empty() && e.operands[0].kind == c::Expr::Kind::Ident)
+    out.emplace_back(e.operands[0].text, e.operands[0].span);
+  for (const auto& o : e.operands) collect_assigned(o, out);
+}
+
+void collect_assigned(const c::Stmt& s, std::vector<std::pair<std::string, diag::SourceSpan>>& out) {
+  if (s.expr) collect_assigned(*s.expr, out);
+  if (s.step) collect_assigned(*s.step, out);
+  for (const auto& d : s.decls)
+    if (d.init) collect_assigned(*d.init, out);
+  for (const auto& child : s.children) collect_assigned(child, out);
+}
+
 void collect_insns(const c::Expr& e, Program& prog) {
   if (e.kind == c::Expr::Kind::Ident)
     if (const auto code = litmus::c_code_value_name(e.text); code && !code->takes_int)
@@ -238,6 +254,10 @@ class CLowerer {
     std::vector<std::pair<std::string, diag::SourceSpan>> names;
     for (const auto& p : t.params) names.emplace_back(p.name, p.span);
     collect_decls(t.body, names);
+    std::vector<std::pair<std::string, diag::SourceSpan>> assigned;
+    collect_assigned(t.body, assigned);
+    for (const auto& [name, span] : assigned)  // undeclared: an implicit int local, unless shared
+      if (!out_.shared.contains(name) && !litmus::c_code_value_name(name)) names.emplace_back(name, span);
     auto& locals = out_.prog.c_locals[static_cast<std::size_t>(t.proc)];
     for (const auto& [name, span] : names) {
       if (locals.contains(name)) continue;

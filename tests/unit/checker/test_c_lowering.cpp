@@ -148,3 +148,18 @@ exists (1:r0=1 /\ 1:r1=1)
   CHECK(prog.locs[0].is_code);
   CHECK(prog.c_locals[1].at("r1") >= 0);
 }
+
+TEST_CASE("implicit locals: a thread's undeclared assignment target is an int local, a shared name stays shared") {
+  const char* const text = R"(C implicit
+{ int x = 0; int y = 0; }
+P0(int *x, int *y) { WRITE_ONCE(*x, 1); smp_wmb(); WRITE_ONCE(*y, 1); }
+P1(int *x) { r0 = READ_ONCE(y); smp_rmb(); r1 = READ_ONCE(*x); y = 2; }
+exists (1:r0=1 /\ 1:r1=0)
+)";
+  const Program prog = lower_c(parse(text), *litmus::arch_by_id("x86")).prog;
+  CHECK(prog.c_locals[1].contains("r0"));
+  CHECK(prog.c_locals[1].contains("r1"));
+  CHECK_FALSE(prog.c_locals[1].contains("y"));  // a plain store to the shared y
+  CHECK(prog.c_locals[0].size() == 2);          // the parameters only
+  CHECK_FALSE(check_c(text, *litmus::arch_by_id("x86")).validated);
+}
