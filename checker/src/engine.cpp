@@ -228,7 +228,7 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
       if (!v.consistent) {
         if (!extras.wants_inconsistent()) return true;
         const std::vector<Val> finals = final_values(obs, ex, co, prog);
-        if (obs.passes_filter(finals)) extras.inconsistent(finals, obs.satisfies(finals), sk, co);
+        if (obs.passes_filter(finals)) extras.inconsistent(obs.shown_values(finals), obs.satisfies(finals), sk, co);
         return true;
       }
       reject_delayed_errors(ex, prog.num_procs());
@@ -236,13 +236,13 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
       reached = finals;
       if (!obs.passes_filter(finals)) return !projection;
       const bool sat = obs.satisfies(finals);
-      got.states.emplace(finals, sat);
+      got.states.emplace(obs.shown_values(finals), sat);  // a filter-only location is no part of it
       (sat ? got.positive : got.negative) += 1;
       got.flags.insert(v.flags.begin(), v.flags.end());
       if (sat && std::none_of(v.flags_in_every_branch.begin(), v.flags_in_every_branch.end(),
                               [&](const std::string& f) { return arch.flag_means_undefined(f); }))
         ++got.positive_defined;
-      if (extras.active()) extras.consistent(finals, sat, sk, co);
+      if (extras.active()) extras.consistent(obs.shown_values(finals), sat, sk, co);
       return !projection;  // one execution per state is enough
     });
     Blocking b;
@@ -271,14 +271,14 @@ TestResult result_of(const litmus::LitmusTest& test, const CheckOptions& options
   const Collected& got = st.got;
   if (st.obs) {
     const Observation& obs = *st.obs;
-    for (const auto& l : obs.locations()) {
+    for (const auto& l : obs.shown_locations()) {
       if (l.is_fault && r.first_fault_observed > r.observed.size()) r.first_fault_observed = r.observed.size();
       r.observed.push_back(l.shown);
     }
     for (const auto& [vals, sat] : got.states) {
       FinalState s;
       s.satisfies_condition = sat;
-      for (const auto& l : obs.locations()) s.values.push_back(obs.state_value(l, vals));
+      for (const auto& l : obs.shown_locations()) s.values.push_back(obs.state_value(l, vals));
       r.states.push_back(std::move(s));
     }
   }

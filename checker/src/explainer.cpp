@@ -145,7 +145,7 @@ void Explainer::finish(TestResult& r, const std::vector<std::vector<Val>>& reach
       best_rank = rank;
     }
     if (!best) continue;
-    for (const auto& l : obs_.locations()) best->values.push_back(obs_.state_value(l, finals));
+    for (const auto& l : obs_.shown_locations()) best->values.push_back(obs_.state_value(l, finals));
     r.explanations.push_back(std::move(*best));
   }
 }

@@ -30,11 +30,19 @@ std::string memory_order_key(const ObservedLocation& l) {
 Observation::Observation(const litmus::LitmusTest& test, Program& prog) : test_(test), prog_(prog) {
   std::vector<litmus::Location> named = test.locations;
   collect_locations(test.condition.prop, named);
-  if (test.filter) collect_locations(*test.filter, named);
   for (const auto& l : named) slot_for(l);
-  // herd's order: registers by proc then register number, then memory by name.
+  const std::size_t shown = locs_.size();
+  if (test.filter) {
+    std::vector<litmus::Location> filtered;
+    collect_locations(*test.filter, filtered);
+    for (const auto& l : filtered) slot_for(l);
+    for (std::size_t i = shown; i < locs_.size(); ++i) locs_[i].filter_only = true;
+  }
+  // herd's order: registers by proc then register number, then memory by
+  // name; the filter-only slots after all of them.
   std::vector<ObservationSlot> sorted = locs_;
   std::stable_sort(sorted.begin(), sorted.end(), [](const ObservationSlot& a, const ObservationSlot& b) {
+    if (a.filter_only != b.filter_only) return b.filter_only;
     if (a.is_fault != b.is_fault) return b.is_fault;  // fault atoms come last
     if (a.is_fault) return false;                     // in the order they were named
     if (a.is_register != b.is_register) return a.is_register;
@@ -46,6 +54,10 @@ Observation::Observation(const litmus::LitmusTest& test, Program& prog) : test_(
   for (auto& l : locs_) {
     l.value_index = next;
     next += l.count;
+    if (!l.filter_only) {
+      ++shown_slots_;
+      shown_values_ = static_cast<std::size_t>(next);
+    }
   }
   condition_ = convert(test.condition.prop);
   if (test.filter) filter_ = convert(*test.filter);

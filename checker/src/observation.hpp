@@ -26,6 +26,9 @@ struct ObservationSlot {
   bool is_array = false;
   int value_index = 0;  ///< where its values start in a final-value vector
   ObservedLocation shown;  ///< the location, typed, as TestResult::observed holds it
+  /// Named by the filter only: evaluated, but not part of a state (herd7
+  /// shows the locations of `locations` and of the condition).
+  bool filter_only = false;
 };
 
 class Observation {
@@ -33,7 +36,17 @@ class Observation {
   /// Interns the condition's values into `prog` (instruction constants).
   Observation(const litmus::LitmusTest& test, Program& prog);
 
+  /// Every slot: the shown ones first, then the filter-only ones.
   [[nodiscard]] const std::vector<ObservationSlot>& locations() const { return locs_; }
+  /// The slots a state shows (locations() without the filter-only ones).
+  [[nodiscard]] std::span<const ObservationSlot> shown_locations() const {
+    return {locs_.data(), shown_slots_};
+  }
+  /// Final values (one per locations() value) cut to the shown slots' values:
+  /// what identifies a state.
+  [[nodiscard]] std::vector<Val> shown_values(const std::vector<Val>& finals) const {
+    return {finals.begin(), finals.begin() + static_cast<std::ptrdiff_t>(std::min(shown_values_, finals.size()))};
+  }
   /// The value of fault atom `l` for threads that took `faults` ([proc] -> faults).
   [[nodiscard]] static Val fault_value(const ObservationSlot& l, const std::vector<FaultRecord>& faults);
   /// Evaluates the condition's proposition on final values (one per location()).
@@ -64,6 +77,8 @@ class Observation {
   const litmus::LitmusTest& test_;
   Program& prog_;
   std::vector<ObservationSlot> locs_;
+  std::size_t shown_slots_ = 0;   ///< locs_[0 .. shown_slots_) are shown
+  std::size_t shown_values_ = 0;  ///< their values: finals[0 .. shown_values_)
   Node condition_;
   std::optional<Node> filter_;
 };
