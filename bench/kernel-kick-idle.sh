@@ -38,9 +38,7 @@ gen() {  # N CPUs that may be idle
       echo '}'
     done
     echo
-    printf 'exists ('
-    for ((i = 1; i <= n; i++)); do ((i > 1)) && printf ' \\/ '; printf '%d:r0=1 /\\ %d:r=1' "$i" "$i"; done
-    echo ')'
+    bench_exists_any "$n" '%d:r0=1 /\ %d:r=1'
   } >"$2"
 }
 

@@ -21,6 +21,18 @@ command -v /usr/bin/time >/dev/null || { echo "bench: needs /usr/bin/time" >&2; 
 bench_tmp=$(mktemp -d)
 trap 'rm -rf "$bench_tmp"' EXIT
 
+# bench_exists_any N FORMAT: `exists (A1 \/ ... \/ AN)`, Ai = FORMAT with
+# every %d replaced by i (the CPU's number), e.g. '%d:r0=1 /\ %d:r=1'.
+bench_exists_any() {
+  local n=$1 format=$2 i
+  printf 'exists ('
+  for ((i = 1; i <= n; i++)); do
+    ((i > 1)) && printf ' \\/ '
+    printf '%s' "${format//%d/$i}"
+  done
+  echo ')'
+}
+
 # stat NAME: the count before NAME in the --stats line ("N skeletons").
 bench_stat() { grep -o "[0-9]* $1" "$bench_tmp/err" | head -1 | grep -o '^[0-9]*' || true; }
 

@@ -36,9 +36,7 @@ gen() {  # N readers
       echo '}'
     done
     echo
-    printf 'exists ('
-    for ((i = 1; i <= n; i++)); do ((i > 1)) && printf ' \\/ '; printf '%d:r1=1 /\\ %d:r2=0' "$i" "$i"; done
-    echo ')'
+    bench_exists_any "$n" '%d:r1=1 /\ %d:r2=0'
   } >"$2"
 }
 

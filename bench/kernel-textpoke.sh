@@ -36,9 +36,7 @@ gen() {  # N CPUs executing the site
         echo '}'
       done
       echo
-      printf 'exists ('
-      for ((i = 1; i <= n; i++)); do ((i > 1)) && printf ' \\/ '; printf '%d:r=-1' "$i"; done
-      echo ')'
+      bench_exists_any "$n" '%d:r=-1'
     else
       echo '{ code_t f = INSN(1); int done = 0; }'
       echo
@@ -61,9 +59,7 @@ gen() {  # N CPUs executing the site
         echo '}'
       done
       echo
-      printf 'exists ('
-      for ((i = 1; i <= n; i++)); do ((i > 1)) && printf ' \\/ '; printf '%d:r0=1 /\\ %d:r=1' "$i" "$i"; done
-      echo ')'
+      bench_exists_any "$n" '%d:r0=1 /\ %d:r=1'
     fi
   } >"$2"
 }

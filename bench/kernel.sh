@@ -39,9 +39,7 @@ gen() {  # N executing CPUs
       echo '}'
     done
     echo
-    printf 'exists ('
-    for ((i = 1; i <= n; i++)); do ((i > 1)) && printf ' \\/ '; printf '%d:r=1' "$i"; done
-    echo ')'
+    bench_exists_any "$n" '%d:r=1'
   } >"$2"
 }
 

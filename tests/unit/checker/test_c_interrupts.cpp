@@ -253,6 +253,16 @@ exists (x=1)
 )") == std::vector<Deadlock>{Deadlock{0, 1, "do_nothing"}});
 }
 
+/// Handlers that IPI each other without waiting: a chain without end.
+const char* const kPingPong = R"(C pingpong
+{ int n = 0; }
+void pong(void) { smp_call_function_single(0, ping, 0); }
+void ping(void) { smp_call_function_single(1, pong, 0); }
+P0(void) { smp_call_function_single(1, pong, 0); }
+P1(void) { }
+exists (n=0)
+)";
+
 TEST_CASE("IPI chains: a handler's send counts towards its target's budget, bounded by --unroll") {
   const Unfolded relay = unfold_c(R"(C relay
 { int z = 0; }
@@ -277,14 +287,7 @@ exists (z=1)
       }
   CHECK(relayed);
   // A ping-pong never ends: the chain stops at the bound (2), and says so.
-  const Unfolded pingpong = unfold_c(R"(C pingpong
-{ int n = 0; }
-void pong(void) { smp_call_function_single(0, ping, 0); }
-void ping(void) { smp_call_function_single(1, pong, 0); }
-P0(void) { smp_call_function_single(1, pong, 0); }
-P1(void) { }
-exists (n=0)
-)");
+  const Unfolded pingpong = unfold_c(kPingPong);
   const int ping = pingpong.c.find_function("ping");
   const int pong = pingpong.c.find_function("pong");
   CHECK(pingpong.u.irq_budget.at(0).at(ping) == 2);
@@ -293,14 +296,7 @@ exists (n=0)
 }
 
 TEST_CASE("IPI chains: no choice balances an endless ping-pong, so there is no execution and no solver call") {
-  const TestResult r = check_arm64(R"(C pingpong
-{ int n = 0; }
-void pong(void) { smp_call_function_single(0, ping, 0); }
-void ping(void) { smp_call_function_single(1, pong, 0); }
-P0(void) { smp_call_function_single(1, pong, 0); }
-P1(void) { }
-exists (n=0)
-)");
+  const TestResult r = check_arm64(kPingPong);
   CHECK(r.states.empty());
   CHECK(r.loop_bound_hit);
   CHECK(r.stats.solver_calls == 0);
