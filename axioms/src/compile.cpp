@@ -52,6 +52,7 @@ class Compiler {
     }
     finish();
     detail::analyse_persistence(*out_);
+    detail::analyse_flag_locality(*out_);
     for (const auto& [name, id] : src_.names)
       if (map_[id] != kNone) out_->names.emplace_back(name, map_[id]);
     return out_;

@@ -40,6 +40,56 @@ bool Evaluator::refutes_extensions(const BaseValues& base) {
   return !state.run(base).consistent;
 }
 
+bool Evaluator::flag_is_local(std::size_t flag) const { return state_->m.flag_shapes.at(flag).local; }
+
+bool Evaluator::flag_has_members(std::size_t flag) const { return state_->m.flag_shapes.at(flag).members; }
+
+Evaluator::FlagEnds Evaluator::flag_ends(const BaseValues& base, const EventSet& events) {
+  State& state = sub_state(base.num_events);
+  state.prepare(base);
+  const auto meets = [&](const std::vector<std::uint32_t>& conj) {
+    EventSet in = events;
+    for (auto id : conj) in &= state.set_value(id);
+    return !in.empty();
+  };
+  FlagEnds out;
+  out.sides.resize(state.m.num_flags);
+  out.anchored.assign(state.m.num_flags, false);
+  out.needs.resize(state.m.num_flags);
+  for (std::size_t f = 0; f < state.m.num_flags; ++f) {
+    const auto& shape = state.m.flag_shapes[f];
+    if (!shape.local) continue;
+    for (const auto& r : shape.rects) {
+      out.sides[f].push_back({meets(r.from), meets(r.to)});
+      auto& met = out.needs[f].emplace_back();
+      for (auto need : r.needs) met.push_back(meets({need}));
+    }
+    for (auto a : shape.anchors) out.anchored[f] = out.anchored[f] || meets({a});
+  }
+  state.base = nullptr;
+  return out;
+}
+
+bool Evaluator::may_raise_within(const BaseValues& base, const EventSet& events, const std::vector<bool>& wanted) {
+  State& state = sub_state(base.num_events);
+  for (std::size_t f = 0; f < wanted.size(); ++f)
+    XMCHECK_ASSERT(!wanted[f] || state.m.flag_shapes[f].local, "may_raise_within() of a flag that is not local");
+  struct Mode {  // restored even when the evaluation throws
+    State& s;
+    Mode(State& st, const EventSet& ev, const std::vector<bool>& w) : s(st) {
+      s.persistent_only = true;
+      s.within = &ev;
+      s.wanted = &w;
+    }
+    ~Mode() {
+      s.persistent_only = false;
+      s.within = nullptr;
+      s.wanted = nullptr;
+    }
+  } mode(state, events, wanted);
+  return state.run(base).consistent;
+}
+
 Verdict evaluate(const CompiledModel& model, const BaseValues& base) {
   Evaluator ev(model);
   return ev(base);

@@ -67,6 +67,10 @@ struct Evaluator::State {
   /// refutes_extensions(): only persistent checks count, flags are ignored,
   /// and the first passing branch settles it.
   bool persistent_only = false;
+  /// may_raise_within() (with persistent_only): the events a member must lie
+  /// in and the flags looked for; a branch passing with one sets `consistent`.
+  const EventSet* within = nullptr;
+  const std::vector<bool>* wanted = nullptr;
 
   explicit State(const CompiledModel::Impl& model) : m(model) {
     const std::size_t nn = m.nodes.size();
@@ -287,7 +291,8 @@ struct Evaluator::State {
     const bool consistent_before = consistent;
     consistent = true;
     if (persistent_only) {
-      stop = true;
+      if (within != nullptr && raised.empty()) consistent = consistent_before;  // no member here
+      else stop = true;
       return;
     }
     const bool first_pass = !consistent_before;
@@ -318,7 +323,10 @@ struct Evaluator::State {
     for (; i < m.items.size(); ++i) {
       const Item& it = m.items[i];
       if (it.kind == Item::Kind::Check) {
-        if (persistent_only && !m.persists[i]) continue;  // flags never persist
+        if (persistent_only && !m.persists[i]) {  // flags never persist
+          if (within != nullptr && it.is_flag) note_member_within(it);
+          continue;
+        }
         const bool h = holds(it);
         if (it.is_flag) {
           if (h) {
@@ -463,6 +471,47 @@ struct Evaluator::State {
       }
     }
     return true;
+  }
+
+  std::uint32_t flag_id(const Item& it) const {
+    const auto pos = std::lower_bound(m.flag_names.begin(), m.flag_names.end(), it.name);
+    return static_cast<std::uint32_t>(pos - m.flag_names.begin());
+  }
+
+  /// may_raise_within(): a wanted flag's X has a member within `within` on
+  /// this branch (recorded in `raised`, as flags are).
+  void note_member_within(const Item& it) {
+    const std::uint32_t f = flag_id(it);
+    if (!(*wanted)[f]) return;
+    const std::uint32_t node = it.over;  // contains it.node, and shrinks
+    ensure(node);
+    bool found = false;
+    if (!m.nodes[node].rel) {
+      EventSet in = *sp[node];
+      in &= *within;
+      found = !in.empty();
+    } else {
+      const Relation& x = *rp[node];
+      const auto& mask = within->words();
+      for (auto e : within->elements()) {
+        const std::uint64_t* row = x.row_words(e);
+        for (std::size_t w = 0; w < mask.size() && !found; ++w) found = (row[w] & mask[w]) != 0;
+        if (found) break;
+      }
+    }
+    if (found) raised.push_back(f);
+  }
+
+  /// Prepares evaluating single nodes on `values` (no enumeration chosen).
+  void prepare(const BaseValues& values) {
+    base = &values;
+    resize(values.num_events);
+    for (auto& e : level_epoch) e = ++counter;
+  }
+
+  const EventSet& set_value(std::uint32_t id) {
+    ensure(id);
+    return *sp[id];
   }
 
   Verdict run(const BaseValues& values) {

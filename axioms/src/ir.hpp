@@ -70,6 +70,10 @@ struct Item {
   // With
   std::uint32_t pairs = kNone;
   std::uint32_t fixed = kNone;
+  /// A local flag (flag_locality.cpp): a shrinking node containing `node` on
+  /// every execution, which the exact-flag search refutes with (`node` itself
+  /// when it shrinks).
+  std::uint32_t over = kNone;
 };
 
 }  // namespace xmcheck::axioms::detail
@@ -112,11 +116,35 @@ struct CompiledModel::Impl {
   /// Every enumeration persists, so a sub-execution failing persistent checks
   /// on all its branches refutes all its extensions.
   bool refutes_extensions = false;
+  /// Per node (persistence.cpp): 0 neither, 1 grows, 2 stable on sub-executions.
+  std::vector<std::uint8_t> growth;
+  /// Per flag (flag_locality.cpp, docs/design.md "Exact flags"): whether it is
+  /// `flag ~empty X` with X *shrinking* (X on an execution, restricted to a
+  /// sub-execution's events, lies within X on the sub-execution), and sides of
+  /// rectangles covering X. Sets: `members`, and only `from` counts.
+  struct FlagShape {
+    bool local = false;
+    bool members = false;
+    struct Rect {
+      std::vector<std::uint32_t> from, to;  ///< conjunctions of stable set nodes (empty: any event)
+      /// Stable sets that must each have an event somewhere for the rectangle
+      /// to hold a member (A of a range([A]; R) the sides intersect).
+      std::vector<std::uint32_t> needs;
+    };
+    std::vector<Rect> rects;
+    /// Stable sets whose events a sub-execution must keep (every thread that
+    /// has one) for X to shrink: X reads them through range([A]; R) or
+    /// domain(R; [A]) of a stable R.
+    std::vector<std::uint32_t> anchors;
+  };
+  std::vector<FlagShape> flag_shapes;
 };
 
 namespace detail {
 /// Fills `persists` and `refutes_extensions` of a compiled model.
 void analyse_persistence(CompiledModel::Impl& model);
+/// Fills `flag_shapes` (after analyse_persistence).
+void analyse_flag_locality(CompiledModel::Impl& model);
 }  // namespace detail
 
 }  // namespace xmcheck::axioms

@@ -140,6 +140,9 @@ void analyse_persistence(CompiledModel::Impl& model) {
     }
   }
   model.refutes_extensions = all_with;
+  model.growth.resize(model.nodes.size());
+  for (std::uint32_t id = 0; id < model.nodes.size(); ++id)
+    model.growth[id] = static_cast<std::uint8_t>(c.growth(id));
 }
 
 }  // namespace xmcheck::axioms::detail

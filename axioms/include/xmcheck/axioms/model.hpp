@@ -2,6 +2,7 @@
 // A resolved model: model text (plus its includes) parsed, names bound, every
 // expression typed as set or relation. Variants are still open; `compile`
 // specialises a model for one variant set, and `evaluate` judges one candidate.
+#include <array>
 #include <memory>
 #include <optional>
 #include <set>
@@ -151,6 +152,36 @@ class Evaluator {
   /// fails a check whose violation persists: then every execution containing
   /// it is inconsistent. Flags and non-persistent checks are not evaluated.
   [[nodiscard]] bool refutes_extensions(const BaseValues& base);
+
+  // ---- Exact flags (docs/design.md, "Exact flags") -------------------------
+  /// Flag `flag` (an index in flag_names()) is `flag ~empty X` with X
+  /// shrinking: X on an execution, restricted to the events of a
+  /// sub-execution, lies within X on that sub-execution.
+  [[nodiscard]] bool flag_is_local(std::size_t flag) const;
+  /// A local flag's X is a set: its members count, not pairs.
+  [[nodiscard]] bool flag_has_members(std::size_t flag) const;
+  /// A local flag's X lies within the union of its rectangles from_k * to_k
+  /// (of stable sets), and X shrinks only on sub-executions keeping every
+  /// event of its anchor sets (stable too).
+  struct FlagEnds {
+    /// [flag][rectangle] -> some event lies in its {from-side, to-side}
+    /// (empty for flags that are not local).
+    std::vector<std::vector<std::array<bool, 2>>> sides;
+    /// [flag] -> some event lies in an anchor set.
+    std::vector<bool> anchored;
+    /// [flag][rectangle][k] -> some event lies in the rectangle's k-th needed
+    /// set (it holds members only if each has an event somewhere).
+    std::vector<std::vector<std::vector<bool>>> needs;
+  };
+  /// FlagEnds of `events` on `base`: stable sets, so any execution holding
+  /// these events answers the same.
+  [[nodiscard]] FlagEnds flag_ends(const BaseValues& base, const EventSet& events);
+  /// Whether some branch of `base` that passes every persistent check raises
+  /// a flag marked in `wanted` (all local) through a member of X within
+  /// `events` (a pair: both events). False on a sub-execution keeping those
+  /// events (and can_refute_extensions()): no execution containing it does.
+  [[nodiscard]] bool may_raise_within(const BaseValues& base, const EventSet& events,
+                                      const std::vector<bool>& wanted);
 
   /// For an inconsistent candidate: over every branch of the `with`
   /// enumerations, the first failing check's violation with the fewest edges
