@@ -44,15 +44,23 @@ struct IpiMatch {
   z3::expr var;
 };
 
+/// balanced_signatures() of the last search of a session: the projected
+/// search and the exact-flag searches after it ask for the same traces.
+struct BalanceCache {
+  bool valid = false;
+  std::vector<std::set<IpiSignature>> distinct;
+  std::optional<std::vector<std::set<IpiSignature>>> kept;
+};
+
 class Encoder {
  public:
   // QF_FD selects Z3's incremental SAT core with native cardinality constraints:
   // creating and querying it costs a fraction of the general SMT solver.
   /// `allow_hangs`: the deadlock search (enumerate_deadlock_skeletons).
-  Encoder(z3::context& ctx, const Program& prog, const Unfolding& u, const StateSlots* projection,
-          const Deadline& deadline, bool allow_hangs = false)
+  Encoder(z3::context& ctx, BalanceCache& balance, const Program& prog, const Unfolding& u,
+          const StateSlots* projection, const Deadline& deadline, bool allow_hangs = false)
       : prog_(prog), u_(u), projection_(projection), deadline_(deadline), allow_hangs_(allow_hangs), ctx_(ctx),
-        solver_(ctx_, "QF_FD") {
+        solver_(ctx_, "QF_FD"), balance_(balance) {
     // Compacting each model (Z3's default) costs ten times the check itself.
     z3::params p(ctx_);
     p.set("model.compact", false);
@@ -334,8 +342,14 @@ class Encoder {
         groups[p].try_emplace(sig, ctx_).first->second.push_back(trace_vars_[p][i]);
         distinct[p].insert(sig);
       }
-    if (std::none_of(sigs.may_hang.begin(), sigs.may_hang.end(), [](bool b) { return b; }))
-      if (const auto kept = balanced_signatures(distinct, deadline_)) {
+    if (std::none_of(sigs.may_hang.begin(), sigs.may_hang.end(), [](bool b) { return b; })) {
+      if (!balance_.valid || balance_.distinct != distinct) {
+        balance_.valid = false;  // stays so if the DP is stopped
+        balance_.kept = balanced_signatures(distinct, deadline_);
+        balance_.distinct = distinct;
+        balance_.valid = true;
+      }
+      if (const auto& kept = balance_.kept) {
         for (std::size_t p = 0; p < u_.traces.size(); ++p) {
           if ((*kept)[p].empty()) {  // no choice of this CPU balances: nothing to find
             unbalanced_ = true;
@@ -350,6 +364,7 @@ class Encoder {
             it = (*kept)[p].count(it->first) == 0 ? groups[p].erase(it) : std::next(it);
         }
       }
+    }
     std::vector<z3::expr_vector> terms;
     std::vector<std::vector<int>> coeffs(nkeys);
     std::vector<int> constant(nkeys, 0);
@@ -523,6 +538,7 @@ class Encoder {
   const bool allow_hangs_;
   z3::context& ctx_;
   z3::solver solver_;
+  BalanceCache& balance_;
   bool unbalanced_ = false;  ///< no choice of traces balances IPI sends and entries: no skeleton
   std::set<std::pair<int, int>> excluded_;  ///< (proc, trace) that no choice balances (declare_ipi_counts)
   std::vector<std::vector<z3::expr>> trace_vars_;
@@ -535,6 +551,7 @@ class Encoder {
 
 struct SmtContext::Impl {
   z3::context ctx;
+  BalanceCache balance;
 };
 
 SmtContext::SmtContext() : impl_(std::make_unique<Impl>()) {}
@@ -572,7 +589,8 @@ SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfo
     return stats;
   }
   try {
-    Encoder enc(smt.impl().ctx, prog, unfolding, projection, deadline != nullptr ? *deadline : unlimited);
+    Encoder enc(smt.impl().ctx, smt.impl().balance, prog, unfolding, projection,
+                deadline != nullptr ? *deadline : unlimited);
     enc.run(visit, stats);
     return stats;
   } catch (const z3::exception& ex) {
@@ -586,7 +604,7 @@ SearchStats enumerate_deadlock_skeletons(SmtContext& smt, const Program& prog, c
   SearchStats local;
   SearchStats& stats = progress != nullptr ? *progress : local;
   try {
-    Encoder enc(smt.impl().ctx, prog, unfolding, nullptr, deadline, true);
+    Encoder enc(smt.impl().ctx, smt.impl().balance, prog, unfolding, nullptr, deadline, true);
     enc.run(visit, stats);
     return stats;
   } catch (const z3::exception& ex) {

@@ -81,7 +81,7 @@ std::set<HungWait> find_deadlocks(SmtContext& smt, const Program& prog, const Un
       // Sound here too: a skeleton that agrees on the core's trace, rf and
       // IPI literals has the core's ipi edges and perhaps more (an awaited
       // send left unserved here may be served there), and refutations persist.
-      b.core = find_core(prog, all, sk, judge, deadline);
+      b.core = find_core(prog, all, sk, judge, deadline, LocalCoherence(prog, all, sk, judge, deadline));
     }
     return b;
   };

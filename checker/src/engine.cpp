@@ -18,6 +18,7 @@
 #include "deadline.hpp"
 #include "execution.hpp"
 #include "explainer.hpp"
+#include "flag_completion.hpp"
 #include "semantics/arch_semantics.hpp"
 #include "lower.hpp"
 #include "observation.hpp"
@@ -219,8 +220,9 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
   const auto visit = [&](const Skeleton& sk) {
     deadline.check();
     Execution ex(prog, unfolding, sk);
+    const LocalCoherence local(prog, unfolding, sk, judge, deadline, !extras.wants_inconsistent());
     std::optional<std::vector<Val>> reached;  // projection: the skeleton's state
-    for_each_coherence(ex.writes_per_loc(), [&](const std::vector<std::vector<int>>& co) {
+    local.for_each(ex, [&](const std::vector<std::vector<int>>& co) {
       if (projection && !ends_with_final_writes(ex, sk, co)) return true;
       deadline.check();
       ++got.candidates;
@@ -249,12 +251,23 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
     if (reached) {
       if (projection) b.state = std::move(reached);
     } else if (use_cores) {
-      b.core = find_core(prog, unfolding, sk, judge, deadline);
+      b.core = find_core(prog, unfolding, sk, judge, deadline, local);
     }
     return b;
   };
   (void)enumerate_skeletons(session.impl().smt, prog, unfolding, visit, &deadline,
                             projection ? &*projection : nullptr, &st.stats, options.skeleton_engine);
+  // One execution per state was judged: look for the flags others may raise.
+  if (projection) {
+    complete_flags(session.impl().smt, prog, unfolding, obs, judge, deadline, options.skeleton_engine,
+                   options.block_by_core, got.flags, st.stats);
+    // Every positive state found was undefined: is some execution not?
+    if (got.positive > 0 && got.positive_defined == 0 &&
+        find_defined_positive(session.impl().smt, prog, unfolding, obs, judge, deadline, options.skeleton_engine,
+                              options.block_by_core, [&](const std::string& f) { return arch.flag_means_undefined(f); },
+                              st.stats))
+      got.positive_defined = 1;
+  }
   if (test.arch == litmus::kCDialect)
     for (const auto& [waiter, target, handler] :
          find_deadlocks(session.impl().smt, prog, unfolding, judge, deadline, options.block_by_core, st.stats))
@@ -263,7 +276,7 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
 }
 
 /// The result of a search, complete or stopped (then with what it found).
-TestResult result_of(const litmus::LitmusTest& test, const CheckOptions& options, const SearchState& st) {
+TestResult result_of(const litmus::LitmusTest& test, const SearchState& st) {
   TestResult r;
   r.name = test.name;
   r.quantifier = test.condition.quantifier;
@@ -283,12 +296,9 @@ TestResult result_of(const litmus::LitmusTest& test, const CheckOptions& options
     }
   }
   r.flags.assign(got.flags.begin(), got.flags.end());
-  if (options.states_only && st.judge != nullptr)
-    for (const auto& f : st.judge->flag_names())
-      if (got.flags.count(f) == 0) r.unconfirmed_flags.push_back(f);
   r.positive = got.positive;
   r.negative = got.negative;
-  r.asked_state_undefined = !options.states_only && got.positive > 0 && got.positive_defined == 0;
+  r.asked_state_undefined = got.positive > 0 && got.positive_defined == 0;
   r.deadlocks.assign(got.deadlocks.begin(), got.deadlocks.end());
   using Q = litmus::Condition::Quantifier;
   switch (r.quantifier) {
@@ -339,7 +349,7 @@ TestResult check(const litmus::LitmusTest& test, const axioms::Model& model, con
     st.extras.reset();
     session.impl().smt.reset();
   }
-  TestResult r = result_of(test, options, st);
+  TestResult r = result_of(test, st);
   if (stop) {
     mark_stopped(r, *stop);
     return r;

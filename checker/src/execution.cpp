@@ -156,12 +156,14 @@ const axioms::BaseValues& Execution::with_coherence(const std::vector<std::vecto
 }
 
 bool for_each_coherence(const std::vector<std::vector<int>>& writes,
-                        const std::function<bool(const std::vector<std::vector<int>>&)>& visit) {
+                        const std::function<bool(const std::vector<std::vector<int>>&)>& visit,
+                        const std::function<bool(std::size_t, const std::vector<int>&)>& allowed) {
   std::vector<std::vector<int>> co = writes;
   for (auto& w : co) std::sort(w.begin() + 1, w.end());
   std::function<bool(std::size_t)> rec = [&](std::size_t l) {
     if (l == co.size()) return visit(co);
     do {
+      if (allowed && co[l].size() > 2 && !allowed(l, co[l])) continue;
       if (!rec(l + 1)) return false;
     } while (std::next_permutation(co[l].begin() + 1, co[l].end()));
     return true;

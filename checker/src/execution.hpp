@@ -51,7 +51,9 @@ class Execution {
 /// Calls `visit` with every combination of per-location coherence orders of
 /// `writes` ([loc] -> write ids, initial write first and kept first) until it
 /// returns false. Returns false if it stopped early.
+/// With `allowed`, a location's permutations it rejects are skipped.
 bool for_each_coherence(const std::vector<std::vector<int>>& writes,
-                        const std::function<bool(const std::vector<std::vector<int>>&)>& visit);
+                        const std::function<bool(const std::vector<std::vector<int>>&)>& visit,
+                        const std::function<bool(std::size_t, const std::vector<int>&)>& allowed = {});
 
 }  // namespace xmcheck::checker

@@ -97,14 +97,6 @@ void Reporter::diagnostic(const std::string& line) {
   print_diagnostic(line);
 }
 
-void Reporter::note_unconfirmed_flags(const std::string& label, const checker::TestResult& result) {
-  if (options_.quiet) return;  // a note, not an error
-  std::string names;
-  for (const auto& f : result.unconfirmed_flags) names += (names.empty() ? "" : ", ") + f;
-  diagnostic(label + ": note: --states-only judged one execution per state; flags not raised by those (" +
-             names + ") may be raised by others: run without --states-only to be sure");
-}
-
 void Reporter::begin() {
   if (options_.format == OutputFormat::Json) out_ << "[\n";
 }
@@ -208,7 +200,6 @@ int Reporter::report_per_arch(const TestOutcome& outcome) {
         diagnostic(outcome.path + ": warning: " + stop_text(*one.result) + " for " + one.arch +
                    ": states may be missing, verdict Unknown");
       }
-      if (!one.result->unconfirmed_flags.empty()) note_unconfirmed_flags(outcome.path + " [" + one.arch + "]", *one.result);
       if (options_.stats) print_stats(outcome.path + " [" + one.arch + "]", *one.result, one.time_ms);
     }
     status = std::max(status, own);
@@ -254,8 +245,6 @@ int Reporter::report(const TestOutcome& outcome) {
     diagnostic(outcome.path + ": warning: " + stop_text(*outcome.result) +
                ": states may be missing, verdict Unknown");
   }
-  if (outcome.result && !outcome.result->unconfirmed_flags.empty())
-    note_unconfirmed_flags(outcome.path, *outcome.result);
   if (options_.stats && outcome.result) print_stats(outcome.path, *outcome.result, outcome.time_ms);
   const int own_status = status;
   std::optional<std::string> expect_json;

@@ -227,9 +227,6 @@ struct TestResult {
   std::string stop_detail;  ///< e.g. Z3's reason for `unknown`
   /// Whether the answer is incomplete (verdict Unknown).
   [[nodiscard]] bool unknown() const { return timed_out || stop != StopReason::None; }
-  /// CheckOptions::states_only: the model's flags the one execution found per
-  /// state did not raise; a skipped execution reaching the same state might.
-  std::vector<std::string> unconfirmed_flags;
   /// Some consistent execution satisfies the condition's proposition and every
   /// such execution raises a flag the architecture calls undefined behaviour
   /// (ArchSemantics::flag_means_undefined): the state is "reachable" only

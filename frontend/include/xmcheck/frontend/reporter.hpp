@@ -51,8 +51,6 @@ class Reporter {
                     const std::string& target, double time_ms, const std::optional<std::string>& expect_json,
                     const std::string& expect_message);
   void print_stats(const std::string& label, const checker::TestResult& result, double time_ms);
-  /// --states-only: names the flags the executions found did not raise.
-  void note_unconfirmed_flags(const std::string& label, const checker::TestResult& result);
 
   const Options& options_;
   std::ostream& out_;

@@ -1,0 +1,71 @@
+#include "local_coherence.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace xmcheck::checker {
+namespace {
+
+/// `order` restricted to the writes of `proc`, as indices in its trace.
+std::vector<int> of_proc(const Execution& ex, int proc, const std::vector<int>& order) {
+  std::vector<int> out;
+  for (int id : order)
+    if (ex.proc_of(static_cast<std::size_t>(id)) == proc) out.push_back(id - ex.offset(proc));
+  return out;
+}
+
+}  // namespace
+
+LocalCoherence::LocalCoherence(const Program& prog, const Unfolding& u, const Skeleton& sk,
+                               axioms::Evaluator& judge, const Deadline& deadline, bool enabled)
+    : deadline_(deadline) {
+  refuted_.resize(prog.locs.size());
+  if (!enabled || !judge.can_refute_extensions()) return;
+  const std::size_t procs = u.traces.size();
+  for (std::size_t p = 0; p < procs; ++p) {
+    // Only locations the thread writes twice or more have orders to refute.
+    std::vector<int> writes_per_loc(prog.locs.size(), 0);
+    for (const auto& ev : u.traces[p][static_cast<std::size_t>(sk.trace_of_proc[p])].events)
+      if (ev.kind == EventKind::Write) ++writes_per_loc[static_cast<std::size_t>(ev.loc)];
+    if (std::none_of(writes_per_loc.begin(), writes_per_loc.end(), [](int n) { return n >= 2; })) continue;
+    std::vector<bool> keep(procs, false);
+    keep[p] = true;
+    Execution alone(prog, u, sk, keep);
+    // [loc][order of p's writes] -> every coherence order with it is refuted
+    std::vector<std::map<std::vector<int>, bool>> all_refuted(prog.locs.size());
+    for_each_coherence(alone.writes_per_loc(), [&](const std::vector<std::vector<int>>& co) {
+      if (deadline.active()) deadline.check();
+      const bool refuted = judge.refutes_extensions(alone.with_coherence(co));
+      for (std::size_t l = 0; l < co.size(); ++l) {
+        if (writes_per_loc[l] < 2) continue;
+        auto [it, fresh] = all_refuted[l].try_emplace(of_proc(alone, static_cast<int>(p), co[l]), refuted);
+        if (!fresh) it->second = it->second && refuted;
+      }
+      return true;
+    });
+    for (std::size_t l = 0; l < all_refuted.size(); ++l) {
+      Refuted r{static_cast<int>(p), {}};
+      for (const auto& [order, refuted] : all_refuted[l])
+        if (refuted) r.orders.push_back(order);
+      if (!r.orders.empty()) refuted_[l].push_back(std::move(r));
+    }
+  }
+}
+
+bool LocalCoherence::allowed(const Execution& ex, std::size_t loc, const std::vector<int>& order) const {
+  if (deadline_.active()) deadline_.check();
+  for (const Refuted& r : refuted_[loc]) {
+    const std::vector<int> mine = of_proc(ex, r.proc, order);
+    if (mine.empty()) continue;  // the thread is left out of this sub-execution
+    if (std::find(r.orders.begin(), r.orders.end(), mine) != r.orders.end()) return false;
+  }
+  return true;
+}
+
+bool LocalCoherence::for_each(const Execution& ex,
+                              const std::function<bool(const std::vector<std::vector<int>>&)>& visit) const {
+  return for_each_coherence(ex.writes_per_loc(), visit,
+                            [&](std::size_t loc, const std::vector<int>& order) { return allowed(ex, loc, order); });
+}
+
+}  // namespace xmcheck::checker
