@@ -38,7 +38,7 @@ gen() {  # N CPUs that may be idle
       echo '}'
     done
     echo
-    bench_exists_any "$n" '%d:r0=1 /\ %d:r=1'
+    bench_exists_first '%d:r0=1 /\ %d:r=1'  # CPU 1 for all (kernel-lib.sh)
   } >"$2"
 }
 

@@ -36,7 +36,7 @@ gen() {  # N readers
       echo '}'
     done
     echo
-    bench_exists_any "$n" '%d:r1=1 /\ %d:r2=0'
+    bench_exists_first '%d:r1=1 /\ %d:r2=0'  # CPU 1 for all (kernel-lib.sh)
   } >"$2"
 }
 

@@ -36,7 +36,7 @@ gen() {  # N CPUs executing the site
         echo '}'
       done
       echo
-      bench_exists_any "$n" '%d:r=-1'
+      bench_exists_first '%d:r=-1'  # CPU 1 for all (kernel-lib.sh)
     else
       echo '{ code_t f = INSN(1); int done = 0; }'
       echo
@@ -59,7 +59,7 @@ gen() {  # N CPUs executing the site
         echo '}'
       done
       echo
-      bench_exists_any "$n" '%d:r0=1 /\ %d:r=1'
+      bench_exists_first '%d:r0=1 /\ %d:r=1'  # CPU 1 for all (kernel-lib.sh)
     fi
   } >"$2"
 }

@@ -2,12 +2,12 @@
 # Benchmark shape (a), issue 4's interrupts: a JIT publish with
 # membarrier(PRIVATE_EXPEDITED_SYNC_CORE) by 1 patching CPU and N executing
 # CPUs, each of which can take the IPI at any interrupt point, N = 1..NMAX, on
-# every architecture, in both search modes: every execution (the default) and
-# --states-only (one execution per reachable state). Prints a Markdown table
+# every architecture, in the default search (one execution per reachable
+# state, exact flags; MODES=count-executions for every execution). Prints a Markdown table
 # (bench/kernel-lib.sh). Expected verdict: Never on every architecture (the
 # SYNC_CORE IPI's return is a context synchronization / serializing IRET, and
 # the reader sees ready=1 only after every IPI completed).
-#   usage: bench/kernel.sh [NMAX]   (default 5; target: N=5 under 5 s)
+#   usage: bench/kernel.sh [NMAX]   (default 5; target, issue 13: N=16 under 5 s)
 source "$(dirname "$0")/kernel-lib.sh"
 
 gen() {  # N executing CPUs

@@ -65,12 +65,17 @@ void bind_options(CLI::App& app, Options& o, bool& memory_given) {
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
 
+  auto* count = app.add_flag("--count-executions", o.count_executions,
+                             "Enumerate every execution rather than every final state: "
+                             "Positive/Negative count executions (herd7's counts) and each state's "
+                             "witness is its smallest execution. Same states, verdicts and flags; "
+                             "exponential when many executions reach one state")
+                    ->group("Search");
   app.add_flag("--states-only", o.states_only,
-               "Enumerate final states, not executions: one execution per reachable state "
-               "(much faster when many executions reach each state, e.g. interrupts taken at "
-               "many points). States and verdicts are the same; the Positive/Negative witness "
-               "counts then count states, and flags are those of the execution found per state")
-      ->group("Search");
+               "The default: enumerate final states, one execution per reachable state, with "
+               "every flag some execution raises (docs/design.md); Positive/Negative count states")
+      ->group("Search")
+      ->excludes(count);
   app.add_flag("--no-core-blocking", o.no_core_blocking,
                "Exclude each inconsistent skeleton alone rather than every skeleton sharing "
                "its refuted core (docs/design.md); same output, slower: for cross-checks")

@@ -149,7 +149,10 @@ const checker::LoweringTable& Runner::lowering_for(litmus::ArchId arch) {
 checker::CheckOptions Runner::check_options(const checker::ResourceLimits& limits) const {
   checker::CheckOptions check_options;
   check_options.unroll = options_.unroll;
-  check_options.states_only = options_.states_only;
+  // Witnesses, drawings and explanations show each state's smallest execution:
+  // they count executions unless --states-only asks otherwise.
+  const bool wants_smallest = options_.witness || !options_.dot_dir.empty() || options_.explain;
+  check_options.states_only = options_.states_only || (!options_.count_executions && !wants_smallest);
   check_options.block_by_core = !options_.no_core_blocking;
   check_options.skeleton_engine = options_.skeleton_search;
   check_options.variants = options_.variants;

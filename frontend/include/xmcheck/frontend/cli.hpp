@@ -24,7 +24,8 @@ struct Options {
   std::string arch;                 ///< --arch x86|arm64|all ("" = C tests: all; asm: their own)
   // Search
   int unroll = 2;                   ///< --unroll N
-  bool states_only = false;         ///< --states-only
+  bool states_only = false;         ///< --states-only (the default; excludes --count-executions)
+  bool count_executions = false;    ///< --count-executions
   bool no_core_blocking = false;    ///< --no-core-blocking
   /// --skeleton-search auto|solver|direct (cross-checks; same output)
   checker::SkeletonEngine skeleton_search = checker::SkeletonEngine::Auto;
