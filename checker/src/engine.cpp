@@ -14,6 +14,7 @@
 #include "candidate_search.hpp"
 #include "core_finder.hpp"
 #include "deadlock_search.hpp"
+#include "direct_search.hpp"
 #include "session_impl.hpp"
 #include "deadline.hpp"
 #include "execution.hpp"
@@ -186,6 +187,7 @@ struct SearchState {
   Collected got;
   SearchStats stats;
   std::uint64_t released_traces = 0;  ///< traces freed after a memory stop (still counted)
+  bool counts_states = false;  ///< CheckOptions::states_only: Positive/Negative count states
 };
 
 void search(const litmus::LitmusTest& test, const axioms::Model& model, const CheckOptions& options,
@@ -216,7 +218,16 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
   }
   // Explanations need the inconsistent candidates themselves: no cores then.
   const bool use_cores = options.block_by_core && !extras.wants_inconsistent();
-  const std::optional<StateSlots> projection = options.states_only ? state_slots(obs, unfolding) : std::nullopt;
+  // A small candidate space is enumerated whole even for states only: that
+  // costs less than the projection's final-write choices (which would leave
+  // the direct search for Z3) and the flag searches; the counts are then
+  // reduced to states (docs/design.md, "Outcome projection"). A forced
+  // skeleton engine keeps the projection (tests of it).
+  st.counts_states = options.states_only;
+  const bool whole = options.states_only && options.skeleton_engine == SkeletonEngine::Auto &&
+                     direct_search_fits(prog, unfolding, nullptr);
+  const std::optional<StateSlots> projection =
+      options.states_only && !whole ? state_slots(obs, unfolding) : std::nullopt;
   const auto visit = [&](const Skeleton& sk) {
     deadline.check();
     Execution ex(prog, unfolding, sk);
@@ -298,6 +309,11 @@ TestResult result_of(const litmus::LitmusTest& test, const SearchState& st) {
   r.flags.assign(got.flags.begin(), got.flags.end());
   r.positive = got.positive;
   r.negative = got.negative;
+  if (st.counts_states) {  // a whole enumeration counted executions
+    r.positive = static_cast<std::uint64_t>(
+        std::count_if(got.states.begin(), got.states.end(), [](const auto& s) { return s.second; }));
+    r.negative = got.states.size() - r.positive;
+  }
   r.asked_state_undefined = got.positive > 0 && got.positive_defined == 0;
   r.deadlocks.assign(got.deadlocks.begin(), got.deadlocks.end());
   using Q = litmus::Condition::Quantifier;
