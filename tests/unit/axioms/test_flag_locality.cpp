@@ -101,13 +101,15 @@ TEST_CASE("the shipped models' CMODX flags are local (RISC-V's through X+: its p
       {"x86/x86.cat", "unsynchronized-cross-modifying-code"},
       {"powerpc/ppc.cat", "violates-CMODX-requirements"},
       {"riscv/riscv.cat", "violates-CMODX-requirements"}};
-  for (const auto& [file, flag] : flags) {
+  for (const auto& entry : flags) {  // no structured binding: clang 14 cannot capture one
+    const std::string file = entry.first;
+    const std::string flag = entry.second;
     const std::string path = dir + "/" + file;
     const Model m = load_model(path, {path.substr(0, path.rfind('/'))});
     const CompiledModel c = compile(m, {});
     Evaluator ev(c);
     const auto& names = ev.flag_names();
-    const auto at = std::find(names.begin(), names.end(), std::string(flag));
+    const auto at = std::find(names.begin(), names.end(), flag);
     REQUIRE_MESSAGE(at != names.end(), file);
     CHECK_MESSAGE(ev.flag_is_local(static_cast<std::size_t>(at - names.begin())), file);
   }
