@@ -36,7 +36,7 @@ class LocalCoherence {
     int proc = 0;
     std::vector<std::vector<int>> orders;  ///< the thread's writes to the location, as trace indices
   };
-  std::vector<std::vector<Refuted>> refuted_;  ///< [loc]
+  std::vector<std::vector<Refuted>> refuted_;  ///< [loc]; empty: nothing is refuted
   const Deadline& deadline_;  ///< polled per order: skipped orders are not visited
 };
 
