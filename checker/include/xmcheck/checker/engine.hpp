@@ -32,10 +32,12 @@ struct CheckOptions {
   /// `exists` or `~exists` condition, the states satisfying its proposition; for
   /// `forall`, those falsifying it (TestResult::explanations).
   bool explain = false;
-  /// Enumerate final states rather than executions: once a state is reached,
-  /// the search excludes every other execution reaching it. States, verdict
-  /// and witnesses are unchanged; `positive`/`negative` then count states, and
-  /// flags are those raised by the one execution found per state.
+  /// Enumerate final states rather than executions (the CLI's default): once
+  /// a state is reached, the search excludes every other execution reaching
+  /// it, then looks for the flags skipped executions raise (docs/design.md,
+  /// "Exact flags"). States, verdict and flags are unchanged;
+  /// `positive`/`negative` count states. With SkeletonEngine::Auto a small
+  /// candidate space is enumerated whole (counts reduced to states).
   bool states_only = false;
   /// Exclude every skeleton sharing an inconsistent skeleton's refuted core of
   /// threads (docs/design.md, "Blocking by core"); the results do not change.
