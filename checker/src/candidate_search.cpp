@@ -44,14 +44,6 @@ struct IpiMatch {
   z3::expr var;
 };
 
-/// balanced_signatures() of the last search of a session: the projected
-/// search and the exact-flag searches after it ask for the same traces.
-struct BalanceCache {
-  bool valid = false;
-  std::vector<std::set<IpiSignature>> distinct;
-  std::optional<std::vector<std::set<IpiSignature>>> kept;
-};
-
 class Encoder {
  public:
   // QF_FD selects Z3's incremental SAT core with native cardinality constraints:
@@ -343,13 +335,7 @@ class Encoder {
         distinct[p].insert(sig);
       }
     if (std::none_of(sigs.may_hang.begin(), sigs.may_hang.end(), [](bool b) { return b; })) {
-      if (!balance_.valid || balance_.distinct != distinct) {
-        balance_.valid = false;  // stays so if the DP is stopped
-        balance_.kept = balanced_signatures(distinct, deadline_);
-        balance_.distinct = distinct;
-        balance_.valid = true;
-      }
-      if (const auto& kept = balance_.kept) {
+      if (const auto& kept = balance_.kept(distinct, deadline_)) {
         for (std::size_t p = 0; p < u_.traces.size(); ++p) {
           if ((*kept)[p].empty()) {  // no choice of this CPU balances: nothing to find
             unbalanced_ = true;

@@ -72,25 +72,6 @@ struct Collected {
   std::set<Deadlock> deadlocks;
 };
 
-std::vector<Val> final_values(const Observation& obs, const Execution& ex,
-                              const std::vector<std::vector<int>>& co, const Program& prog) {
-  std::vector<Val> out;
-  for (const auto& l : obs.locations()) {
-    if (l.is_fault) {
-      out.push_back(Observation::fault_value(l, ex.trace(l.proc).faults));
-    } else if (l.is_register) {
-      out.push_back(ex.trace(l.proc).final_regs[static_cast<std::size_t>(l.reg)]);
-    } else if (l.loc >= 0) {
-      for (int i = 0; i < l.count; ++i)
-        out.push_back(ex.write_value(co[static_cast<std::size_t>(l.loc + i)].back()));
-    } else {
-      out.push_back(Val::integer(0));
-    }
-  }
-  (void)prog;
-  return out;
-}
-
 /// In C tests a thread none of whose paths finishes within the unrolling bound
 /// waits forever: that is a fault of the test (or of the bound), not an outcome.
 void reject_endless_loops(const Unfolding& u, int unroll) {
@@ -110,7 +91,7 @@ void reject_delayed_errors(const Execution& ex, int procs) {
 }
 
 /// Projection (CheckOptions::states_only): how each final value is decided, in
-/// final_values() order. None when a trace carries an error that only a
+/// Observation::final_values() order. None when a trace carries an error that only a
 /// consistent execution reveals: every such execution must then be seen.
 std::optional<StateSlots> state_slots(const Observation& obs, const Unfolding& u) {
   for (const auto& traces : u.traces)
@@ -240,12 +221,12 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
       const axioms::Verdict v = judge(ex.with_coherence(co));
       if (!v.consistent) {
         if (!extras.wants_inconsistent()) return true;
-        const std::vector<Val> finals = final_values(obs, ex, co, prog);
+        const std::vector<Val> finals = obs.final_values(ex, co);
         if (obs.passes_filter(finals)) extras.inconsistent(obs.shown_values(finals), obs.satisfies(finals), sk, co);
         return true;
       }
       reject_delayed_errors(ex, prog.num_procs());
-      const std::vector<Val> finals = final_values(obs, ex, co, prog);
+      const std::vector<Val> finals = obs.final_values(ex, co);
       reached = finals;
       if (!obs.passes_filter(finals)) return !projection;
       const bool sat = obs.satisfies(finals);

@@ -145,22 +145,6 @@ std::vector<std::vector<bool>> targets(const std::vector<Ends>& ends, const std:
   return {out.begin(), out.end()};
 }
 
-std::vector<Val> final_values(const Observation& obs, const Execution& ex, const std::vector<std::vector<int>>& co) {
-  std::vector<Val> out;
-  for (const auto& l : obs.locations()) {
-    if (l.is_fault) {
-      out.push_back(Observation::fault_value(l, ex.trace(l.proc).faults));
-    } else if (l.is_register) {
-      out.push_back(ex.trace(l.proc).final_regs[static_cast<std::size_t>(l.reg)]);
-    } else if (l.loc >= 0) {
-      for (int i = 0; i < l.count; ++i) out.push_back(ex.write_value(co[static_cast<std::size_t>(l.loc + i)].back()));
-    } else {
-      out.push_back(Val::integer(0));
-    }
-  }
-  return out;
-}
-
 class FlagSearch {
  public:
   FlagSearch(const Program& prog, const Unfolding& u, const Observation& obs, axioms::Evaluator& judge,
@@ -222,7 +206,7 @@ class FlagSearch {
       const axioms::Verdict v = judge_(ex.with_coherence(co));
       if (!v.consistent) return true;
       any = true;
-      if (!obs_.passes_filter(final_values(obs_, ex, co))) return true;
+      if (!obs_.passes_filter(obs_.final_values(ex, co))) return true;
       for (const auto& f : v.flags) {
         flags_.insert(f);
         const auto& names = judge_.flag_names();
@@ -306,7 +290,7 @@ bool find_defined_positive(SmtContext& smt, const Program& prog, const Unfolding
             const axioms::Verdict v = judge(ex.with_coherence(co));
             if (!v.consistent) return true;
             consistent = true;
-            const std::vector<Val> finals = final_values(obs, ex, co);
+            const std::vector<Val> finals = obs.final_values(ex, co);
             if (!obs.passes_filter(finals) || !obs.satisfies(finals)) return true;
             if (std::none_of(v.flags_in_every_branch.begin(), v.flags_in_every_branch.end(), undefined))
               throw NothingWanted{};  // found one

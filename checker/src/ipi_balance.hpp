@@ -34,4 +34,26 @@ IpiSignatures ipi_signatures(const Unfolding& u, bool allow_hangs, const Deadlin
 std::optional<std::vector<std::set<IpiSignature>>> balanced_signatures(
     const std::vector<std::set<IpiSignature>>& distinct, const Deadline& deadline);
 
+/// balanced_signatures() of the last question asked: the projected search
+/// and the exact-flag searches after it (one session) ask it for the same
+/// traces.
+class BalanceCache {
+ public:
+  const std::optional<std::vector<std::set<IpiSignature>>>& kept(const std::vector<std::set<IpiSignature>>& distinct,
+                                                                 const Deadline& deadline) {
+    if (!valid_ || distinct_ != distinct) {
+      valid_ = false;  // stays so if the DP is stopped
+      kept_ = balanced_signatures(distinct, deadline);
+      distinct_ = distinct;
+      valid_ = true;
+    }
+    return kept_;
+  }
+
+ private:
+  bool valid_ = false;
+  std::vector<std::set<IpiSignature>> distinct_;
+  std::optional<std::vector<std::set<IpiSignature>>> kept_;
+};
+
 }  // namespace xmcheck::checker

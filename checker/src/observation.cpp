@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "execution.hpp"
 #include "semantics/arch_semantics.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
@@ -264,6 +265,22 @@ StateValue Observation::value_of(const Val& v) const {
       out.kind = StateValue::Kind::Instr;
       out.instr = std::make_shared<litmus::Instruction>(prog_.instrs[static_cast<std::size_t>(v.v)]);
       return out;
+  }
+  return out;
+}
+
+std::vector<Val> Observation::final_values(const Execution& ex, const std::vector<std::vector<int>>& co) const {
+  std::vector<Val> out;
+  for (const auto& l : locs_) {
+    if (l.is_fault) {
+      out.push_back(fault_value(l, ex.trace(l.proc).faults));
+    } else if (l.is_register) {
+      out.push_back(ex.trace(l.proc).final_regs[static_cast<std::size_t>(l.reg)]);
+    } else if (l.loc >= 0) {
+      for (int i = 0; i < l.count; ++i) out.push_back(ex.write_value(co[static_cast<std::size_t>(l.loc + i)].back()));
+    } else {
+      out.push_back(Val::integer(0));
+    }
   }
   return out;
 }

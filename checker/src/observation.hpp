@@ -31,6 +31,8 @@ struct ObservationSlot {
   bool filter_only = false;
 };
 
+class Execution;
+
 class Observation {
  public:
   /// Interns the condition's values into `prog` (instruction constants).
@@ -49,6 +51,10 @@ class Observation {
   }
   /// The value of fault atom `l` for threads that took `faults` ([proc] -> faults).
   [[nodiscard]] static Val fault_value(const ObservationSlot& l, const std::vector<FaultRecord>& faults);
+  /// The final values (one per locations() value) of candidate `ex` under
+  /// coherence `co`: registers and fault atoms of its traces, the co-last
+  /// write of each observed location.
+  [[nodiscard]] std::vector<Val> final_values(const Execution& ex, const std::vector<std::vector<int>>& co) const;
   /// Evaluates the condition's proposition on final values (one per location()).
   [[nodiscard]] bool satisfies(const std::vector<Val>& finals) const;
   /// Evaluates the test's filter (true when it has none).
