@@ -93,6 +93,7 @@ class Encoder {
         block_state(*b.state);
       } else {
         block(chosen, b.core);
+        for (const auto& core : b.more_cores) block(chosen, core);
       }
     }
   }

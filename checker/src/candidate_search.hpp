@@ -58,6 +58,9 @@ struct SearchStats {
 /// and every skeleton sharing them is blocked.
 struct Blocking {
   std::vector<bool> core;
+  /// Further cores found in the same skeleton (each thread that alone refutes
+  /// its writes' orders), blocked as well: fewer skeletons to visit.
+  std::vector<std::vector<bool>> more_cores;
   /// With a projection, for a skeleton that reached a state: its values (one
   /// per StateSlots slot); every skeleton reaching the same state is blocked.
   std::optional<std::vector<Val>> state;

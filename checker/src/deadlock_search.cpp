@@ -7,6 +7,7 @@
 
 #include "core_finder.hpp"
 #include "execution.hpp"
+#include "thread_verdicts.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
 namespace xmcheck::checker {
@@ -65,8 +66,11 @@ std::set<HungWait> find_deadlocks(SmtContext& smt, const Program& prog, const Un
   std::set<HungWait> found;
   if (!deadlock_possible(unfolding)) return found;
   const Unfolding all = with_hung_traces(unfolding);
+  ThreadVerdicts verdicts(prog, all, judge, deadline);
   const auto visit = [&](const Skeleton& sk) {
     deadline.check();
+    if (use_cores)  // sound as the cores below are
+      if (auto b = blocked_by_small_core(verdicts, sk)) return *b;
     Execution ex(prog, all, sk);
     const std::set<HungWait> waits = hung_waits(all, sk);
     XMCHECK_ASSERT(!waits.empty(), "a deadlock skeleton has a wait that completes");
@@ -81,7 +85,7 @@ std::set<HungWait> find_deadlocks(SmtContext& smt, const Program& prog, const Un
       // Sound here too: a skeleton that agrees on the core's trace, rf and
       // IPI literals has the core's ipi edges and perhaps more (an awaited
       // send left unserved here may be served there), and refutations persist.
-      b.core = find_core(prog, all, sk, judge, deadline, LocalCoherence(prog, all, sk, judge, deadline));
+      b.core = find_core(prog, all, sk, judge, deadline, LocalCoherence(verdicts, sk));
     }
     return b;
   };

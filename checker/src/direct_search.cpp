@@ -239,6 +239,7 @@ void enumerate_directly(const Program& prog, const Unfolding& u, const std::func
         } else if (!b.core.empty()) {
           ++stats.core_blocks;
           cores.push_back(core_of(sk, c, b.core));
+          for (const auto& core : b.more_cores) cores.push_back(core_of(sk, c, core));
         }
       }
       // Next combination: final writes vary fastest, then reads backwards.

@@ -21,6 +21,7 @@
 #include "explainer.hpp"
 #include "flag_completion.hpp"
 #include "semantics/arch_semantics.hpp"
+#include "thread_verdicts.hpp"
 #include "lower.hpp"
 #include "observation.hpp"
 #include "unfold.hpp"
@@ -209,10 +210,13 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
                      direct_search_fits(prog, unfolding, nullptr);
   const std::optional<StateSlots> projection =
       options.states_only && !whole ? state_slots(obs, unfolding) : std::nullopt;
+  ThreadVerdicts verdicts(prog, unfolding, judge, deadline);  // remembered across the searches below
   const auto visit = [&](const Skeleton& sk) {
     deadline.check();
+    if (use_cores)
+      if (auto b = blocked_by_small_core(verdicts, sk)) return *b;
     Execution ex(prog, unfolding, sk);
-    const LocalCoherence local(prog, unfolding, sk, judge, deadline, !extras.wants_inconsistent());
+    const LocalCoherence local(verdicts, sk, !extras.wants_inconsistent());
     std::optional<std::vector<Val>> reached;  // projection: the skeleton's state
     local.for_each(ex, [&](const std::vector<std::vector<int>>& co) {
       if (projection && !ends_with_final_writes(ex, sk, co)) return true;
@@ -251,12 +255,11 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
                             projection ? &*projection : nullptr, &st.stats, options.skeleton_engine);
   // One execution per state was judged: look for the flags others may raise.
   if (projection) {
-    complete_flags(session.impl().smt, prog, unfolding, obs, judge, deadline, options.skeleton_engine,
-                   options.block_by_core, got.flags, st.stats);
+    complete_flags(session.impl().smt, verdicts, obs, options.skeleton_engine, options.block_by_core, got.flags,
+                   st.stats);
     // Every positive state found was undefined: is some execution not?
     if (got.positive > 0 && got.positive_defined == 0 &&
-        find_defined_positive(session.impl().smt, prog, unfolding, obs, judge, deadline, options.skeleton_engine,
-                              options.block_by_core, [&](const std::string& f) { return arch.flag_means_undefined(f); },
+        find_defined_positive(session.impl().smt, verdicts, obs, options.skeleton_engine, options.block_by_core, [&](const std::string& f) { return arch.flag_means_undefined(f); },
                               st.stats))
       got.positive_defined = 1;
   }

@@ -147,10 +147,16 @@ std::vector<std::vector<bool>> targets(const std::vector<Ends>& ends, const std:
 
 class FlagSearch {
  public:
-  FlagSearch(const Program& prog, const Unfolding& u, const Observation& obs, axioms::Evaluator& judge,
-             const Deadline& deadline, std::set<std::string>& flags, bool use_cores)
-      : prog_(prog), u_(u), obs_(obs), judge_(judge), deadline_(deadline), flags_(flags), use_cores_(use_cores) {
-    const auto& names = judge.flag_names();
+  FlagSearch(ThreadVerdicts& verdicts, const Observation& obs, std::set<std::string>& flags, bool use_cores)
+      : prog_(verdicts.program()),
+        u_(verdicts.unfolding()),
+        obs_(obs),
+        judge_(verdicts.judge()),
+        deadline_(verdicts.deadline()),
+        verdicts_(verdicts),
+        flags_(flags),
+        use_cores_(use_cores) {
+    const auto& names = judge_.flag_names();
     wanted_.assign(names.size(), false);
     for (std::size_t f = 0; f < names.size(); ++f) wanted_[f] = flags.count(names[f]) == 0;
   }
@@ -172,14 +178,16 @@ class FlagSearch {
     deadline_.check();
     const bool whole = std::all_of(w.begin(), w.end(), [](bool b) { return b; });
     const bool local = all_local();
-    const LocalCoherence orders(prog_, u_, sk, judge_, deadline_);
+    if (use_cores_)
+      if (auto b = blocked_by_small_core(verdicts_, sk)) return *b;
+    const LocalCoherence orders(verdicts_, sk);
     // Most skeletons: the target's threads alone already show no member.
-    if (local && !whole && judge_.can_refute_extensions() && refuted(sk, w, w, orders)) return Blocking{w, {}};
+    if (local && !whole && judge_.can_refute_extensions() && refuted(sk, w, w, orders)) return Blocking{w, {}, {}};
     const bool consistent = judge_all(sk, orders);
     if (!anything_wanted()) throw NothingWanted{};
     if (!local) {  // exact for this skeleton only, or an inconsistency core
       if (consistent || !use_cores_) return {};
-      return Blocking{find_core(prog_, u_, sk, judge_, deadline_, orders), {}};
+      return Blocking{find_core(prog_, u_, sk, judge_, deadline_, orders), {}, {}};
     }
     const std::vector<bool> all(w.size(), true);
     if (!refuted(sk, all, w, orders)) {  // e.g. raised, but the filter drops it
@@ -192,6 +200,7 @@ class FlagSearch {
     return Blocking{
         minimal_core(std::vector<bool>(w.size(), false), all,
                      [&](const std::vector<bool>& keep) { return refuted(sk, keep, w, orders); }),
+        {},
         {}};
   }
 
@@ -238,6 +247,7 @@ class FlagSearch {
   const Observation& obs_;
   axioms::Evaluator& judge_;
   const Deadline& deadline_;
+  ThreadVerdicts& verdicts_;
   std::set<std::string>& flags_;
   std::vector<bool> wanted_;
   bool use_cores_;
@@ -247,10 +257,13 @@ class FlagSearch {
 
 }  // namespace
 
-void complete_flags(SmtContext& smt, const Program& prog, const Unfolding& u, const Observation& obs,
-                    axioms::Evaluator& judge, const Deadline& deadline, SkeletonEngine engine, bool use_cores,
-                    std::set<std::string>& flags, SearchStats& stats) {
-  FlagSearch search(prog, u, obs, judge, deadline, flags, use_cores);
+void complete_flags(SmtContext& smt, ThreadVerdicts& verdicts, const Observation& obs, SkeletonEngine engine,
+                    bool use_cores, std::set<std::string>& flags, SearchStats& stats) {
+  const Program& prog = verdicts.program();
+  const Unfolding& u = verdicts.unfolding();
+  axioms::Evaluator& judge = verdicts.judge();
+  const Deadline& deadline = verdicts.deadline();
+  FlagSearch search(verdicts, obs, flags, use_cores);
   if (!search.anything_wanted() || u.traces.empty()) return;
   std::vector<std::vector<bool>> sets;
   if (search.all_local()) {
@@ -273,17 +286,22 @@ void complete_flags(SmtContext& smt, const Program& prog, const Unfolding& u, co
   }
 }
 
-bool find_defined_positive(SmtContext& smt, const Program& prog, const Unfolding& u, const Observation& obs,
-                           axioms::Evaluator& judge, const Deadline& deadline, SkeletonEngine engine,
+bool find_defined_positive(SmtContext& smt, ThreadVerdicts& verdicts, const Observation& obs, SkeletonEngine engine,
                            bool use_cores, const std::function<bool(const std::string&)>& undefined,
                            SearchStats& stats) {
+  const Program& prog = verdicts.program();
+  const Unfolding& u = verdicts.unfolding();
+  axioms::Evaluator& judge = verdicts.judge();
+  const Deadline& deadline = verdicts.deadline();
   try {
     (void)enumerate_skeletons(
         smt, prog, u,
         [&](const Skeleton& sk) {
           deadline.check();
+          if (use_cores)
+            if (auto b = blocked_by_small_core(verdicts, sk)) return *b;
           Execution ex(prog, u, sk);
-          const LocalCoherence orders(prog, u, sk, judge, deadline);
+          const LocalCoherence orders(verdicts, sk);
           bool consistent = false;
           orders.for_each(ex, [&](const std::vector<std::vector<int>>& co) {
             deadline.check();
@@ -297,7 +315,7 @@ bool find_defined_positive(SmtContext& smt, const Program& prog, const Unfolding
             return true;
           });
           if (consistent || !use_cores) return Blocking{};
-          return Blocking{find_core(prog, u, sk, judge, deadline, orders), {}};
+          return Blocking{find_core(prog, u, sk, judge, deadline, orders), {}, {}};
         },
         &deadline, nullptr, &stats, engine);
   } catch (const NothingWanted&) {

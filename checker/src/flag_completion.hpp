@@ -11,6 +11,7 @@
 #include "candidate_search.hpp"
 #include "deadline.hpp"
 #include "observation.hpp"
+#include "thread_verdicts.hpp"
 #include "xmcheck/axioms/model.hpp"
 
 namespace xmcheck::checker {
@@ -18,17 +19,16 @@ namespace xmcheck::checker {
 /// Adds to `flags` every flag of the model that some consistent execution
 /// passing the filter raises and `flags` lacks. `stats` counts the work.
 /// Without `use_cores` every skeleton is judged whole (no thread targets).
-void complete_flags(SmtContext& smt, const Program& prog, const Unfolding& u, const Observation& obs,
-                    axioms::Evaluator& judge, const Deadline& deadline, SkeletonEngine engine, bool use_cores,
-                    std::set<std::string>& flags, SearchStats& stats);
+/// `verdicts` holds the program, unfolding, model and deadline of the search.
+void complete_flags(SmtContext& smt, ThreadVerdicts& verdicts, const Observation& obs, SkeletonEngine engine,
+                    bool use_cores, std::set<std::string>& flags, SearchStats& stats);
 
 /// Whether some consistent execution passing the filter satisfies the
 /// condition with a branch that raises no flag `undefined` names (the
 /// projected search found only undefined ones). Judges skeletons whole,
 /// blocking inconsistent ones by their cores: exponential at worst, and run
 /// only for a test whose every positive state found was undefined.
-bool find_defined_positive(SmtContext& smt, const Program& prog, const Unfolding& u, const Observation& obs,
-                           axioms::Evaluator& judge, const Deadline& deadline, SkeletonEngine engine,
+bool find_defined_positive(SmtContext& smt, ThreadVerdicts& verdicts, const Observation& obs, SkeletonEngine engine,
                            bool use_cores, const std::function<bool(const std::string&)>& undefined,
                            SearchStats& stats);
 

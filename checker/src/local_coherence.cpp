@@ -1,7 +1,6 @@
 #include "local_coherence.hpp"
 
 #include <algorithm>
-#include <map>
 
 namespace xmcheck::checker {
 namespace {
@@ -19,10 +18,11 @@ constexpr std::size_t kWorthFrom = 8;
 
 }  // namespace
 
-LocalCoherence::LocalCoherence(const Program& prog, const Unfolding& u, const Skeleton& sk,
-                               axioms::Evaluator& judge, const Deadline& deadline, bool enabled)
-    : deadline_(deadline) {
-  if (!enabled || !judge.can_refute_extensions()) return;
+LocalCoherence::LocalCoherence(ThreadVerdicts& verdicts, const Skeleton& sk, bool enabled)
+    : deadline_(verdicts.deadline()) {
+  if (!enabled || !verdicts.active()) return;
+  const Program& prog = verdicts.program();
+  const Unfolding& u = verdicts.unfolding();
   const std::size_t procs = u.traces.size();
   // Few coherence orders: judging them costs less than judging each thread.
   std::vector<int> writes_per_loc(prog.locs.size(), 0);
@@ -41,28 +41,11 @@ LocalCoherence::LocalCoherence(const Program& prog, const Unfolding& u, const Sk
     for (const auto& ev : u.traces[p][static_cast<std::size_t>(sk.trace_of_proc[p])].events)
       if (ev.kind == EventKind::Write) repeats = ++writes_per_loc[static_cast<std::size_t>(ev.loc)] >= 2 || repeats;
     if (!repeats) continue;
+    const ThreadVerdicts::Verdict& v = verdicts.of(sk, static_cast<int>(p));
+    if (v.refuted_orders.empty()) continue;
     if (refuted_.empty()) refuted_.resize(prog.locs.size());
-    std::vector<bool> keep(procs, false);
-    keep[p] = true;
-    Execution alone(prog, u, sk, keep);
-    // [loc][order of p's writes] -> every coherence order with it is refuted
-    std::vector<std::map<std::vector<int>, bool>> all_refuted(prog.locs.size());
-    for_each_coherence(alone.writes_per_loc(), [&](const std::vector<std::vector<int>>& co) {
-      if (deadline.active()) deadline.check();
-      const bool refuted = judge.refutes_extensions(alone.with_coherence(co));
-      for (std::size_t l = 0; l < co.size(); ++l) {
-        if (writes_per_loc[l] < 2) continue;
-        auto [it, fresh] = all_refuted[l].try_emplace(of_proc(alone, static_cast<int>(p), co[l]), refuted);
-        if (!fresh) it->second = it->second && refuted;
-      }
-      return true;
-    });
-    for (std::size_t l = 0; l < all_refuted.size(); ++l) {
-      Refuted r{static_cast<int>(p), {}};
-      for (const auto& [order, refuted] : all_refuted[l])
-        if (refuted) r.orders.push_back(order);
-      if (!r.orders.empty()) refuted_[l].push_back(std::move(r));
-    }
+    for (std::size_t l = 0; l < v.refuted_orders.size(); ++l)
+      if (!v.refuted_orders[l].empty()) refuted_[l].push_back(Refuted{static_cast<int>(p), v.refuted_orders[l]});
   }
 }
 

@@ -5,13 +5,15 @@
 // are refuted by one thread alone (its own writes against program order): the
 // sub-execution of that thread, with that order of its writes, fails a
 // persistent check on every branch, so every candidate containing it is
-// inconsistent. LocalCoherence finds those orders once per skeleton and
+// inconsistent. LocalCoherence collects those orders per skeleton from the
+// threads' verdicts (ThreadVerdicts, remembered across skeletons) and
 // for_each_coherence() skips them.
 #include <vector>
 
 #include "candidate_search.hpp"
 #include "deadline.hpp"
 #include "execution.hpp"
+#include "thread_verdicts.hpp"
 #include "xmcheck/axioms/model.hpp"
 
 namespace xmcheck::checker {
@@ -20,8 +22,7 @@ class LocalCoherence {
  public:
   /// Nothing is pruned when the model cannot refute sub-executions, nor
   /// without `enabled` (explanations judge every candidate).
-  LocalCoherence(const Program& prog, const Unfolding& u, const Skeleton& sk, axioms::Evaluator& judge,
-                 const Deadline& deadline, bool enabled = true);
+  LocalCoherence(ThreadVerdicts& verdicts, const Skeleton& sk, bool enabled = true);
 
   /// Whether `order` (global ids of `ex`, an execution or sub-execution of the
   /// same skeleton) of location `loc` may appear in a consistent candidate:

@@ -57,12 +57,13 @@ TEST_CASE("find_core leaves out a thread the violation does not need") {
   const axioms::CompiledModel compiled = axioms::compile(aarch64_model(), axioms::VariantSet({"ifetch"}));
   axioms::Evaluator judge(compiled);
   const Deadline no_deadline(0);
+  ThreadVerdicts verdicts(prog, u, judge, no_deadline);
   int refuted = 0;
   for (const Skeleton& sk : all_skeletons(prog, u)) {
     // P1 saw the flag (y=1) but not the data (x=0): the forbidden shape.
     const Trace& p1 = u.traces[1][static_cast<std::size_t>(sk.trace_of_proc[1])];
     if (!(p1.final_regs[0] == Val::integer(1) && p1.final_regs[2] == Val::integer(0))) continue;
-    const std::vector<bool> core = find_core(prog, u, sk, judge, no_deadline, LocalCoherence(prog, u, sk, judge, no_deadline));
+    const std::vector<bool> core = find_core(prog, u, sk, judge, no_deadline, LocalCoherence(verdicts, sk));
     REQUIRE(core.size() == 3);
     CHECK(core[0]);
     CHECK(core[1]);
@@ -78,13 +79,14 @@ TEST_CASE("find_core answers nothing for a consistent skeleton") {
   const axioms::CompiledModel compiled = axioms::compile(aarch64_model(), axioms::VariantSet({"ifetch"}));
   axioms::Evaluator judge(compiled);
   const Deadline no_deadline(0);
+  ThreadVerdicts verdicts(prog, u, judge, no_deadline);
   const std::vector<Skeleton> all = all_skeletons(prog, u);
   const auto consistent = std::find_if(all.begin(), all.end(), [&](const Skeleton& sk) {
     const Trace& p1 = u.traces[1][static_cast<std::size_t>(sk.trace_of_proc[1])];
     return p1.final_regs[0] == Val::integer(0) && p1.final_regs[2] == Val::integer(0);
   });
   REQUIRE(consistent != all.end());
-  CHECK(find_core(prog, u, *consistent, judge, no_deadline, LocalCoherence(prog, u, *consistent, judge, no_deadline)).empty());
+  CHECK(find_core(prog, u, *consistent, judge, no_deadline, LocalCoherence(verdicts, *consistent)).empty());
 }
 
 TEST_CASE("states only: the same states, counted once each, with fewer skeletons") {
@@ -133,11 +135,12 @@ exists ([x]=1)
   const axioms::CompiledModel compiled = axioms::compile(aarch64_model(), axioms::VariantSet({"ifetch"}));
   axioms::Evaluator judge(compiled);
   const Deadline no_deadline(0);
+  ThreadVerdicts verdicts(prog, u, judge, no_deadline);
   const std::vector<Skeleton> all = all_skeletons(prog, u);
   REQUIRE(all.size() == 1);
   Execution ex(prog, u, all[0]);
-  const LocalCoherence local(prog, u, all[0], judge, no_deadline);
-  const LocalCoherence off(prog, u, all[0], judge, no_deadline, false);
+  const LocalCoherence local(verdicts, all[0]);
+  const LocalCoherence off(verdicts, all[0], false);
   int every = 0, kept = 0;
   (void)off.for_each(ex, [&](const std::vector<std::vector<int>>&) { return ++every, true; });
   (void)local.for_each(ex, [&](const std::vector<std::vector<int>>& co) {
