@@ -61,9 +61,21 @@ struct Blocking {
   /// Further cores found in the same skeleton (each thread that alone refutes
   /// its writes' orders), blocked as well: fewer skeletons to visit.
   std::vector<std::vector<bool>> more_cores;
+  /// Cores of other skeletons, found from this one (twin threads' copies of
+  /// a small core, twin_traces.hpp), each with its skeleton: blocked too when
+  /// the solver has literals for them. An economy of solver calls only: the
+  /// direct search meets those skeletons and blocks them then.
+  std::vector<std::pair<Skeleton, std::vector<bool>>> elsewhere;
   /// With a projection, for a skeleton that reached a state: its values (one
   /// per StateSlots slot); every skeleton reaching the same state is blocked.
   std::optional<std::vector<Val>> state;
+
+  /// Blocks every skeleton that shares `core`'s choices.
+  [[nodiscard]] static Blocking by_core(std::vector<bool> core) {
+    Blocking b;
+    b.core = std::move(core);
+    return b;
+  }
 };
 
 /// Owns the Z3 context shared by successive searches of one session.

@@ -182,12 +182,12 @@ class FlagSearch {
       if (auto b = blocked_by_small_core(verdicts_, sk)) return *b;
     const LocalCoherence orders(verdicts_, sk);
     // Most skeletons: the target's threads alone already show no member.
-    if (local && !whole && judge_.can_refute_extensions() && refuted(sk, w, w, orders)) return Blocking{w, {}, {}};
+    if (local && !whole && judge_.can_refute_extensions() && refuted(sk, w, w, orders)) return Blocking::by_core(w);
     const bool consistent = judge_all(sk, orders);
     if (!anything_wanted()) throw NothingWanted{};
     if (!local) {  // exact for this skeleton only, or an inconsistency core
       if (consistent || !use_cores_) return {};
-      return Blocking{find_core(prog_, u_, sk, judge_, deadline_, orders), {}, {}};
+      return Blocking::by_core(find_core(prog_, u_, sk, judge_, deadline_, orders));
     }
     const std::vector<bool> all(w.size(), true);
     if (!refuted(sk, all, w, orders)) {  // e.g. raised, but the filter drops it
@@ -197,11 +197,8 @@ class FlagSearch {
     if (!judge_.can_refute_extensions()) return {};
     // A sub-execution without all of W refutes only by failing persistent
     // checks (no member anywhere): then it may leave W's threads out too.
-    return Blocking{
-        minimal_core(std::vector<bool>(w.size(), false), all,
-                     [&](const std::vector<bool>& keep) { return refuted(sk, keep, w, orders); }),
-        {},
-        {}};
+    return Blocking::by_core(minimal_core(std::vector<bool>(w.size(), false), all,
+                                          [&](const std::vector<bool>& keep) { return refuted(sk, keep, w, orders); }));
   }
 
  private:
@@ -315,7 +312,7 @@ bool find_defined_positive(SmtContext& smt, ThreadVerdicts& verdicts, const Obse
             return true;
           });
           if (consistent || !use_cores) return Blocking{};
-          return Blocking{find_core(prog, u, sk, judge, deadline, orders), {}, {}};
+          return Blocking::by_core(find_core(prog, u, sk, judge, deadline, orders));
         },
         &deadline, nullptr, &stats, engine);
   } catch (const NothingWanted&) {

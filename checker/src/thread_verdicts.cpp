@@ -4,6 +4,7 @@
 #include <climits>
 
 #include "execution.hpp"
+#include "twin_traces.hpp"
 
 namespace xmcheck::checker {
 namespace {
@@ -66,11 +67,109 @@ bool communicate(const Footprint& a, const Footprint& b, const Skeleton& sk, int
   });
 }
 
+/// `sk` with every read of `proc` reading from outside it: the clause of the
+/// core {proc} in it names the trace alone.
+Skeleton reads_outside(const Skeleton& sk, int proc) {
+  Skeleton out = sk;
+  const EventRef outside{proc == 0 ? 1 : 0, 0};
+  for (auto& src : out.rf_source[static_cast<std::size_t>(proc)]) src = outside;
+  return out;
+}
+
+/// When thread `proc`'s trace in `sk` is refuted whatever its reads read, and
+/// so are its twins', blocks those traces outright (one clause each instead
+/// of one per choice of sources).
+void block_whole_traces(ThreadVerdicts& verdicts, const Skeleton& sk, int proc, Blocking& b) {
+  const int trace = sk.trace_of_proc[static_cast<std::size_t>(proc)];
+  if (!verdicts.trace_refuted(proc, trace)) return;
+  const std::size_t procs = sk.trace_of_proc.size();
+  const auto block = [&](int p, int t) {
+    Skeleton whole = reads_outside(sk, p);
+    whole.trace_of_proc[static_cast<std::size_t>(p)] = t;
+    whole.rf_source[static_cast<std::size_t>(p)].assign(
+        verdicts.unfolding().traces[static_cast<std::size_t>(p)][static_cast<std::size_t>(t)].events.size(),
+        EventRef{p == 0 ? 1 : 0, 0});
+    std::vector<bool> core(procs, false);
+    core[static_cast<std::size_t>(p)] = true;
+    b.elsewhere.emplace_back(std::move(whole), std::move(core));
+  };
+  block(proc, trace);
+  for (const auto& twin : verdicts.twins().twins_of(proc, trace))
+    if (verdicts.trace_refuted(twin.proc, twin.trace)) block(twin.proc, twin.trace);
+}
+
+/// Adds to `b` the copies of its cores on twin threads that are refuted too.
+void move_to_twins(ThreadVerdicts& verdicts, const Skeleton& sk, Blocking& b) {
+  const auto move = [&](const std::vector<bool>& core) {
+    for (auto& moved : moved_cores(verdicts, verdicts.twins(), sk, core)) b.elsewhere.push_back(std::move(moved));
+  };
+  move(b.core);
+  for (const auto& core : b.more_cores) move(core);
+}
+
 }  // namespace
 
 ThreadVerdicts::ThreadVerdicts(const Program& prog, const Unfolding& u, axioms::Evaluator& judge,
                                const Deadline& deadline)
     : prog_(prog), u_(u), judge_(judge), deadline_(deadline) {}
+
+const TwinTraces& ThreadVerdicts::twins() {
+  if (!twins_) twins_ = std::make_unique<TwinTraces>(prog_, u_);
+  return *twins_;
+}
+
+bool ThreadVerdicts::trace_refuted(int proc, int trace) {
+  const auto [it, fresh] = whole_traces_.try_emplace({proc, trace}, false);
+  if (!fresh) return it->second;
+  const auto p = static_cast<std::size_t>(proc);
+  const Trace& t = u_.traces[p][static_cast<std::size_t>(trace)];
+  const std::size_t procs = u_.traces.size();
+  if (!active() || procs < 2) return false;
+  if (writers_.empty()) {  // (location, value) -> the threads that write it
+    for (std::size_t q = 0; q < procs; ++q)
+      for (const Trace& other : u_.traces[q])
+        for (const auto& ev : other.events)
+          if (ev.kind == EventKind::Write) writers_[{ev.loc, ev.value}].insert(static_cast<int>(q));
+    writers_[{-1, Val{}}];  // built, even when nothing writes
+  }
+  // Each read's possible sources as seen alone: initial, the thread's own
+  // writes, or another thread's (no edge in the sub-execution).
+  const EventRef outside{proc == 0 ? 1 : 0, 0};
+  std::vector<std::size_t> reads;
+  std::vector<std::vector<EventRef>> options;
+  std::size_t combos = 1;
+  for (std::size_t e = 0; e < t.events.size(); ++e) {
+    const TraceEvent& r = t.events[e];
+    if (r.kind == EventKind::IpiSend && r.target == proc) return false;  // IPIs to itself: not enumerated
+    if (r.kind != EventKind::Read && r.kind != EventKind::Fetch) continue;
+    std::vector<EventRef> srcs;
+    if (prog_.locs[static_cast<std::size_t>(r.loc)].init == r.value) srcs.push_back(EventRef{-1, r.loc});
+    for (std::size_t w = 0; w < t.events.size(); ++w)
+      if (t.events[w].kind == EventKind::Write && t.events[w].loc == r.loc && t.events[w].value == r.value)
+        srcs.push_back(EventRef{proc, static_cast<int>(w)});
+    const auto by = writers_.find({r.loc, r.value});
+    if (by != writers_.end() && (by->second.size() > 1 || !by->second.contains(proc))) srcs.push_back(outside);
+    if (srcs.empty()) return false;  // the solver never picks this trace anyway
+    combos *= srcs.size();
+    if (combos > kMaxSourceCombos) return false;
+    reads.push_back(e);
+    options.push_back(std::move(srcs));
+  }
+  Skeleton sk;
+  sk.trace_of_proc.assign(procs, 0);
+  sk.trace_of_proc[p] = trace;
+  sk.rf_source.assign(procs, {});
+  sk.rf_source[p].assign(t.events.size(), EventRef{});
+  std::vector<std::size_t> pick(reads.size(), 0);
+  while (true) {
+    for (std::size_t i = 0; i < reads.size(); ++i) sk.rf_source[p][reads[i]] = options[i][pick[i]];
+    if (!of(sk, proc).refutes_all) return false;
+    std::size_t i = 0;
+    while (i < pick.size() && ++pick[i] == options[i].size()) pick[i++] = 0;
+    if (i == pick.size()) break;
+  }
+  return whole_traces_[{proc, trace}] = true;
+}
 
 bool ThreadVerdicts::active() const { return judge_.can_refute_extensions(); }
 
@@ -132,7 +231,7 @@ std::optional<Blocking> blocked_by_small_core(ThreadVerdicts& verdicts, const Sk
   if (procs < kThreadsAloneFrom || !verdicts.active()) return std::nullopt;
   std::optional<Blocking> b;
   const auto add = [&](std::vector<bool> core) {
-    if (!b) b = Blocking{std::move(core), {}, {}};
+    if (!b) b = Blocking::by_core(std::move(core));
     else b->more_cores.push_back(std::move(core));
   };
   for (std::size_t p = 0; p < procs; ++p)
@@ -140,8 +239,12 @@ std::optional<Blocking> blocked_by_small_core(ThreadVerdicts& verdicts, const Sk
       std::vector<bool> core(procs, false);
       core[p] = true;
       add(std::move(core));
+      block_whole_traces(verdicts, sk, static_cast<int>(p), *b);
     }
-  if (b) return b;
+  if (b) {
+    move_to_twins(verdicts, sk, *b);
+    return b;
+  }
   const Unfolding& u = verdicts.unfolding();
   std::vector<Footprint> feet;
   for (std::size_t p = 0; p < procs; ++p)
@@ -154,6 +257,7 @@ std::optional<Blocking> blocked_by_small_core(ThreadVerdicts& verdicts, const Sk
       core[p] = core[q] = true;
       add(std::move(core));
     }
+  if (b) move_to_twins(verdicts, sk, *b);
   return b;
 }
 

@@ -11,11 +11,14 @@
 // one interrupts the other) are judged and remembered the same way: the
 // usual core of a many-CPU protocol is the patcher and one CPU.
 #include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 #include "candidate_search.hpp"
 #include "deadline.hpp"
+#include "twin_traces.hpp"
 #include "xmcheck/axioms/model.hpp"
 
 namespace xmcheck::checker {
@@ -45,6 +48,13 @@ class ThreadVerdicts {
   [[nodiscard]] const Unfolding& unfolding() const { return u_; }
   [[nodiscard]] axioms::Evaluator& judge() const { return judge_; }
   [[nodiscard]] const Deadline& deadline() const { return deadline_; }
+  /// Whether trace `trace` of `proc` alone is refuted whatever its reads
+  /// read (each source it may have: initial, its own writes, another
+  /// thread's); false when that is more than kMaxSourceCombos choices.
+  bool trace_refuted(int proc, int trace);
+  static constexpr std::size_t kMaxSourceCombos = 64;
+  /// The threads' twin traces (built on first use).
+  const TwinTraces& twins();
 
  private:
   Verdict judge_alone(const Skeleton& sk, int proc);
@@ -57,6 +67,9 @@ class ThreadVerdicts {
   /// and the IPIs from the thread to itself.
   std::map<std::vector<int>, Verdict> cache_;
   std::map<std::vector<int>, bool> pairs_;  ///< the same for two threads
+  std::unique_ptr<TwinTraces> twins_;
+  std::map<std::pair<int, int>, bool> whole_traces_;  ///< trace_refuted()
+  std::map<std::pair<int, Val>, std::set<int>> writers_;  ///< (location, value) -> threads writing it
 };
 
 /// From this many threads, a skeleton's threads are judged alone and in

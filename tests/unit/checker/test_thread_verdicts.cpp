@@ -75,6 +75,21 @@ TEST_CASE("small cores: every blocked skeleton is inconsistent, and each core si
   CHECK(pairs > 0);
 }
 
+TEST_CASE("whole traces: refuted whatever their reads read") {
+  const Program prog = lower_text(kFiveThreads);
+  const Unfolding u = unfold(prog, 2);
+  const axioms::CompiledModel compiled = axioms::compile(aarch64_model(), axioms::VariantSet({"ifetch"}));
+  axioms::Evaluator judge(compiled);
+  const Deadline no_deadline(0);
+  ThreadVerdicts verdicts(prog, u, judge, no_deadline);
+  // P2 reads z after writing 1 there: reading 0 (only the initial write has
+  // it) is refuted whatever else happens; reading 1 never is.
+  for (std::size_t t = 0; t < u.traces[2].size(); ++t)
+    CHECK(verdicts.trace_refuted(2, static_cast<int>(t)) == (u.traces[2][t].final_regs[2] == Val::integer(0)));
+  // P1 seeing y=1 and x=0 is refuted with P0 only, not alone.
+  for (std::size_t t = 0; t < u.traces[1].size(); ++t) CHECK_FALSE(verdicts.trace_refuted(1, static_cast<int>(t)));
+}
+
 TEST_CASE("small cores: none below five threads") {
   const Program prog = lower_text(R"(AArch64 coRW
 { 0:X1=z; }
