@@ -540,7 +540,8 @@ class Encoder {
       if (c == rv.choices.end()) return std::nullopt;
       if (c->var) lits.push_back(!*c->var);
     }
-    for (const auto& [send, entry] : sk.ipi) {
+    for (const auto& pair : sk.ipi) {
+      const EventRef send = pair.first, entry = pair.second;  // (lambdas cannot capture bindings in C++20 clang 14)
       if (!in(send.proc) || !in(entry.proc)) continue;
       const auto mt = std::find_if(matches_.begin(), matches_.end(), [&](const IpiMatch& x) {
         return x.send_proc == send.proc && x.send_trace == trace(send.proc) && x.send_event == send.index &&
