@@ -39,7 +39,7 @@ namespace {
 SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
                                 const std::function<Blocking(const Skeleton&)>& visit,
                                 const Deadline* deadline, const StateSlots* projection, SearchStats* progress,
-                                SkeletonEngine engine) {
+                                SkeletonEngine engine, const std::vector<std::vector<bool>>* refuted_traces) {
   const Deadline unlimited(0);
   SearchStats local;
   SearchStats& stats = progress != nullptr ? *progress : local;
@@ -55,7 +55,7 @@ SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfo
   }
   try {
     Encoder enc(smt.impl().ctx, smt.impl().balance, prog, unfolding, projection,
-                deadline != nullptr ? *deadline : unlimited);
+                deadline != nullptr ? *deadline : unlimited, false, refuted_traces);
     enc.run(visit, stats);
     return stats;
   } catch (const z3::exception& ex) {

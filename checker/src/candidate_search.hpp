@@ -103,11 +103,15 @@ class SmtContext {
 /// also choose the final write of each location it observes. With
 /// `progress`, the statistics are kept there as they grow (accurate after
 /// an early stop too). `engine` picks Z3 or the direct enumeration
-/// (direct_search.hpp); both visit the same skeletons.
+/// (direct_search.hpp); both visit the same skeletons. `refuted_traces`
+/// ([proc][trace], optional): traces no consistent execution contains
+/// (ThreadVerdicts::refuted_traces), excluded before the first solver call;
+/// the direct search visits their skeletons, whose visits block them.
 SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
                                 const std::function<Blocking(const Skeleton&)>& visit,
                                 const Deadline* deadline = nullptr, const StateSlots* projection = nullptr,
-                                SearchStats* progress = nullptr, SkeletonEngine engine = SkeletonEngine::Auto);
+                                SearchStats* progress = nullptr, SkeletonEngine engine = SkeletonEngine::Auto,
+                                const std::vector<std::vector<bool>>* refuted_traces = nullptr);
 
 /// The deadlock search (deadlock_search.hpp): like enumerate_skeletons with
 /// Z3 over `unfolding`, whose traces may block at an IPI wait

@@ -251,8 +251,11 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
     }
     return b;
   };
+  // Traces their thread alone refutes whatever it reads: out before the search.
+  const std::vector<std::vector<bool>> refuted = use_cores ? verdicts.refuted_traces() : std::vector<std::vector<bool>>{};
   (void)enumerate_skeletons(session.impl().smt, prog, unfolding, visit, &deadline,
-                            projection ? &*projection : nullptr, &st.stats, options.skeleton_engine);
+                            projection ? &*projection : nullptr, &st.stats, options.skeleton_engine,
+                            refuted.empty() ? nullptr : &refuted);
   // One execution per state was judged: look for the flags others may raise.
   if (projection) {
     complete_flags(session.impl().smt, verdicts, obs, options.skeleton_engine, options.block_by_core, got.flags,

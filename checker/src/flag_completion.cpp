@@ -268,9 +268,10 @@ void complete_flags(SmtContext& smt, ThreadVerdicts& verdicts, const Observation
   } else {
     sets.emplace_back(u.traces.size(), true);
   }
+  const std::vector<std::vector<bool>> refuted = use_cores ? verdicts.refuted_traces() : std::vector<std::vector<bool>>{};
   const auto run = [&](const std::vector<bool>& w) {
     (void)enumerate_skeletons(smt, prog, u, [&](const Skeleton& sk) { return search.visit(sk, w); }, &deadline,
-                              nullptr, &stats, engine);
+                              nullptr, &stats, engine, refuted.empty() ? nullptr : &refuted);
   };
   try {
     try {
@@ -290,6 +291,7 @@ bool find_defined_positive(SmtContext& smt, ThreadVerdicts& verdicts, const Obse
   const Unfolding& u = verdicts.unfolding();
   axioms::Evaluator& judge = verdicts.judge();
   const Deadline& deadline = verdicts.deadline();
+  const std::vector<std::vector<bool>> refuted = use_cores ? verdicts.refuted_traces() : std::vector<std::vector<bool>>{};
   try {
     (void)enumerate_skeletons(
         smt, prog, u,
@@ -314,7 +316,7 @@ bool find_defined_positive(SmtContext& smt, ThreadVerdicts& verdicts, const Obse
           if (consistent || !use_cores) return Blocking{};
           return Blocking::by_core(find_core(prog, u, sk, judge, deadline, orders));
         },
-        &deadline, nullptr, &stats, engine);
+        &deadline, nullptr, &stats, engine, refuted.empty() ? nullptr : &refuted);
   } catch (const NothingWanted&) {
     return true;
   }

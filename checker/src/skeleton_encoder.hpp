@@ -53,10 +53,12 @@ class Encoder {
   // QF_FD selects Z3's incremental SAT core with native cardinality constraints:
   // creating and querying it costs a fraction of the general SMT solver.
   /// `allow_hangs`: the deadlock search (enumerate_deadlock_skeletons).
+  /// `refuted`: traces excluded up front (enumerate_skeletons).
   Encoder(z3::context& ctx, BalanceCache& balance, const Program& prog, const Unfolding& u,
-          const StateSlots* projection, const Deadline& deadline, bool allow_hangs = false)
+          const StateSlots* projection, const Deadline& deadline, bool allow_hangs = false,
+          const std::vector<std::vector<bool>>* refuted = nullptr)
       : prog_(prog), u_(u), projection_(projection), deadline_(deadline), allow_hangs_(allow_hangs), ctx_(ctx),
-        solver_(ctx_, "QF_FD"), balance_(balance) {
+        solver_(ctx_, "QF_FD"), balance_(balance), refuted_(refuted) {
     // Compacting each model (Z3's default) costs ten times the check itself.
     z3::params p(ctx_);
     p.set("model.compact", false);
@@ -72,6 +74,10 @@ class Encoder {
   /// so that it is accurate when the search stops early (Stopped).
   void run(const std::function<Blocking(const Skeleton&)>& visit, SearchStats& stats) {
     declare_traces();
+    if (refuted_ != nullptr)
+      for (std::size_t p = 0; p < refuted_->size(); ++p)
+        for (std::size_t t = 0; t < (*refuted_)[p].size(); ++t)
+          if ((*refuted_)[p][t]) solver_.add(!trace_vars_[p][t]);
     declare_ipis();  // first: it may show that no choice of traces balances the IPIs
     if (unbalanced_) return;
     declare_reads();
@@ -571,6 +577,7 @@ class Encoder {
   z3::context& ctx_;
   z3::solver solver_;
   BalanceCache& balance_;
+  const std::vector<std::vector<bool>>* refuted_;  ///< excluded traces, or none
   bool unbalanced_ = false;  ///< no choice of traces balances IPI sends and entries: no skeleton
   std::set<std::pair<int, int>> excluded_;  ///< (proc, trace) that no choice balances (declare_ipi_counts)
   std::vector<std::vector<z3::expr>> trace_vars_;

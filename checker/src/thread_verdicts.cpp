@@ -67,35 +67,29 @@ bool communicate(const Footprint& a, const Footprint& b, const Skeleton& sk, int
   });
 }
 
-/// `sk` with every read of `proc` reading from outside it: the clause of the
-/// core {proc} in it names the trace alone.
-Skeleton reads_outside(const Skeleton& sk, int proc) {
-  Skeleton out = sk;
+/// The core {proc} of `sk` without the sources its refutation does not need
+/// (each tried as a read from outside the thread, which leaves no edge): its
+/// clause then holds for every choice of those. Blocked with its twins.
+void block_fewer_sources(ThreadVerdicts& verdicts, const Skeleton& sk, int proc, Blocking& b) {
+  const auto p = static_cast<std::size_t>(proc);
+  const Trace& t = verdicts.unfolding().traces[p][static_cast<std::size_t>(sk.trace_of_proc[p])];
   const EventRef outside{proc == 0 ? 1 : 0, 0};
-  for (auto& src : out.rf_source[static_cast<std::size_t>(proc)]) src = outside;
-  return out;
-}
-
-/// When thread `proc`'s trace in `sk` is refuted whatever its reads read, and
-/// so are its twins', blocks those traces outright (one clause each instead
-/// of one per choice of sources).
-void block_whole_traces(ThreadVerdicts& verdicts, const Skeleton& sk, int proc, Blocking& b) {
-  const int trace = sk.trace_of_proc[static_cast<std::size_t>(proc)];
-  if (!verdicts.trace_refuted(proc, trace)) return;
-  const std::size_t procs = sk.trace_of_proc.size();
-  const auto block = [&](int p, int t) {
-    Skeleton whole = reads_outside(sk, p);
-    whole.trace_of_proc[static_cast<std::size_t>(p)] = t;
-    whole.rf_source[static_cast<std::size_t>(p)].assign(
-        verdicts.unfolding().traces[static_cast<std::size_t>(p)][static_cast<std::size_t>(t)].events.size(),
-        EventRef{p == 0 ? 1 : 0, 0});
-    std::vector<bool> core(procs, false);
-    core[static_cast<std::size_t>(p)] = true;
-    b.elsewhere.emplace_back(std::move(whole), std::move(core));
-  };
-  block(proc, trace);
-  for (const auto& twin : verdicts.twins().twins_of(proc, trace))
-    if (verdicts.trace_refuted(twin.proc, twin.trace)) block(twin.proc, twin.trace);
+  Skeleton fewer = sk;
+  bool dropped = false;
+  for (std::size_t e = 0; e < t.events.size(); ++e) {
+    if (t.events[e].kind != EventKind::Read && t.events[e].kind != EventKind::Fetch) continue;
+    EventRef& src = fewer.rf_source[p][e];
+    if (src.proc >= 0 && src.proc != proc) continue;  // already outside: no literal
+    const EventRef kept = src;
+    src = outside;
+    if (verdicts.of(fewer, proc).refutes_all) dropped = true;
+    else src = kept;
+  }
+  if (!dropped) return;
+  std::vector<bool> core(sk.trace_of_proc.size(), false);
+  core[p] = true;
+  for (auto& moved : moved_cores(verdicts, verdicts.twins(), fewer, core)) b.elsewhere.push_back(std::move(moved));
+  b.elsewhere.emplace_back(std::move(fewer), std::move(core));
 }
 
 /// Adds to `b` the copies of its cores on twin threads that are refuted too.
@@ -137,6 +131,7 @@ bool ThreadVerdicts::trace_refuted(int proc, int trace) {
   const EventRef outside{proc == 0 ? 1 : 0, 0};
   std::vector<std::size_t> reads;
   std::vector<std::vector<EventRef>> options;
+  std::vector<std::size_t> class_key{twins().class_of(proc, trace)};
   std::size_t combos = 1;
   for (std::size_t e = 0; e < t.events.size(); ++e) {
     const TraceEvent& r = t.events[e];
@@ -148,13 +143,18 @@ bool ThreadVerdicts::trace_refuted(int proc, int trace) {
       if (t.events[w].kind == EventKind::Write && t.events[w].loc == r.loc && t.events[w].value == r.value)
         srcs.push_back(EventRef{proc, static_cast<int>(w)});
     const auto by = writers_.find({r.loc, r.value});
-    if (by != writers_.end() && (by->second.size() > 1 || !by->second.contains(proc))) srcs.push_back(outside);
+    const bool from_outside = by != writers_.end() && (by->second.size() > 1 || !by->second.contains(proc));
+    if (from_outside) srcs.push_back(outside);
+    class_key.push_back(from_outside ? 1 : 0);
     if (srcs.empty()) return false;  // the solver never picks this trace anyway
     combos *= srcs.size();
     if (combos > kMaxSourceCombos) return false;
     reads.push_back(e);
     options.push_back(std::move(srcs));
   }
+  if (const auto shared = whole_classes_.find(class_key); shared != whole_classes_.end())
+    return whole_traces_[{proc, trace}] = shared->second;
+  bool& judged = whole_classes_[class_key];  // false until every choice is refuted
   Skeleton sk;
   sk.trace_of_proc.assign(procs, 0);
   sk.trace_of_proc[p] = trace;
@@ -168,7 +168,19 @@ bool ThreadVerdicts::trace_refuted(int proc, int trace) {
     while (i < pick.size() && ++pick[i] == options[i].size()) pick[i++] = 0;
     if (i == pick.size()) break;
   }
+  judged = true;
   return whole_traces_[{proc, trace}] = true;
+}
+
+std::vector<std::vector<bool>> ThreadVerdicts::refuted_traces() {
+  std::vector<std::vector<bool>> out;
+  if (u_.traces.size() < kThreadsAloneFrom || !active()) return out;
+  for (std::size_t p = 0; p < u_.traces.size(); ++p) {
+    out.emplace_back();
+    for (std::size_t t = 0; t < u_.traces[p].size(); ++t)
+      out.back().push_back(trace_refuted(static_cast<int>(p), static_cast<int>(t)));
+  }
+  return out;
 }
 
 bool ThreadVerdicts::active() const { return judge_.can_refute_extensions(); }
@@ -239,7 +251,7 @@ std::optional<Blocking> blocked_by_small_core(ThreadVerdicts& verdicts, const Sk
       std::vector<bool> core(procs, false);
       core[p] = true;
       add(std::move(core));
-      block_whole_traces(verdicts, sk, static_cast<int>(p), *b);
+      block_fewer_sources(verdicts, sk, static_cast<int>(p), *b);
     }
   if (b) {
     move_to_twins(verdicts, sk, *b);

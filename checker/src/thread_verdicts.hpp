@@ -51,7 +51,12 @@ class ThreadVerdicts {
   /// Whether trace `trace` of `proc` alone is refuted whatever its reads
   /// read (each source it may have: initial, its own writes, another
   /// thread's); false when that is more than kMaxSourceCombos choices.
+  /// Twin traces with the same choices share one judgement: their
+  /// sub-executions are isomorphic (docs/design.md, "Whole traces").
   bool trace_refuted(int proc, int trace);
+  /// trace_refuted() for every trace of every thread, [proc][trace]; empty
+  /// below kThreadsAloneFrom threads (enumerate_skeletons' `refuted_traces`).
+  std::vector<std::vector<bool>> refuted_traces();
   static constexpr std::size_t kMaxSourceCombos = 64;
   /// The threads' twin traces (built on first use).
   const TwinTraces& twins();
@@ -69,6 +74,9 @@ class ThreadVerdicts {
   std::map<std::vector<int>, bool> pairs_;  ///< the same for two threads
   std::unique_ptr<TwinTraces> twins_;
   std::map<std::pair<int, int>, bool> whole_traces_;  ///< trace_refuted()
+  /// trace_refuted() per twin class: class, then per read whether another
+  /// thread writes its location and value (the one choice twins may not share)
+  std::map<std::vector<std::size_t>, bool> whole_classes_;
   std::map<std::pair<int, Val>, std::set<int>> writers_;  ///< (location, value) -> threads writing it
 };
 

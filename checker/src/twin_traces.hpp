@@ -27,6 +27,10 @@ class TwinTraces {
   /// The traces of other threads equal to trace `trace` of `proc` up to a
   /// renaming of the locations it accesses.
   [[nodiscard]] std::vector<Twin> twins_of(int proc, int trace) const;
+  /// The twin class of a trace: equal for twins (and only for them).
+  [[nodiscard]] std::size_t class_of(int proc, int trace) const {
+    return class_of_[static_cast<std::size_t>(proc)][static_cast<std::size_t>(trace)];
+  }
 
  private:
   std::size_t nloc_;
