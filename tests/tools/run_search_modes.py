@@ -10,8 +10,12 @@ with --format jsonl and compares test by test:
     identical states, verdicts, results and flags (docs/design.md, "Exact
     flags"); the default's witness counts count states (positive/negative =
     satisfying and other states).
-DIR@OPT,OPT... adds xmcheck options; tests are found recursively. Directories
-that do not exist are reported and skipped (the external corpus).
+DIR@OPT,OPT... adds xmcheck options; tests are found recursively. A trailing
+!no-core-blocking (DIR!no-core-blocking or DIR@OPTS!no-core-blocking) leaves
+out the --no-core-blocking run, for suites where blocking skeletons one at a
+time is exponential (many-CPU tests); the comparison with every execution
+still runs. Directories that do not exist are reported and skipped (the
+external corpus).
   usage: XMCHECK=path/to/xmcheck run_search_modes.py DIR[@OPTIONS] [...]
 """
 import json
@@ -47,6 +51,19 @@ def run(d, options, extra):
     return out
 
 
+def without_engine(options):
+    """`options` without a --skeleton-search choice of the suite's own."""
+    out, skip = [], False
+    for o in options:
+        if skip:
+            skip = False
+        elif o == "--skeleton-search":
+            skip = True
+        elif not o.startswith("--skeleton-search="):
+            out.append(o)
+    return out
+
+
 def without_stats(o):
     """The result object without its search statistics (absent unless --stats)."""
     if o is None:
@@ -57,23 +74,29 @@ def without_stats(o):
 def main(dirs):
     failures = 0
     checked = 0
-    present = [a for a in dirs if os.path.isdir(a.partition("@")[0])]
+    present = [a for a in dirs if os.path.isdir(a.partition("!")[0].partition("@")[0])]
     if not present:
         print("search modes: skipped, none of the directories exists (is ../shared absent?)")
         return 77
     for arg in dirs:
+        arg, bang, skipped = arg.partition("!")
+        if bang and skipped != "no-core-blocking":
+            print(f"search modes: unknown suffix !{skipped} in {arg}!{skipped}")
+            return 2
         d, _, opts = arg.partition("@")
         if not os.path.isdir(d):
             print(f"skip {d}: not present")
             continue
         options = suite_options(d) + [o for o in opts.split(",") if o]
         base = run(d, options, [])
-        no_cores = run(d, options, ["--no-core-blocking"])
-        every = run(d, options, ["--count-executions"])
-        engines = {name: run(d, options, ["--skeleton-search", name]) for name in ("solver", "direct")}
+        no_cores = None if bang else run(d, options, ["--no-core-blocking"])
+        # Every execution instead of one per state: a suite naming the default
+        # (--states-only) would make that a usage error.
+        every = run(d, [o for o in options if o != "--states-only"], ["--count-executions"])
+        engines = {name: run(d, without_engine(options), ["--skeleton-search", name]) for name in ("solver", "direct")}
         for key, b in sorted(base.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")):
             checked += 1
-            if without_stats(no_cores.get(key)) != without_stats(b):
+            if no_cores is not None and without_stats(no_cores.get(key)) != without_stats(b):
                 failures += 1
                 print(f"FAIL {key}: --no-core-blocking differs")
                 continue
