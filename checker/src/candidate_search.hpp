@@ -62,7 +62,8 @@ struct Blocking {
   /// its writes' orders), blocked as well: fewer skeletons to visit.
   std::vector<std::vector<bool>> more_cores;
   /// Cores of other skeletons, found from this one (twin threads' copies of
-  /// a small core, twin_traces.hpp), each with its skeleton: blocked too when
+  /// a small core, twin_traces.hpp; a single-thread core without the
+  /// sources it does not need), each with its skeleton: blocked too when
   /// the solver has literals for them. An economy of solver calls only: the
   /// direct search meets those skeletons and blocks them then.
   std::vector<std::pair<Skeleton, std::vector<bool>>> elsewhere;

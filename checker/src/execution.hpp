@@ -23,6 +23,14 @@ class Execution {
   [[nodiscard]] std::size_t num_events() const { return base_.num_events; }
   /// Global ids of the writes to each location; the initial write comes first.
   [[nodiscard]] const std::vector<std::vector<int>>& writes_per_loc() const { return writes_; }
+  /// `order` (global write ids) restricted to the writes of `proc`, as
+  /// indices in its trace.
+  [[nodiscard]] std::vector<int> writes_of_proc(int proc, const std::vector<int>& order) const {
+    std::vector<int> out;
+    for (int id : order)
+      if (proc_of(static_cast<std::size_t>(id)) == proc) out.push_back(id - offset(proc));
+    return out;
+  }
   /// Base values for the coherence order `co` ([loc] -> write ids, co-first first).
   const axioms::BaseValues& with_coherence(const std::vector<std::vector<int>>& co);
   /// The chosen trace of `proc`.

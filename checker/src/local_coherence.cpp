@@ -5,14 +5,6 @@
 namespace xmcheck::checker {
 namespace {
 
-/// `order` restricted to the writes of `proc`, as indices in its trace.
-std::vector<int> of_proc(const Execution& ex, int proc, const std::vector<int>& order) {
-  std::vector<int> out;
-  for (int id : order)
-    if (ex.proc_of(static_cast<std::size_t>(id)) == proc) out.push_back(id - ex.offset(proc));
-  return out;
-}
-
 /// Coherence orders per skeleton from which pruning pays for judging threads.
 constexpr std::size_t kWorthFrom = 8;
 
@@ -53,7 +45,7 @@ bool LocalCoherence::allowed(const Execution& ex, std::size_t loc, const std::ve
   if (deadline_.active()) deadline_.check();
   if (refuted_.empty()) return true;
   for (const Refuted& r : refuted_[loc]) {
-    const std::vector<int> mine = of_proc(ex, r.proc, order);
+    const std::vector<int> mine = ex.writes_of_proc(r.proc, order);
     if (mine.empty()) continue;  // the thread is left out of this sub-execution
     if (std::find(r.orders.begin(), r.orders.end(), mine) != r.orders.end()) return false;
   }

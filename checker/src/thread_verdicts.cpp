@@ -9,14 +9,6 @@
 namespace xmcheck::checker {
 namespace {
 
-/// `order` restricted to the writes of `proc`, as indices in its trace.
-std::vector<int> of_proc(const Execution& ex, int proc, const std::vector<int>& order) {
-  std::vector<int> out;
-  for (int id : order)
-    if (ex.proc_of(static_cast<std::size_t>(id)) == proc) out.push_back(id - ex.offset(proc));
-  return out;
-}
-
 /// Everything the sub-execution of the threads `procs` is made of (Execution
 /// keeping them): their traces, their reads' sources when inside the set or
 /// initial, and the IPIs among them.
@@ -224,7 +216,7 @@ ThreadVerdicts::Verdict ThreadVerdicts::judge_alone(const Skeleton& sk, int proc
     out.refutes_all = out.refutes_all && r;
     for (std::size_t l = 0; l < co.size(); ++l) {
       if (writes_per_loc[l] < 2) continue;
-      auto [it, fresh] = refuted[l].try_emplace(of_proc(alone, proc, co[l]), r);
+      auto [it, fresh] = refuted[l].try_emplace(alone.writes_of_proc(proc, co[l]), r);
       if (!fresh) it->second = it->second && r;
     }
     return true;

@@ -4,8 +4,9 @@
 // another CPU's trace up to the names of per-CPU variables. A small core
 // found on one CPU is then worth trying on each twin at once: the solver
 // would otherwise find the same core once per CPU, one skeleton at a time.
-// The moved core is judged again (ThreadVerdicts) before it blocks anything:
-// twins only say what to try, never what holds.
+// The moved core is judged again (ThreadVerdicts) before it blocks anything.
+// Only whole-trace verdicts are shared between twins (ThreadVerdicts::
+// trace_refuted: isomorphic single-thread sub-executions, docs/design.md).
 #include <cstdint>
 #include <map>
 #include <vector>

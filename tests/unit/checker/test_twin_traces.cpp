@@ -25,6 +25,17 @@ const char* kReaders = R"(AArch64 MP+dmbs+readers
 exists (1:X0=1 /\ 1:X2=0)
 )";
 
+// P2 and P3 each write 1 to their own word and read it back: twins (z and w
+// renamed). Reading 0 back is refuted whatever is read; reading 1 is not.
+const char* kCoRwTwins = R"(AArch64 coRW-twins
+{ 0:X1=x; 1:X1=x; 2:X1=z; 3:X1=w; 4:X1=x; }
+ P0          | P1          | P2          | P3          | P4          ;
+ MOV W0,#1   | LDR W0,[X1] | MOV W0,#1   | MOV W0,#1   | LDR W0,[X1] ;
+ STR W0,[X1] |             | STR W0,[X1] | STR W0,[X1] |             ;
+             |             | LDR W2,[X1] | LDR W2,[X1] |             ;
+exists (2:X2=0 \/ 3:X2=0)
+)";
+
 bool mp_violated(const Trace& t) { return t.final_regs[0] == Val::integer(1) && t.final_regs[2] == Val::integer(0); }
 
 }  // namespace
@@ -114,16 +125,7 @@ TEST_CASE("whole traces: twins share one judgement, whichever is judged first") 
 }
 
 TEST_CASE("whole traces: a twin on another location gets the same, right, judgement") {
-  // P2 and P3 each write 1 to their own word and read it back: twins (z and
-  // w renamed). Reading 0 back is refuted whatever is read; reading 1 is not.
-  const Program prog = lower_text(R"(AArch64 coRW-twins
-{ 0:X1=x; 1:X1=x; 2:X1=z; 3:X1=w; 4:X1=x; }
- P0          | P1          | P2          | P3          | P4          ;
- MOV W0,#1   | LDR W0,[X1] | MOV W0,#1   | MOV W0,#1   | LDR W0,[X1] ;
- STR W0,[X1] |             | STR W0,[X1] | STR W0,[X1] |             ;
-             |             | LDR W2,[X1] | LDR W2,[X1] |             ;
-exists (2:X2=0 \/ 3:X2=0)
-)");
+  const Program prog = lower_text(kCoRwTwins);
   const Unfolding u = unfold(prog, 2);
   const axioms::CompiledModel compiled = axioms::compile(aarch64_model(), axioms::VariantSet({"ifetch"}));
   axioms::Evaluator judge(compiled);
@@ -138,13 +140,6 @@ exists (2:X2=0 \/ 3:X2=0)
     CHECK(verdicts.twins().twins_of(2, 0).size() == 1);
   }
   // And the search agrees: neither reads 0 back.
-  const TestResult r = run(R"(AArch64 coRW-twins
-{ 0:X1=x; 1:X1=x; 2:X1=z; 3:X1=w; 4:X1=x; }
- P0          | P1          | P2          | P3          | P4          ;
- MOV W0,#1   | LDR W0,[X1] | MOV W0,#1   | MOV W0,#1   | LDR W0,[X1] ;
- STR W0,[X1] |             | STR W0,[X1] | STR W0,[X1] |             ;
-             |             | LDR W2,[X1] | LDR W2,[X1] |             ;
-exists (2:X2=0 \/ 3:X2=0)
-)");
+  const TestResult r = run(kCoRwTwins);
   CHECK_FALSE(r.validated);
 }
