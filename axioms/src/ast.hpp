@@ -34,11 +34,16 @@ struct Expr {
     Tuple,  ///< (e1, e2, ...): args (legal only as function arguments)
     If,     ///< if cond then a else b
     LetIn,  ///< let bindings in a
+    LetRecIn,     ///< let rec bindings in a
+    Try,          ///< try a with b: a, or b when a does not resolve
+    Add,          ///< a ++ b: add element a to the set (or relation) b
+    ExplicitSet,  ///< {e1, ..., en}: args
   } kind = Kind::Name;
   diag::SourceSpan span;
   std::string name;
   ExprPtr a, b;
   std::vector<ExprPtr> args;
+  bool curried = false;  ///< App: `f a b` (one argument per juxtaposed operand)
   std::unique_ptr<VarCond> cond;
   std::vector<LetBinding> binds;  ///< for LetIn
   std::size_t height = 1;  ///< levels of this tree (the parser bounds it)
@@ -57,7 +62,7 @@ struct Stmt;
 using StmtList = std::vector<Stmt>;
 
 struct Stmt {
-  enum class Kind { Let, LetRec, Check, Include, With, IfVariant, Ignored } kind = Kind::Ignored;
+  enum class Kind { Let, LetRec, Check, Include, With, IfVariant, Enum, Instructions, Ignored } kind = Kind::Ignored;
   diag::SourceSpan span;
   std::vector<LetBinding> binds;  ///< Let / LetRec
   // Check
@@ -67,6 +72,9 @@ struct Stmt {
   std::string name;  ///< check name (empty if none), include file, with variable
   diag::SourceSpan name_span;
   ExprPtr expr;  ///< check expression / with source
+  /// Enum: the tags (without the quote); Instructions: the one enum name.
+  /// `name` is the enum's name / the event set the instructions refine.
+  std::vector<std::string> tags;
   // IfVariant
   std::unique_ptr<VarCond> cond;
   StmtList then_stmts, else_stmts;

@@ -149,7 +149,8 @@ class Compiler {
     switch (n.op) {
       case Op::If: r = map(cond(n.aux) ? n.a : n.b); break;
       case Op::RecVar:
-      case Op::WithVar: XMCHECK_ASSERT(false, "variable used outside its scope");
+      case Op::WithVar:
+      case Op::EventVar: XMCHECK_ASSERT(false, "variable used outside its scope");
       case Op::RecOut: {
         const std::uint32_t g = map_group(n.aux);
         r = g_.add(Node{Op::RecOut, n.rel, n.a, out_->groups[g].vars[n.a], g});

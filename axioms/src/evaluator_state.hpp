@@ -225,6 +225,7 @@ struct Evaluator::State {
         return;
       case Op::RecVar:
       case Op::WithVar:
+      case Op::EventVar:
       case Op::If: XMCHECK_ASSERT(false, "node evaluated out of its scope");
     }
     if (nd.rel) rp[id] = &R;
@@ -353,11 +354,62 @@ struct Evaluator::State {
     failures -= mine;
   }
 
+  /// Runs the rest of the model with the enumeration of item `i` set to `var`.
+  void run_branch(std::size_t i, std::uint32_t lvl) {
+    for (std::size_t l = lvl; l < level_epoch.size(); ++l) level_epoch[l] = ++counter;
+    stamp[m.items[i].node] = level_epoch[lvl];
+    const std::size_t mark = raised.size();
+    run_from(i + 1);
+    raised.resize(mark);
+  }
+
+  /// herd's `cross` over a family of single edges: for every event e of the
+  /// set `fixed`, one pair (x, e) of `pairs` is chosen; the variable is the
+  /// union of the choices. An event with no candidate pair leaves no choice
+  /// at all (a product with an empty factor), so the candidate fails.
+  void enumerate_cross(std::size_t i, std::uint32_t lvl) {
+    const Item& it = m.items[i];
+    const Relation& P = *rp[it.pairs];
+    const EventSet& targets = *sp[it.fixed];
+    std::vector<std::vector<std::uint32_t>> sources;  // per target, its candidate sources
+    std::vector<std::uint32_t> cols;
+    std::uint64_t choices = 1;
+    constexpr std::uint64_t kMaxChoices = std::uint64_t{1} << 24;
+    for (std::size_t e = 0; e < n; ++e) {
+      if (!targets.contains(e)) continue;
+      std::vector<std::uint32_t> src;
+      for (std::size_t x = 0; x < n; ++x)
+        if (P.contains(x, e)) src.push_back(static_cast<std::uint32_t>(x));
+      if (src.empty()) return;
+      choices *= src.size();
+      if (choices > kMaxChoices)
+        throw diag::UserError(diag::ErrorKind::Unsupported, it.span,
+                              "unsupported construct 'cross' with more than 2^24 choices");
+      cols.push_back(static_cast<std::uint32_t>(e));
+      sources.push_back(std::move(src));
+    }
+    Relation& var = rel_own[it.node];
+    rp[it.node] = &var;
+    for (std::uint64_t c = 0; c < choices && !stop; ++c) {
+      var.clear();
+      std::uint64_t rest = c;
+      for (std::size_t k = 0; k < cols.size(); ++k) {
+        var.insert(sources[k][rest % sources[k].size()], cols[k]);
+        rest /= sources[k].size();
+      }
+      run_branch(i, lvl);
+    }
+  }
+
   void enumerate(std::size_t i) {
     const Item& it = m.items[i];
     const std::uint32_t lvl = m.level[it.node];
     ensure(it.pairs);
     ensure(it.fixed);
+    if (it.cross) {
+      enumerate_cross(i, lvl);
+      return;
+    }
     const Relation& P = *rp[it.pairs];
     Relation& fixed = with_fixed[lvl];
     fixed = P;
@@ -398,11 +450,7 @@ struct Evaluator::State {
         if (!reversed) var.insert(open[k].first, open[k].second);
         else var.insert(open[k].second, open[k].first);
       }
-      for (std::size_t l = lvl; l < level_epoch.size(); ++l) level_epoch[l] = ++counter;
-      stamp[it.node] = level_epoch[lvl];
-      const std::size_t mark = raised.size();
-      run_from(i + 1);
-      raised.resize(mark);
+      run_branch(i, lvl);
     }
   }
 

@@ -31,6 +31,7 @@ enum class Op : std::uint8_t {
   RecVar,              ///< aux = group, a = slot: the variable during the fixpoint
   RecOut,              ///< aux = group, a = slot, b = the group's RecVar node
   WithVar,             ///< aux = enumeration slot
+  EventVar,            ///< aux = variable: one event bound by `map` (resolver only, never compiled)
 };
 
 struct Node {
@@ -67,7 +68,9 @@ struct Item {
   bool negated = false;
   bool is_flag = false;
   std::uint32_t node = kNone;  ///< checked node; for With: the WithVar node
-  // With
+  // With: orient(pairs, fixed), or (cross) one pair of `pairs` ending at each
+  // event of the set `fixed` (herd's cross over a family of single edges).
+  bool cross = false;
   std::uint32_t pairs = kNone;
   std::uint32_t fixed = kNone;
   /// A local flag (flag_locality.cpp): a shrinking node containing `node` on

@@ -26,6 +26,7 @@ using diag::ErrorKind;
 using diag::SourceSpan;
 
 constexpr int kLevelUnion = 1;
+constexpr int kLevelAdd = 2;
 constexpr int kLevelSeq = 3;
 constexpr int kLevelDiff = 4;
 constexpr int kLevelInter = 5;
@@ -215,14 +216,44 @@ class Parser {
       case Tok::KwAssert: unsupported(t, "assert");
       case Tok::KwProcedure: unsupported(t, "procedure");
       case Tok::KwCall: unsupported(t, "call");
-      case Tok::KwEnum: unsupported(t, "enum");
+      case Tok::KwEnum: return enum_decl();
       case Tok::KwDebug: unsupported(t, "debug");
       case Tok::KwMatch: unsupported(t, "match");
       case Tok::KwForall: unsupported(t, "forall");
-      case Tok::KwInstructions: unsupported(t, "instructions");
+      case Tok::KwInstructions: return instructions_decl();
       case Tok::KwDefault: unsupported(t, "default");
       default: error_at(t, "expected a statement, found " + describe(t));
     }
+  }
+
+  /// `enum Name = 'a || 'b || ...` (herd also accepts a leading `||`).
+  Stmt enum_decl() {
+    Stmt s;
+    s.span = take().span;
+    s.kind = Stmt::Kind::Enum;
+    s.name_span = cur().span;
+    s.name = expect(Tok::Var, "an enumeration name").text;
+    expect(Tok::Equal, "'='");
+    if (at(Tok::BarBar)) take();
+    s.tags.push_back(expect(Tok::Tag, "a tag ('name)").text);
+    while (at(Tok::BarBar)) {
+      take();
+      s.tags.push_back(expect(Tok::Tag, "a tag ('name)").text);
+    }
+    return s;
+  }
+
+  /// `instructions SET[ENUM]`: events of SET may carry the tags of ENUM.
+  Stmt instructions_decl() {
+    Stmt s;
+    s.span = take().span;
+    s.kind = Stmt::Kind::Instructions;
+    s.name_span = cur().span;
+    s.name = expect(Tok::Var, "an event set name").text;
+    expect(Tok::LBrack, "'['");
+    s.tags.push_back(expect(Tok::Var, "an enumeration name").text);
+    expect(Tok::RBrack, "']'");
+    return s;
   }
 
   std::vector<LetBinding> bindings() {
@@ -339,9 +370,15 @@ class Parser {
     switch (t.kind) {
       case Tok::KwLet: {
         take();
-        if (at(Tok::KwRec)) unsupported(cur(), "let rec ... in");
         auto e = make(Expr::Kind::LetIn, t.span);
-        e->binds = bindings();
+        if (at(Tok::KwRec)) {
+          take();
+          e->kind = Expr::Kind::LetRecIn;
+          e->binds = bindings();
+          if (at(Tok::KwWhen)) unsupported(cur(), "let rec ... when");
+        } else {
+          e->binds = bindings();
+        }
         expect(Tok::KwIn, "'in'");
         e->a = exp();
         measure(*e, t.span);
@@ -360,7 +397,15 @@ class Parser {
         return e;
       }
       case Tok::KwFun: unsupported(t, "fun");
-      case Tok::KwTry: unsupported(t, "try ... with");
+      case Tok::KwTry: {
+        take();
+        auto e = make(Expr::Kind::Try, t.span);
+        e->a = exp();
+        expect(Tok::KwWith, "'with'");
+        e->b = exp();
+        measure(*e, t.span);
+        return e;
+      }
       case Tok::KwMatch: unsupported(t, "match");
       default: return base(0);
     }
@@ -436,7 +481,10 @@ class Parser {
           level = kLevelUnion;
           break;
         case Tok::PlusPlus:
-          unsupported(t, "++");
+          if (kLevelAdd < min) return left;
+          left = right_chain(Expr::Kind::Add, Tok::PlusPlus, kLevelAdd, std::move(left));
+          level = kLevelAdd;
+          break;
         case Tok::Semi:
           if (kLevelSeq < min) return left;
           left = right_chain(Expr::Kind::Seq, Tok::Semi, kLevelSeq, std::move(left));
@@ -516,9 +564,22 @@ class Parser {
         e->args.push_back(std::move(arg));
       }
     }
+    // `f a b ...`: herd's curried application (e.g. `map f S`); each operand is
+    // one argument, and only builtins that expect it accept it.
+    while (at(Tok::Var) || starts_simple(cur().kind)) {
+      if (e->args.size() >= kModelNestingLimit) too_deep(cur().span, "expression");
+      e->curried = true;
+      if (at(Tok::Var)) {
+        const Token a = take();
+        auto arg = make(Expr::Kind::Name, a.span);
+        arg->name = a.text;
+        e->args.push_back(std::move(arg));
+      } else {
+        e->args.push_back(simple());
+      }
+    }
     e->span = join(name.span, prev_span());
     measure(*e, name.span);
-    if (at(Tok::Var) || starts_simple(cur().kind)) unsupported(cur(), "curried application");
     return e;
   }
 
@@ -528,8 +589,18 @@ class Parser {
       case Tok::Zero: return make(Expr::Kind::Empty, t.span);
       case Tok::Underscore: return make(Expr::Kind::Universe, t.span);
       case Tok::LBrace:
-        if (!at(Tok::RBrace)) unsupported(t, "explicit set");
-        return make(Expr::Kind::EmptySet, join(t.span, take().span));
+        if (at(Tok::RBrace)) return make(Expr::Kind::EmptySet, join(t.span, take().span));
+        {
+          auto set = make(Expr::Kind::ExplicitSet, t.span);
+          set->args.push_back(exp());
+          while (at(Tok::Comma)) {
+            take();
+            set->args.push_back(exp());
+          }
+          set->span = join(t.span, expect(Tok::RBrace, "'}'").span);
+          measure(*set, t.span);
+          return set;
+        }
       case Tok::LBrack: {
         ExprPtr x = exp();
         const Token close = expect(Tok::RBrack, "']'");

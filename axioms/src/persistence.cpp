@@ -111,7 +111,8 @@ class Classifier {
         return {g, false};
       }
       case Op::WithVar: return {with_persists_[n.aux] ? Growth::Grows : Growth::Neither, false};
-      case Op::If: return {};
+      case Op::If:
+      case Op::EventVar: return {};
     }
     return {};
   }
@@ -131,7 +132,10 @@ void analyse_persistence(CompiledModel::Impl& model) {
   for (std::size_t k = 0; k < model.items.size(); ++k) {
     const Item& it = model.items[k];
     if (it.kind == Item::Kind::With) {
-      const bool p = c.growth(it.pairs) != Growth::Neither && c.growth(it.fixed) != Growth::Neither;
+      // A cross enumeration picks among pairs that a larger execution may
+      // extend, so its branches need not dominate: never persistent.
+      const bool p = !it.cross && c.growth(it.pairs) != Growth::Neither &&
+                     c.growth(it.fixed) != Growth::Neither;
       c.set_with(model.nodes[it.node].aux, p);
       model.persists[k] = p;
       all_with = all_with && p;

@@ -37,6 +37,15 @@ std::optional<std::string> find_include(const std::string& name, const std::stri
     const fs::path p = fs::path(dir) / n;
     if (fs::is_regular_file(p, ec)) return p.string();
   }
+  return find_library_file(name, search_dirs);
+}
+
+std::optional<std::string> find_library_file(const std::string& name, const std::vector<std::string>& search_dirs) {
+  std::error_code ec;
+  for (const auto& dir : search_dirs) {
+    const fs::path p = fs::path(dir) / "lib" / name;
+    if (fs::is_regular_file(p, ec)) return p.string();
+  }
   return std::nullopt;
 }
 

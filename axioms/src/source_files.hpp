@@ -15,6 +15,11 @@ namespace xmcheck::axioms::detail {
                                                       const std::string& including_file,
                                                       const std::vector<std::string>& search_dirs);
 
+/// `name` in the model library: the folder `lib` of each search directory
+/// (xmcheck's own versions of herd's library files, axioms/lib/).
+[[nodiscard]] std::optional<std::string> find_library_file(const std::string& name,
+                                                           const std::vector<std::string>& search_dirs);
+
 /// A canonical spelling of an existing path (for include-cycle detection).
 [[nodiscard]] std::string canonical_path(const std::string& path);
 

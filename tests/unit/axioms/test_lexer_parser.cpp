@@ -66,6 +66,14 @@ std::string show(const Expr& e) {
     case K::Tuple: return "tuple";
     case K::If: return wrap("(if ? then ", show(*e.a), wrap(" else ", show(*e.b), ")").c_str());
     case K::LetIn: return wrap("(let in ", show(*e.a), ")");
+    case K::LetRecIn: return wrap("(let rec in ", show(*e.a), ")");
+    case K::Try: return wrap("(try ", show(*e.a), wrap(" with ", show(*e.b), ")").c_str());
+    case K::Add: return bin("++");
+    case K::ExplicitSet: {
+      std::string s = "{";
+      for (std::size_t i = 0; i < e.args.size(); ++i) s.append(i ? ", " : "").append(show(*e.args[i]));
+      return s.append("}");
+    }
   }
   return "?";
 }
