@@ -59,6 +59,20 @@ Model load_model(const std::string& path, const std::vector<std::string>& search
   return Model(detail::resolve_model(*text, path, search_dirs));
 }
 
+Model load_herd_model(const std::string& bell_path, const std::string& cat_path,
+                      const std::vector<std::string>& search_dirs) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const auto& path : {bell_path, cat_path}) {
+    auto text = detail::read_text_file(path);
+    if (!text) {
+      diag::SourceSpan span{std::make_shared<const std::string>(path), {}, {}};
+      throw diag::UserError(diag::ErrorKind::Io, span, "cannot read model file");
+    }
+    files.emplace_back(std::move(*text), path);
+  }
+  return Model(detail::resolve_model_files(files, search_dirs));
+}
+
 Model load_model_string(const std::string& text, const std::string& file_name,
                         const std::vector<std::string>& search_dirs) {
   return Model(detail::resolve_model(text, file_name, search_dirs));

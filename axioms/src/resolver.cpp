@@ -66,22 +66,34 @@ const char* type_name(bool rel) { return rel ? "relation" : "set"; }
   model_error(at, diag::nested_too_deeply(what, kModelNestingLimit));
 }
 
+/// The largest `let rec` group whose set/relation types are searched for.
+constexpr std::size_t kMaxTypedRecGroup = 8;
+
 class Resolver {
  public:
   Resolver(Model::Impl& m, std::vector<std::string> search_dirs)
       : m_(m), g_(m.nodes), search_dirs_(std::move(search_dirs)) {}
 
-  void run(const std::string& text, const std::string& file_name) {
-    auto file = std::make_shared<const std::string>(file_name);
-    programs_.push_back(std::make_unique<Program>(parse_program(text, file)));
-    m_.title = programs_.back()->title;
-    if (std::filesystem::exists(file_name)) include_stack_.push_back(canonical_path(file_name));
-    // Automatic loading of the library's stdlib.cat (standard_library()) changed
-    // the shipped models' results (golden tests), for a reason not yet found;
-    // until then the library files that need it include it themselves.
-    Env env;
-    std::vector<std::string> defined;
-    statements(programs_.back()->stmts, env, kNone, defined, file_name);
+  void run(const std::string& text, const std::string& file_name) { run_all({{text, file_name}}, false); }
+
+  /// The files of one model in order (a herd `.bell` before its `.cat`), in
+  /// one scope: later files see earlier files' names. With `herd_library`,
+  /// the library's stdlib.cat is the outermost scope, as herd gives it to
+  /// every model (used for herd's own model files, which rely on it).
+  void run_all(const std::vector<std::pair<std::string, std::string>>& files, bool herd_library) {
+    // Automatic loading of stdlib.cat for the shipped models changed their
+    // results (golden tests), for a reason not yet found; they define what
+    // they use, so only herd-format models (bell + cat) get it.
+    Env env = herd_library ? standard_library() : Env{};
+    for (const auto& [text, file_name] : files) {
+      auto file = std::make_shared<const std::string>(file_name);
+      programs_.push_back(std::make_unique<Program>(parse_program(text, file)));
+      m_.title = programs_.back()->title;
+      include_stack_.clear();
+      if (std::filesystem::exists(file_name)) include_stack_.push_back(canonical_path(file_name));
+      std::vector<std::string> defined;
+      statements(programs_.back()->stmts, env, kNone, defined, file_name);
+    }
   }
 
  private:
@@ -89,7 +101,7 @@ class Resolver {
   /// `stdlib.cat` (found in the model library, `<search dir>/lib`) as its
   /// outermost scope; the model's own definitions shadow them. They are not
   /// recorded as the model's names. Without a library, the scope is empty.
-  [[maybe_unused]] Env standard_library() {
+  Env standard_library() {
     auto found = find_library_file("stdlib.cat", search_dirs_);
     if (!found) return {};
     auto text = read_text_file(*found);
@@ -510,7 +522,7 @@ class Resolver {
     // say, then with sets; report the first failure if nothing is consistent.
     std::vector<std::vector<bool>> attempts{std::vector<bool>(s.binds.size(), true)};
     std::optional<UserError> first_error;
-    for (std::size_t i = 0; i < attempts.size() && i < 4; ++i) {
+    for (std::size_t i = 0; i < attempts.size(); ++i) {
       std::uint32_t gid = 0;
       try {
         if (auto ok = try_rec(s.binds, env, attempts[i], s.span, gid)) {
@@ -531,8 +543,18 @@ class Resolver {
         if (std::find(attempts.begin(), attempts.end(), found) == attempts.end()) attempts.push_back(found);
       } catch (const UserError& err) {
         if (!first_error) first_error = err;
-        std::vector<bool> sets(s.binds.size(), false);
-        if (std::find(attempts.begin(), attempts.end(), sets) == attempts.end()) attempts.push_back(sets);
+        // A body failed under the assumed types (`[x]` of a relation x): try
+        // every assignment of set/relation types, for
+        // groups small enough (herd infers the types; the LKMM's rcu-rscs
+        // mixes sets and relations in one group).
+        if (attempts.size() == i + 1 && s.binds.size() <= kMaxTypedRecGroup) {
+          const std::size_t k = s.binds.size();
+          for (std::size_t mask = 1; mask < (std::size_t{1} << k); ++mask) {
+            std::vector<bool> types(k);
+            for (std::size_t b = 0; b < k; ++b) types[b] = ((mask >> b) & 1U) == 0;
+            if (std::find(attempts.begin(), attempts.end(), types) == attempts.end()) attempts.push_back(types);
+          }
+        }
       }
     }
     if (first_error) throw *first_error;
@@ -695,6 +717,15 @@ std::shared_ptr<const Model::Impl> resolve_model(const std::string& text, const 
   auto impl = std::make_shared<Model::Impl>();
   impl->path = file_name;
   Resolver(*impl, search_dirs).run(text, file_name);
+  return impl;
+}
+
+std::shared_ptr<const Model::Impl> resolve_model_files(
+    const std::vector<std::pair<std::string, std::string>>& files, const std::vector<std::string>& search_dirs) {
+  XMCHECK_ASSERT(!files.empty(), "a model needs at least one file");
+  auto impl = std::make_shared<Model::Impl>();
+  impl->path = files.back().second;
+  Resolver(*impl, search_dirs).run_all(files, true);
   return impl;
 }
 

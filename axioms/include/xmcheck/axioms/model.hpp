@@ -54,6 +54,14 @@ class Model {
 /// `search_dirs`. Throws diag::UserError (kind Model / Io / Unsupported).
 [[nodiscard]] Model load_model(const std::string& path, const std::vector<std::string>& search_dirs);
 
+/// Loads a model as herd7 reads one with a `bell` file (herd's `-bell`, a
+/// `.cfg`'s `bell` line): the bell's declarations (enumerations of tags,
+/// `instructions`, event sets), then the cat file, in one scope, both seeing
+/// the model library's stdlib.cat (`<search dir>/lib`) as their outermost
+/// scope. Throws diag::UserError (kind Model / Io / Unsupported).
+[[nodiscard]] Model load_herd_model(const std::string& bell_path, const std::string& cat_path,
+                                    const std::vector<std::string>& search_dirs);
+
 /// Parses model text given in memory (unit tests); includes use `search_dirs`.
 [[nodiscard]] Model load_model_string(const std::string& text, const std::string& file_name,
                                       const std::vector<std::string>& search_dirs);
