@@ -3,7 +3,7 @@
 # reads the generated files below instead of naming architectures.
 #
 # Order matters: it is the order of `--arch all` columns and of C targets.
-set(XMCHECK_ARCHITECTURES x86 arm64 powerpc riscv)
+set(XMCHECK_ARCHITECTURES lkmm x86 arm64 powerpc riscv)
 
 set(XMCHECK_GENERATED_DIR "${PROJECT_BINARY_DIR}/generated")
 set(_arch_list "")

@@ -9,6 +9,7 @@
 #include <optional>
 #include <sstream>
 
+#include "herd_def_lowering.hpp"
 #include "semantics/arch_semantics.hpp"
 #include "xmcheck/axioms/base.hpp"
 #include "xmcheck/checker/lowering.hpp"
@@ -132,7 +133,8 @@ class LineParser {
     if (s == "and") return Op::And;
     if (s == "or") return Op::Or;
     if (s == "andnot") return Op::AndNot;
-    fail("unknown RMW operation '" + s + "' (xchg, add, sub, and, or, andnot)");
+    if (s == "xor") return Op::Xor;
+    fail("unknown RMW operation '" + s + "' (xchg, add, sub, and, or, andnot, xor)");
   }
 
   TemplateArg argument(const std::string& s, const LoweringEntry& e) const {
@@ -311,7 +313,19 @@ LoweringTable load_lowering(const std::string& path) {
                           "cannot open lowering file");
   std::stringstream buf;
   buf << in.rdbuf();
-  LoweringTable table = parse_lowering(buf.str(), path);
+  // A herd macro file (the kernel's linux-kernel.def) is read as the
+  // lowering of the target whose lowering file it is.
+  std::string text = buf.str();
+  if (std::filesystem::path(path).extension() == ".def") {
+    std::optional<litmus::ArchId> target;
+    for (const auto arch : lowering_architectures())
+      if (semantics(arch).lowering_file() == std::filesystem::path(path).filename().string()) target = arch;
+    if (!target)
+      throw diag::UserError(diag::ErrorKind::Model, {std::make_shared<const std::string>(path), {}, {}},
+                            "no C target reads herd macro files of this name");
+    text = herd_def_to_lowering(text, path, lowering_arch_name(*target));
+  }
+  LoweringTable table = parse_lowering(text, path);
   std::optional<litmus::LitmusTest> merged;
   for (auto& prelude_path : table.prelude_paths) {
     const std::filesystem::path file = std::filesystem::path(path).parent_path() / prelude_path;

@@ -53,6 +53,7 @@ std::optional<std::int64_t> apply(Op op, std::int64_t old, std::int64_t v) {
     case Op::And: return old & v;
     case Op::Or: return old | v;
     case Op::AndNot: return old & ~v;
+    case Op::Xor: return old ^ v;
   }
   return std::nullopt;
 }

@@ -72,6 +72,9 @@ Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk
   auto& ext = base_.relations[rel_index("ext")];
   auto& si = base_.relations[rel_index("same-instance")];
   auto& rf = base_.relations[rel_index("rf")];
+  // Accesses whose values are equal (herd's different-values is the rest;
+  // the LKMM matches SRCU lock and unlock by it).
+  auto& same_value = base_.relations[rel_index("same-value")];
   std::vector<int> loc_of(n, -1), inst_of(n, -1);
   for (std::size_t l = 0; l < nloc; ++l) loc_of[l] = static_cast<int>(l);
   for (std::size_t p = 0; p < traces_.size(); ++p)
@@ -85,6 +88,7 @@ Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk
       const bool same_proc = proc_of_[a] == proc_of_[b];
       if (same_proc) in.insert(a, b); else ext.insert(a, b);
       if (loc_of[a] >= 0 && loc_of[a] == loc_of[b]) loc.insert(a, b);
+      if (loc_of[a] >= 0 && loc_of[b] >= 0 && values_[a] == values_[b]) same_value.insert(a, b);
       if (proc_of_[a] >= 0 && same_proc) {
         if (inst_of[a] < inst_of[b]) po.insert(a, b);
         if (inst_of[a] == inst_of[b]) si.insert(a, b);

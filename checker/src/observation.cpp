@@ -39,15 +39,18 @@ Observation::Observation(const litmus::LitmusTest& test, Program& prog) : test_(
     for (const auto& l : filtered) slot_for(l);
     for (std::size_t i = shown; i < locs_.size(); ++i) locs_[i].filter_only = true;
   }
-  // herd's order: registers by proc then register number, then memory by
+  // herd's order: registers by proc then register number (C tests: by the
+  // local variable's name, compared as strings, so r10 < r2), then memory by
   // name; the filter-only slots after all of them.
+  const bool c_test = test.arch == litmus::kCDialect;
   std::vector<ObservationSlot> sorted = locs_;
-  std::stable_sort(sorted.begin(), sorted.end(), [](const ObservationSlot& a, const ObservationSlot& b) {
+  std::stable_sort(sorted.begin(), sorted.end(), [c_test](const ObservationSlot& a, const ObservationSlot& b) {
     if (a.filter_only != b.filter_only) return b.filter_only;
     if (a.is_fault != b.is_fault) return b.is_fault;  // fault atoms come last
     if (a.is_fault) return false;                     // in the order they were named
     if (a.is_register != b.is_register) return a.is_register;
-    if (a.is_register) return a.proc != b.proc ? a.proc < b.proc : a.reg < b.reg;
+    if (a.is_register && a.proc != b.proc) return a.proc < b.proc;
+    if (a.is_register) return c_test ? a.shown.reg < b.shown.reg : a.reg < b.reg;
     return memory_order_key(a.shown) < memory_order_key(b.shown);
   });
   locs_ = sorted;

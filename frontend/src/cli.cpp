@@ -30,8 +30,22 @@ void bind_options(CLI::App& app, Options& o, bool& memory_given) {
   std::vector<std::string> choices;
   for (std::size_t i = 0; i < litmus::architectures().size(); ++i) {
     const auto& names = litmus::architectures()[i];
-    defaults += (i == 0 ? "" : ", ") + std::string(names.herd) + ": " +
-                checker::default_model_name(static_cast<litmus::ArchId>(i));
+    const auto arch = static_cast<litmus::ArchId>(i);
+    const std::string user_option = checker::user_model_option(arch);
+    if (!user_option.empty()) {
+      // A target whose model files are the user's: --OPTION DIR names them.
+      app.add_option("--" + user_option, o.user_model_dirs[user_option],
+                     "Model directory of the " + std::string(names.id) + " target (C tests), whose " +
+                         checker::herd_config_file(arch) +
+                         " names the herd .def, .bell and .cat files (for the Linux-kernel memory model: a "
+                         "kernel tree's tools/memory-model). Enables --arch " +
+                         std::string(names.id) + ", and adds it first to --arch all")
+          ->group("Model")
+          ->check(CLI::ExistingDirectory)
+          ->type_name("DIR");
+    } else {
+      defaults += (defaults.empty() ? "" : ", ") + std::string(names.herd) + ": " + checker::default_model_name(arch);
+    }
     ids += std::string(names.id) + ", ";
     choices.emplace_back(names.id);
     choices_text += std::string(names.id) + "|";

@@ -1,5 +1,7 @@
 #include "xmcheck/frontend/runner.hpp"
 
+#include "xmcheck/checker/targets.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <exception>
@@ -111,6 +113,18 @@ const axioms::Model& Runner::model_for(const litmus::LitmusTest& test) {
 
 const axioms::Model& Runner::model_for_arch(litmus::ArchId arch, const diag::SourceSpan& span,
                                             const std::string& arch_name) {
+  if (const auto files = user_model_files(arch, span)) {
+    if (const auto it = models_.find(files->model); it != models_.end()) return it->second;
+    log_->debug("loading model {} with {}", files->model, files->bell);
+    try {
+      std::vector<std::string> dirs{std::filesystem::path(files->model).parent_path().string()};
+      for (const auto& d : locator_.search_dirs()) dirs.push_back(d);  // the model library (stdlib.cat)
+      return models_.emplace(files->model, axioms::load_herd_model(files->bell, files->model, dirs))
+          .first->second;
+    } catch (const diag::UserError& e) {
+      throw ModelLoadError(e);
+    }
+  }
   if (!options_.model.empty()) {
     const auto path = locator_.resolve(options_.model);
     XMCHECK_ASSERT(path.has_value(), "--model was resolved by preload_model");
@@ -129,8 +143,34 @@ const axioms::Model& Runner::model_for_arch(litmus::ArchId arch, const diag::Sou
   return load(*path);
 }
 
+std::optional<HerdModelFiles> Runner::user_model_files(litmus::ArchId arch, const diag::SourceSpan& span) {
+  const std::string option = checker::user_model_option(arch);
+  if (option.empty()) return std::nullopt;
+  const auto dir = options_.user_model_dirs.find(option);
+  if (dir == options_.user_model_dirs.end() || dir->second.empty())
+    throw diag::UserError(diag::ErrorKind::Usage, span,
+                          "the " + checker::lowering_arch_name(arch) + " target needs its model directory: --" +
+                              option + " DIR (a kernel's tools/memory-model)");
+  if (const auto it = user_files_.find(arch); it != user_files_.end()) return it->second;
+  try {
+    return user_files_
+        .emplace(arch, read_herd_config(dir->second, checker::herd_config_file(arch),
+                                        checker::user_lowering_file(arch), checker::default_model_name(arch)))
+        .first->second;
+  } catch (const diag::UserError& e) {
+    throw ModelLoadError(e);
+  }
+}
+
 const checker::LoweringTable& Runner::lowering_for(litmus::ArchId arch) {
   if (const auto it = lowerings_.find(arch); it != lowerings_.end()) return it->second;
+  if (const auto files = user_model_files(arch, {})) {
+    try {
+      return lowerings_.emplace(arch, checker::load_lowering(files->macros)).first->second;
+    } catch (const diag::UserError& e) {
+      throw ModelLoadError(e);
+    }
+  }
   const std::string name = checker::lowering_file_name(arch);
   const auto path = locator_.resolve(name);
   if (!path) {
@@ -169,7 +209,15 @@ TestOutcome Runner::run_c(const InputItem& item, const litmus::LitmusTest& test,
   out.arch = test.arch_name;
   // A header line `Arch=arm64` (or `Arch=x86 arm64`) restricts the test to
   // those architectures: --arch all checks only them, another --arch is refused.
-  std::vector<litmus::ArchId> own = checker::lowering_architectures();
+  // Targets whose model files are the user's take part when their directory
+  // is given (--lkmm DIR), and come first (the LKMM block before the
+  // architectures').
+  std::vector<litmus::ArchId> own;
+  for (const auto arch : checker::lowering_architectures()) {
+    const std::string option = checker::user_model_option(arch);
+    const auto dir = options_.user_model_dirs.find(option);
+    if (option.empty() || (dir != options_.user_model_dirs.end() && !dir->second.empty())) own.push_back(arch);
+  }
   for (const auto& m : test.meta) {
     if (m.key != "Arch") continue;
     own.clear();
@@ -206,6 +254,8 @@ TestOutcome Runner::run_c(const InputItem& item, const litmus::LitmusTest& test,
     checker::CheckOptions opts = check_options(limits);
     opts.target = target;
     opts.lowering = &lowering_for(target);
+    if (const auto files = user_model_files(target, test.header_span))
+      opts.variants.insert(opts.variants.end(), files->variants.begin(), files->variants.end());
     log_->info("checking {} ({}) for {} with {}", item.path, test.name, one.arch, model.path());
     try {
       const auto start = std::chrono::steady_clock::now();

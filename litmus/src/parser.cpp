@@ -31,6 +31,11 @@ LitmusTest parse_string(const std::string& text, const std::string& file_name) {
   test.arch = arch;
   test.arch_name = sections.arch;
   test.name = sections.name;
+  // herd names a test `C NAME.litmus` as NAME (the kernel's tests often
+  // repeat their file name in the header).
+  if (constexpr std::string_view ext = ".litmus";
+      test.name.size() > ext.size() && test.name.ends_with(ext))
+    test.name.resize(test.name.size() - ext.size());
   test.file = src.file();
   test.header_span = src.span(sections.arch_where.begin, sections.name_where.end);
   test.meta = sections.meta;

@@ -88,6 +88,16 @@ class ArchSemantics {
   /// The C lowering file ("arm64.lower", in axioms/<id>/), or "" if C tests
   /// cannot target this architecture.
   [[nodiscard]] virtual std::string_view lowering_file() const { return {}; }
+  /// Non-empty for a target whose model files are the user's (the LKMM of a
+  /// kernel tree): the command-line option naming their directory ("lkmm" for
+  /// --lkmm DIR). The target is then available only with that option, and
+  /// its files are read from there, not from axioms/<id>/.
+  [[nodiscard]] virtual std::string_view user_model_option() const { return {}; }
+  /// With user_model_option: the herd configuration file in that directory
+  /// whose `macros`, `bell`, `model` and `variant` lines name the lowering
+  /// (a herd .def), the bell, the model and the variants; the two files
+  /// above are the defaults when it is absent.
+  [[nodiscard]] virtual std::string_view herd_config_file() const { return {}; }
 };
 
 /// The plug-in of a registered architecture (asserts on kCDialect/kNoArch).

@@ -37,4 +37,19 @@ std::string default_model_name(litmus::ArchId arch) {
   return std::string(semantics(arch).default_model());
 }
 
+std::string user_model_option(litmus::ArchId arch) {
+  if (arch == litmus::kCDialect) return "";
+  return std::string(semantics(arch).user_model_option());
+}
+
+std::string herd_config_file(litmus::ArchId arch) {
+  if (arch == litmus::kCDialect) return "";
+  return std::string(semantics(arch).herd_config_file());
+}
+
+std::string user_lowering_file(litmus::ArchId arch) {
+  if (arch == litmus::kCDialect) return "";
+  return std::string(semantics(arch).lowering_file());
+}
+
 }  // namespace xmcheck::checker

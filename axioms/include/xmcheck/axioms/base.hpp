@@ -83,10 +83,6 @@ inline constexpr std::array kBaseCatalogue{
 #define XMCHECK_BASE_SET(name, event_class, meaning) \
   BaseEntry{name, Arity::Set, meaning, Extension::Stable, Scope::AnyThreads, XMCHECK_SET_ARCH, EventClass::event_class},
 #include "xmcheck/arch_event_sets.inc"
-    // ---- the Linux-kernel memory model's sets and tags (not an architecture) ----
-#define XMCHECK_SET_ARCH "lkmm"
-#include "../../../lkmm/event_sets.def"
-#undef XMCHECK_SET_ARCH
 #undef XMCHECK_BASE_SET
     // ---- relations ----
     BaseEntry{"po", Arity::Relation, "program order between events of different instruction instances",
@@ -116,8 +112,7 @@ inline constexpr std::array kBaseCatalogue{
               Extension::Stable, Scope::OneThread},
     BaseEntry{"rmw", Arity::Relation, "read-modify-write pairs", Extension::Stable, Scope::OneThread},
     BaseEntry{"same-value", Arity::Relation,
-              "memory accesses whose values are equal (LKMM's different-values; empty unless a producer of "
-              "LKMM events fills it)"},
+              "memory accesses whose values are equal (herd's different-values is its complement)"},
     BaseEntry{"ipi", Arity::Relation, "IPI send to the interrupt entry on the target CPU that serves it",
               Extension::Grows},
     BaseEntry{"ipi-done", Arity::Relation, "return of an IPI's interrupt to the sender's wait for it (wait only)",

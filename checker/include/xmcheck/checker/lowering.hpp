@@ -37,7 +37,7 @@ struct EventTemplate {
     Cache,    ///< CACHE(p) or CACHE: cache maintenance by address / of everything
     Mark,     ///< MARK: the sets of an interpreter-made event (interrupt entry/return, IPI send/wait)
   };
-  enum class Op : std::uint8_t { Xchg, Add, Sub, And, Or, AndNot };
+  enum class Op : std::uint8_t { Xchg, Add, Sub, And, Or, AndNot, Xor };
   Kind kind = Kind::Fence;
   Op op = Op::Xchg;                     ///< Rmw
   std::vector<TemplateArg> args;        ///< address first (R, W, RMW, CAS, CACHE)

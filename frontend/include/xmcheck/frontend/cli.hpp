@@ -1,6 +1,7 @@
 #pragma once
 // The command line of `xmcheck`: an Options struct and its CLI11 binding.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -22,6 +23,9 @@ struct Options {
   std::string model_path;           ///< --model-path DIR ("" = located at run time)
   std::vector<std::string> variants;  ///< --variant NAME[,NAME...]
   std::string arch;                 ///< --arch x86|arm64|all ("" = C tests: all; asm: their own)
+  /// Model directories of targets whose files are the user's, by option
+  /// name: {"lkmm", DIR} for --lkmm DIR (checker::user_model_option).
+  std::map<std::string, std::string> user_model_dirs;
   // Search
   int unroll = 2;                   ///< --unroll N
   bool states_only = false;         ///< --states-only (the default; excludes --count-executions)

@@ -11,6 +11,7 @@
 #include <spdlog/logger.h>
 
 #include "xmcheck/frontend/cli.hpp"
+#include "xmcheck/frontend/herd_config.hpp"
 #include "xmcheck/frontend/inputs.hpp"
 #include "xmcheck/frontend/model_locator.hpp"
 #include "xmcheck/axioms/model.hpp"
@@ -78,6 +79,9 @@ class Runner {
   [[nodiscard]] const axioms::Model& model_for_arch(litmus::ArchId arch, const diag::SourceSpan& span,
                                                     const std::string& arch_name);
   [[nodiscard]] const checker::LoweringTable& lowering_for(litmus::ArchId arch);
+  /// The files of a target whose model is the user's (--lkmm DIR), nullopt
+  /// for the architectures; a usage error at `span` without the directory.
+  [[nodiscard]] std::optional<HerdModelFiles> user_model_files(litmus::ArchId arch, const diag::SourceSpan& span);
   /// The options of one check; `limits` bound the whole test (every architecture).
   [[nodiscard]] checker::CheckOptions check_options(const checker::ResourceLimits& limits) const;
   [[nodiscard]] TestOutcome run_c(const InputItem& item, const litmus::LitmusTest& test,
@@ -91,6 +95,7 @@ class Runner {
   std::shared_ptr<spdlog::logger> log_;
   std::map<std::string, axioms::Model> models_;  ///< by resolved path
   std::map<litmus::ArchId, checker::LoweringTable> lowerings_;  ///< C tests: per target
+  std::map<litmus::ArchId, HerdModelFiles> user_files_;  ///< targets with user model files (--lkmm)
 };
 
 }  // namespace xmcheck::frontend
