@@ -7,6 +7,7 @@
 
 #include "graph_builder.hpp"
 #include "ir.hpp"
+#include "xmcheck/axioms/base.hpp"
 #include "xmcheck/axioms/model.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
@@ -22,14 +23,17 @@ using detail::Op;
 
 class Compiler {
  public:
-  Compiler(const Model::Impl& src, const VariantSet& variants)
+  Compiler(const Model::Impl& src, const VariantSet& variants, const std::vector<std::size_t>& absent)
       : src_(src),
         variants_(variants),
+        absent_(kBaseCount, false),
         cond_memo_(src.conds.size(), -1),
         map_(src.nodes.size(), kNone),
         group_map_(src.groups.size(), kNone),
         out_(std::make_shared<CompiledModel::Impl>()),
-        g_(out_->nodes) {}
+        g_(out_->nodes) {
+    for (const auto i : absent) absent_.at(i) = true;
+  }
 
   std::shared_ptr<const CompiledModel::Impl> run() {
     std::uint32_t slots = 0;
@@ -42,6 +46,10 @@ class Compiler {
       } else {
         c.pairs = map(it.pairs);
         c.fixed = map(it.fixed);
+        if (it.cross && is_empty(c.fixed)) {  // one edge per event of no event: the empty relation
+          map_[it.node] = g_.leaf(Op::EmptyRel, true);
+          continue;
+        }
         c.node = g_.leaf(Op::WithVar, true, slots++);
         map_[it.node] = c.node;
         if (slots > 64)
@@ -151,6 +159,9 @@ class Compiler {
       case Op::RecVar:
       case Op::WithVar:
       case Op::EventVar: XMCHECK_ASSERT(false, "variable used outside its scope");
+      case Op::BaseSet:
+        r = absent_[n.aux] ? g_.leaf(Op::EmptySet, false) : g_.add(Node{n.op, n.rel, kNone, kNone, n.aux});
+        break;
       case Op::RecOut: {
         const std::uint32_t g = map_group(n.aux);
         r = g_.add(Node{Op::RecOut, n.rel, n.a, out_->groups[g].vars[n.a], g});
@@ -244,6 +255,7 @@ class Compiler {
 
   const Model::Impl& src_;
   const VariantSet& variants_;
+  std::vector<bool> absent_;  ///< [catalogue index] base sets no event of the test is in
   std::vector<int> cond_memo_;
   std::vector<std::uint32_t> map_;
   std::vector<std::uint32_t> group_map_;
@@ -254,7 +266,11 @@ class Compiler {
 }  // namespace
 
 CompiledModel compile(const Model& model, const VariantSet& variants) {
-  return CompiledModel(Compiler(model.impl(), variants).run());
+  return CompiledModel(Compiler(model.impl(), variants, {}).run());
+}
+
+CompiledModel compile(const Model& model, const VariantSet& variants, const std::vector<std::size_t>& absent) {
+  return CompiledModel(Compiler(model.impl(), variants, absent).run());
 }
 
 }  // namespace xmcheck::axioms

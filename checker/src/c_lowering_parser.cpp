@@ -245,6 +245,10 @@ LoweringTable parse_lowering(const std::string& text, const std::string& path) {
       }
       continue;
     }
+    if (line == "rmw-program-order") {
+      table.rmw_program_order = true;
+      continue;
+    }
     if (line.rfind("prelude ", 0) == 0) {
       table.prelude_paths.push_back(trim(line.substr(8)));
       continue;

@@ -152,6 +152,7 @@ RegVal CInterpreter::call_primitive(const Expr& e) {
           }
           result = entry->result_is_new ? written : old;
         }
+        if (lowering_.rmw_program_order) run_.begin_instance(e.span);  // herd's C: po orders the two
         run_.store(loc, set_bits(t.write_sets), written, p.dep, p.pick | p.dep);
         run_.add_rmw(r, run_.last_event());
         break;

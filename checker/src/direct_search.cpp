@@ -76,7 +76,8 @@ TupleChoices choices_of(const Program& prog, const Unfolding& u, const std::vect
       for (std::size_t q = 0; q < tuple.size(); ++q) {
         const auto& ws = trace(q).events;
         for (std::size_t w = 0; w < ws.size(); ++w)
-          if (ws[w].kind == EventKind::Write && ws[w].loc == evs[e].loc && ws[w].value == evs[e].value)
+          if (ws[w].kind == EventKind::Write && ws[w].loc == evs[e].loc && ws[w].value == evs[e].value &&
+              (q != p || may_read_own_write(trace(p), e, w)))
             rc.sources.push_back(EventRef{static_cast<int>(q), static_cast<int>(w)});
       }
       c.reads.push_back(std::move(rc));

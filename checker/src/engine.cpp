@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 
+#include "base_bits.hpp"
 #include "c_interpreter.hpp"
 #include "c_program.hpp"
 #include "candidate_search.hpp"
@@ -130,6 +131,22 @@ bool ends_with_final_writes(const Execution& ex, const Skeleton& sk, const std::
 
 /// Asm tests: lower() for their own architecture. C tests: lower_c() for the
 /// target of `options`, whose lowering table must be given.
+/// The base sets no candidate of the test can fill: those of no event of any
+/// trace, nor of the events every execution adds (initial writes, final
+/// writes, CMODX-restricted code). The model is compiled with them empty.
+std::vector<std::size_t> absent_base_sets(const Unfolding& u) {
+  SetMask present = kSetW | kSetM | kSetIW | kSetExp | kSetInstr | kSetCmodxRestricted | kSetFW;
+  for (const auto* groups : {&u.traces, &u.hung_traces})
+    for (const auto& traces : *groups)
+      for (const Trace& t : traces)
+        for (const TraceEvent& e : t.events) present |= e.sets;
+  std::vector<std::size_t> absent;
+  for (std::size_t i = 0; i < axioms::kBaseCount; ++i)
+    if (axioms::kBaseCatalogue[i].arity == axioms::Arity::Set && !(present & SetMask::of(i)).any())
+      absent.push_back(i);
+  return absent;
+}
+
 CLowered lower_for_target(const litmus::LitmusTest& test, const CheckOptions& options) {
   CLowered out;
   if (test.arch != litmus::kCDialect) {
@@ -180,10 +197,7 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
   const Observation& obs = st.obs.emplace(test, prog);
   const ArchSemantics& arch = semantics(prog.arch);
   st.variants.emplace(test_variants(test, arch, options));
-  axioms::Evaluator& judge = session.impl().evaluator_for(model, *st.variants);
-  st.judge = &judge;
   Unfolding& unfolding = st.unfolding;
-  Explainer& extras = st.extras.emplace(options, test.condition.quantifier, prog, obs, unfolding, judge);
   Collected& got = st.got;
   deadline.check();
   if (test.arch == litmus::kCDialect) {
@@ -198,6 +212,11 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
   } else {
     unfold_into(unfolding, prog, options.unroll, &deadline);
   }
+  // The model compiled for this test's events: base sets no trace can fill
+  // are empty (absent_base_sets).
+  axioms::Evaluator& judge = session.impl().evaluator_for(model, *st.variants, absent_base_sets(unfolding));
+  st.judge = &judge;
+  Explainer& extras = st.extras.emplace(options, test.condition.quantifier, prog, obs, unfolding, judge);
   // Explanations need the inconsistent candidates themselves: no cores then.
   const bool use_cores = options.block_by_core && !extras.wants_inconsistent();
   // A small candidate space is enumerated whole even for states only: that

@@ -132,7 +132,8 @@ bool ThreadVerdicts::trace_refuted(int proc, int trace) {
     std::vector<EventRef> srcs;
     if (prog_.locs[static_cast<std::size_t>(r.loc)].init == r.value) srcs.push_back(EventRef{-1, r.loc});
     for (std::size_t w = 0; w < t.events.size(); ++w)
-      if (t.events[w].kind == EventKind::Write && t.events[w].loc == r.loc && t.events[w].value == r.value)
+      if (t.events[w].kind == EventKind::Write && t.events[w].loc == r.loc && t.events[w].value == r.value &&
+          may_read_own_write(t, e, w))
         srcs.push_back(EventRef{proc, static_cast<int>(w)});
     const auto by = writers_.find({r.loc, r.value});
     const bool from_outside = by != writers_.end() && (by->second.size() > 1 || !by->second.contains(proc));

@@ -85,4 +85,12 @@ struct Trace {
   bool irqs_masked_at_end = false;
 };
 
+/// Whether read `r` of `t` may read from write `w` of the same trace: not
+/// when `w` comes later in the same instruction instance (the write of an
+/// atomic exchange is not visible to its own read; herd orders the two by
+/// iico, which no model's po covers).
+[[nodiscard]] inline bool may_read_own_write(const Trace& t, std::size_t r, std::size_t w) {
+  return !(w > r && t.events[w].instance == t.events[r].instance);
+}
+
 }  // namespace xmcheck::checker

@@ -34,6 +34,19 @@ if [[ -f $limitations ]]; then
   done <"$limitations"
 fi
 
+# Tests xmcheck does not answer as herd does yet (known gaps, each with its
+# reason: a feature not built yet): a listed test must still differ, so the
+# list stays true; an unlisted one must match.
+gaps=${XMCHECK_KNOWN_GAPS:-$root/tests/conformance/known-gaps.tsv}
+declare -A gap
+if [[ -f $gaps ]]; then
+  while IFS=$'\t' read -r key reason; do
+    [[ -z $key || $key == \#* ]] && continue
+    [[ -n $reason ]] || { echo "conformance: $gaps: '$key' has no reason"; exit 1; }
+    gap[$key]=$reason
+  done <"$gaps"
+fi
+
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 find "$corpus" -name '*.litmus' -type f | LC_ALL=C sort >"$tmp/list"
@@ -65,14 +78,22 @@ state_lines() {
   awk 'NR == 2 && /^States / { n = $2; next } NR > 2 && n > 0 { print; n-- }' "$1" | LC_ALL=C sort
 }
 
-passed=0 failed=0 unlisted=0 block=0 observed_tests=0
+passed=0 failed=0 unlisted=0 block=0 observed_tests=0 gapped=0
 fail() { # test, reason
+  local key=$name/${1#"$corpus"/}
+  if [[ -n ${gap[$key]:-} ]]; then
+    gapped=$((gapped + 1))
+    gap_hit[$key]=1
+    return
+  fi
   failed=$((failed + 1))
   echo "FAIL ${1#"$corpus"/}: $2"
 }
+declare -A gap_hit
 while IFS= read -r test; do
   # The diagnostic of a rejected test starts with its path (as listed).
-  diag=$(awk -v p="$test:" 'index($0, p) == 1' "$tmp/err" | head -1)
+  # (a timeout is a warning: the test still prints its block, verdict Unknown)
+  diag=$(awk -v p="$test:" 'index($0, p) == 1 && / error: /' "$tmp/err" | head -1)
   positioned=0
   [[ $diag =~ ^.+:[0-9]+:[0-9]+:\ error:\  ]] && positioned=1
   got=""
@@ -140,6 +161,13 @@ if [[ $rc -eq 70 ]]; then
   echo "conformance $name: xmcheck reported an internal error:"
   grep -F 'internal error' "$tmp/err" | sed 's/^/    /'
 fi
+# A listed gap that now matches herd must leave the list.
+for key in "${!gap[@]}"; do
+  [[ $key == "$name"/* && -f $corpus/${key#"$name"/} && -z ${gap_hit[$key]:-} ]] || continue
+  failed=$((failed + 1))
+  echo "FAIL ${key#"$name"/}: listed in $(basename "$gaps") but now matches herd: remove it"
+done
+((gapped == 0)) || echo "conformance $name: $gapped known gaps ($(basename "$gaps"), each with its reason)"
 ((unlisted == 0)) || echo "conformance $name: $unlisted tests without herd results ignored"
 ((observed_tests == 0)) || echo "conformance $name: $observed_tests tests with hardware results, each observed state checked"
 echo "conformance $name: $passed passed, $failed failed"

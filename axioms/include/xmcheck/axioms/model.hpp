@@ -87,6 +87,14 @@ class CompiledModel {
 };
 
 [[nodiscard]] CompiledModel compile(const Model& model, const VariantSet& variants);
+/// The same, for a test none of whose candidates has an event in the base
+/// sets `absent` (catalogue indices): those sets are empty, and a `cross`
+/// enumeration over no event has its one choice, the empty relation, fixed.
+/// (The LKMM's lock.cat enumerates reads-from for failed spin_trylock() and
+/// spin_is_locked() events: without such events the model stays one that
+/// refutes extensions, and core blocking applies.)
+[[nodiscard]] CompiledModel compile(const Model& model, const VariantSet& variants,
+                                    const std::vector<std::size_t>& absent);
 
 /// The judgement of one candidate execution.
 struct Verdict {

@@ -69,6 +69,11 @@ struct LoweringTable {
   std::string arch_name;  ///< as in the file's `arch` line: "arm64", "x86"
   std::string path;
   std::vector<LoweringEntry> entries;
+  /// `rmw-program-order` line: the read and the write of an RMW or CAS are
+  /// two instructions in program order (herd's C semantics, whose po covers
+  /// the events of one statement, so `po` orders them), rather than one
+  /// instruction (the architectures' atomic instructions).
+  bool rmw_program_order = false;
   /// `const NAME = N` lines: identifiers C tests and the prelude may use
   /// (MEMBARRIER_CMD_PRIVATE_EXPEDITED, EPERM, ...).
   std::map<std::string, std::int64_t> constants;
