@@ -232,8 +232,13 @@ struct Evaluator::State {
     else sp[id] = &S;
   }
 
-  bool same_value(std::uint32_t x, std::uint32_t y) const {
-    return m.nodes[x].rel ? *rp[x] == *rp[y] : *sp[x] == *sp[y];
+  /// Whether node x's value is included in node y's (herd's `stabilised`).
+  bool included(std::uint32_t x, std::uint32_t y) const {
+    const auto& a = m.nodes[x].rel ? rp[x]->words() : sp[x]->words();
+    const auto& b = m.nodes[x].rel ? rp[y]->words() : sp[y]->words();
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if ((a[i] & ~b[i]) != 0) return false;
+    return true;
   }
 
   void run_group(std::uint32_t g) {
@@ -252,24 +257,28 @@ struct Evaluator::State {
     }
     for (auto d : grp.deps) stamp[d] = e;
     const std::size_t cap = grp.vars.size() * (n * n + 1) + 2;
+    // herd's iteration (lib/interpreter.ml, fix_step): the bindings are
+    // evaluated in order, each seeing the new values of those before it in
+    // the same sweep; the fixpoint is reached when a sweep adds nothing (every
+    // new value included in the previous one). With non-monotone bodies (the
+    // LKMM's rcu-rscs matches lock and unlock by `\ domain(matched)`) the
+    // order decides the result, so it is herd's.
     for (std::size_t iter = 0;; ++iter) {
       if (iter > cap)
         throw diag::UserError(diag::ErrorKind::Model, grp.span,
                               "the definitions of this 'let rec' do not reach a fixpoint");
-      for (auto d : grp.deps) compute(d);
-      bool changed = false;
+      bool grew = false;
       for (std::size_t k = 0; k < grp.vars.size(); ++k) {
-        ensure(grp.bodies[k]);
-        if (!same_value(grp.bodies[k], grp.vars[k])) changed = true;
-      }
-      if (!changed) break;
-      // Jacobi step: all bodies were computed from the previous values.
-      for (std::size_t k = 0; k < grp.vars.size(); ++k) {
+        for (auto d : grp.deps) compute(d);
         const std::uint32_t v = grp.vars[k], bd = grp.bodies[k];
+        ensure(bd);
+        if (!included(bd, v)) grew = true;
         if (m.nodes[v].rel) rel_own[v] = *rp[bd];
         else set_own[v] = *sp[bd];
       }
+      if (!grew) break;
     }
+    for (auto d : grp.deps) compute(d);  // the outputs read the final values
     group_stamp[g] = e;
   }
 

@@ -249,6 +249,10 @@ LoweringTable parse_lowering(const std::string& text, const std::string& path) {
       table.rmw_program_order = true;
       continue;
     }
+    if (line == "ctrl-within-branches") {
+      table.ctrl_within_branches = true;
+      continue;
+    }
     if (line.rfind("prelude ", 0) == 0) {
       table.prelude_paths.push_back(trim(line.substr(8)));
       continue;

@@ -64,9 +64,12 @@ CInterpreter::Flow CInterpreter::exec(const Stmt& s) {
       return Flow::Normal;
     case Kind::If: {
       const RegVal c = eval(*s.expr);
-      if (decide(c, s.expr->span)) return exec(s.then_branch());
-      if (const Stmt* other = s.else_branch()) return exec(*other);
-      return Flow::Normal;
+      const std::size_t mark = run_.branch_count();
+      const Stmt* taken = decide(c, s.expr->span) ? &s.then_branch() : s.else_branch();
+      const Flow f = taken != nullptr ? exec(*taken) : Flow::Normal;
+      // herd's C: the condition orders the branches' events only.
+      if (lowering_.ctrl_within_branches) run_.close_branches(mark);
+      return f;
     }
     case Kind::While:
     case Kind::DoWhile:

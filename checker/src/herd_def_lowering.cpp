@@ -302,8 +302,9 @@ std::string herd_def_to_lowering(const std::string& text, const std::string& pat
   std::string result;
   for (const auto& l : out) result += l + "\n";
   result += "arch " + std::string(target) + "\n";
-  // herd's C semantics: the events of one statement are in program order.
-  result += "rmw-program-order\n";
+  // herd's C semantics: the events of one statement are in program order,
+  // and an `if` orders only its own branches.
+  result += "rmw-program-order\nctrl-within-branches\n";
   return result;
 }
 

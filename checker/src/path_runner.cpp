@@ -271,7 +271,7 @@ void PathRunner::finish_ctrl_edges() {
   for (const auto& b : branch_taints_) {
     const int inst = trace_.events[static_cast<std::size_t>(b.event)].instance;
     for (std::size_t e = 0; e < trace_.events.size(); ++e) {
-      if (trace_.events[e].instance <= inst) continue;
+      if (trace_.events[e].instance <= inst || trace_.events[e].instance >= b.scope_end) continue;
       for (std::size_t r = 0; r < trace_.events.size(); ++r) {
         if (b.dep.test(r)) trace_.ctrl.emplace_back(static_cast<int>(r), static_cast<int>(e));
         if (b.pick.test(r) || b.dep.test(r)) {

@@ -5,6 +5,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <algorithm>
+#include <limits>
 #include <vector>
 
 #include "program.hpp"
@@ -150,6 +152,18 @@ class PathRunner {
   void step();
   void finish_ctrl_edges();
 
+ public:
+  /// How many branch events the path has so far (a mark for close_branches).
+  [[nodiscard]] std::size_t branch_count() const { return branch_taints_.size(); }
+  /// Ends the ctrl scope of the branches since `mark`: later events do not
+  /// depend on them (herd's C semantics: the end of an `if`).
+  void close_branches(std::size_t mark) {
+    for (std::size_t i = mark; i < branch_taints_.size(); ++i)
+      branch_taints_[i].scope_end = std::min(branch_taints_[i].scope_end, instance_ + 1);
+  }
+
+ private:
+
   const Program& prog_;
   const ArchSemantics& arch_;  ///< the program's architecture plug-in
   int proc_;
@@ -167,6 +181,9 @@ class PathRunner {
   struct BranchTaint {
     int event;
     Taint dep, pick;
+    /// Instances from this one on are outside the branch's scope (herd's C:
+    /// an `if` orders only its own branches); INT_MAX: all later ones.
+    int scope_end = std::numeric_limits<int>::max();
   };
   std::vector<BranchTaint> branch_taints_;
   std::vector<std::int64_t> return_stack_;

@@ -35,7 +35,8 @@ TEST_CASE("herd .def: one lowering line per macro, at the macro's line") {
         "smp_rmb() = F [Rmb]\n"
         "rcu_read_lock() = F [Rcu-lock]\n"
         "arch lkmm\n"
-        "rmw-program-order\n");
+        "rmw-program-order\n"
+        "ctrl-within-branches\n");
 }
 
 TEST_CASE("herd .def: atomics take pointers, are in RMW on both events, and return old or new") {
@@ -52,7 +53,8 @@ TEST_CASE("herd .def: atomics take pointers, are in RMW on both events, and retu
         "atomic_fetch_xor(V, X) = RMW(X, xor, V) [MB RMW] [MB RMW]\n"
         "atomic_sub_return(V, X) = RMW(X, sub, V) [MB RMW] [MB RMW] -> new\n"
         "arch lkmm\n"
-        "rmw-program-order\n");
+        "rmw-program-order\n"
+        "ctrl-within-branches\n");
   // The generated text is a lowering the C dialect loads.
   const LoweringTable t = parse_lowering(out, "t.def");
   REQUIRE(t.find("atomic_sub_return").size() == 1);

@@ -74,6 +74,10 @@ struct LoweringTable {
   /// the events of one statement, so `po` orders them), rather than one
   /// instruction (the architectures' atomic instructions).
   bool rmw_program_order = false;
+  /// `ctrl-within-branches` line: an `if` makes ctrl dependencies to the
+  /// events of its branches only (herd's C semantics), not to every later
+  /// event (the architectures' branch instructions).
+  bool ctrl_within_branches = false;
   /// `const NAME = N` lines: identifiers C tests and the prelude may use
   /// (MEMBARRIER_CMD_PRIVATE_EXPEDITED, EPERM, ...).
   std::map<std::string, std::int64_t> constants;
