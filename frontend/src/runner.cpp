@@ -9,6 +9,7 @@
 #include <new>
 #include <utility>
 
+#include "xmcheck/frontend/result_text.hpp"
 #include "xmcheck/frontend/variant_check.hpp"
 #include "xmcheck/checker/engine.hpp"
 #include "xmcheck/checker/limits.hpp"
@@ -242,6 +243,7 @@ TestOutcome Runner::run_c(const InputItem& item, const litmus::LitmusTest& test,
                             "--arch " + options_.arch + ": C tests cannot target it (no lowering; C targets: " +
                                 checker::lowering_arch_list() + ")");
     const litmus::ArchId wanted = *wanted_arch;
+    (void)user_model_files(wanted, test.header_span);  // --arch lkmm without --lkmm DIR: say so
     if (std::find(own.begin(), own.end(), wanted) == own.end())
       throw diag::UserError(diag::ErrorKind::Usage, test.header_span,
                             "--arch " + options_.arch + " is not among the test's architectures (Arch=)");
@@ -271,7 +273,41 @@ TestOutcome Runner::run_c(const InputItem& item, const litmus::LitmusTest& test,
     out.time_ms += one.time_ms;
     out.per_arch.push_back(std::move(one));
   }
+  warn_beyond_reference(item.path, targets, out);
   return out;
+}
+
+void Runner::warn_beyond_reference(const std::string& path, const std::vector<litmus::ArchId>& targets,
+                                   const TestOutcome& out) const {
+  // The reference is a target whose model is the user's (the kernel's LKMM):
+  // an architecture must not reach a state it forbids (the kernel's mappings
+  // make hardware at least as strong), so one that does points at a lowering,
+  // checker or model bug, and is said loudly.
+  std::size_t ref = targets.size();
+  for (std::size_t i = 0; i < targets.size() && i < out.per_arch.size(); ++i)
+    if (!checker::user_model_option(targets[i]).empty()) ref = i;
+  if (ref == targets.size() || !out.per_arch[ref].result || out.per_arch[ref].result->unknown()) return;
+  const checker::TestResult& reference = *out.per_arch[ref].result;
+  for (std::size_t i = 0; i < out.per_arch.size(); ++i) {
+    if (i == ref || !out.per_arch[i].result || out.per_arch[i].result->observed != reference.observed) continue;
+    std::vector<std::string> beyond;
+    for (const auto& st : out.per_arch[i].result->states) {
+      const bool known = std::any_of(reference.states.begin(), reference.states.end(),
+                                     [&](const checker::FinalState& r) { return r.values == st.values; });
+      if (known) continue;
+      const auto locs = observed_texts(reference);
+      const auto vals = value_texts(reference, st.values);
+      std::string line;
+      for (std::size_t k = 0; k < locs.size() && k < vals.size(); ++k) line += locs[k] + "=" + vals[k] + "; ";
+      beyond.push_back(line);
+    }
+    if (beyond.empty()) continue;
+    std::string shown;
+    for (std::size_t k = 0; k < beyond.size() && k < 3; ++k) shown += (k > 0 ? "| " : "") + beyond[k];
+    log_->warn("{}: {} reaches {} state(s) the {} target forbids (a lowering, checker or model bug): {}{}",
+               path, out.per_arch[i].arch, beyond.size(), out.per_arch[ref].arch, shown,
+               beyond.size() > 3 ? "..." : "");
+  }
 }
 
 TestOutcome Runner::run(const InputItem& item) {

@@ -82,6 +82,10 @@ class Runner {
   /// The files of a target whose model is the user's (--lkmm DIR), nullopt
   /// for the architectures; a usage error at `span` without the directory.
   [[nodiscard]] std::optional<HerdModelFiles> user_model_files(litmus::ArchId arch, const diag::SourceSpan& span);
+  /// Warns (stderr) for each architecture reaching a state the reference
+  /// target (one whose model is the user's: --lkmm) forbids.
+  void warn_beyond_reference(const std::string& path, const std::vector<litmus::ArchId>& targets,
+                             const TestOutcome& out) const;
   /// The options of one check; `limits` bound the whole test (every architecture).
   [[nodiscard]] checker::CheckOptions check_options(const checker::ResourceLimits& limits) const;
   [[nodiscard]] TestOutcome run_c(const InputItem& item, const litmus::LitmusTest& test,
