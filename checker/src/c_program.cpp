@@ -331,4 +331,34 @@ CLowered lower_c(const litmus::LitmusTest& test, litmus::ArchId target, const li
   return out;
 }
 
+namespace {
+
+void collect_literals(const litmus::c::Expr& e, std::set<std::int64_t>& out) {
+  if (e.kind == litmus::c::Expr::Kind::IntLit) out.insert(e.value);
+  // `-1` is a negated literal: herd's value is the negative number.
+  if (e.kind == litmus::c::Expr::Kind::Unary && e.unary_op == litmus::c::UnaryOp::Negate &&
+      e.operands.size() == 1 && e.operands[0].kind == litmus::c::Expr::Kind::IntLit)
+    out.insert(-e.operands[0].value);
+  for (const auto& o : e.operands) collect_literals(o, out);
+}
+
+void collect_literals(const litmus::c::Stmt& s, std::set<std::int64_t>& out) {
+  for (const auto* e : {&s.expr, &s.step})
+    if (*e) collect_literals(**e, out);
+  for (const auto& d : s.decls)
+    if (d.init) collect_literals(*d.init, out);
+  for (const auto& c : s.children) collect_literals(c, out);
+}
+
+}  // namespace
+
+std::vector<Val> c_integer_literals(const litmus::c::CProgram& program) {
+  std::set<std::int64_t> values;
+  for (const auto* fns : {&program.threads, &program.functions})
+    for (const auto& f : *fns) collect_literals(f.body, values);
+  std::vector<Val> out;
+  for (const auto v : values) out.push_back(Val::integer(v));
+  return out;
+}
+
 }  // namespace xmcheck::checker

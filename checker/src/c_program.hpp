@@ -65,6 +65,10 @@ int intern_insn(Program& prog, std::string_view name, std::optional<std::int64_t
 /// The id of a code value interned by lower_c (asserts it was).
 [[nodiscard]] int find_insn(const Program& prog, std::string_view name, std::optional<std::int64_t> n);
 
+/// The integer literals of the test's own code (threads and functions, not
+/// the prelude), as values: the seeds of herd-C value domains (unfold.hpp).
+[[nodiscard]] std::vector<Val> c_integer_literals(const litmus::c::CProgram& program);
+
 /// True for a value an instruction fetch can execute: every code value but INSN_UDF.
 [[nodiscard]] bool is_executable_insn(const Program& prog, const Val& v);
 

@@ -207,7 +207,10 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
                 [&](int proc, const std::vector<std::vector<Val>>& domains, ChoiceCursor& cursor, int unroll,
                     const IrqBudget& budget, Trace& trace) {
                   return run_c_path(lowered, table, proc, domains, cursor, unroll, budget, trace);
-                });
+                },
+                // herd's C semantics reads symbolic values: a constant of the
+                // code may be read wherever a load-buffering cycle justifies it.
+                table.ctrl_within_branches ? c_integer_literals(*lowered.source) : std::vector<Val>{});
     reject_endless_loops(unfolding, options.unroll);
   } else {
     unfold_into(unfolding, prog, options.unroll, &deadline);

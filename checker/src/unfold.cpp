@@ -112,10 +112,14 @@ void unfold_into(Unfolding& u, const Program& prog, int unroll, const Deadline* 
 }
 
 void unfold_into(Unfolding& u, const Program& prog, int unroll, const Deadline* deadline,
-                 const PathProducer& produce) {
+                 const PathProducer& produce, const std::vector<Val>& seeds) {
   u = Unfolding{};
   u.domains.resize(prog.locs.size());
-  for (std::size_t l = 0; l < prog.locs.size(); ++l) u.domains[l] = {prog.locs[l].init};
+  for (std::size_t l = 0; l < prog.locs.size(); ++l) {
+    u.domains[l] = {prog.locs[l].init};
+    if (!prog.locs[l].is_code)
+      for (const Val& v : seeds) (void)add_value(u.domains[l], v);
+  }
   u.irq_budget.assign(prog.procs.size(), {});
   for (int round = 0;; ++round) {
     XMCHECK_ASSERT(round < kMaxDomainRounds, "value domains did not converge");

@@ -44,8 +44,13 @@ using PathProducer = std::function<PathEnd(int proc, const std::vector<std::vect
 
 /// The same into `u`, trace by trace: when `deadline` stops it (Stopped), `u`
 /// holds the traces of the round in progress, so statistics stay accurate.
+/// `seeds`: values every data location's domain starts with besides its
+/// initial value. The domains are otherwise a least fixpoint from the
+/// initial values, which misses a value only a load-buffering cycle justifies
+/// (a constant stored only on a path that reads that constant); herd's C
+/// semantics, with symbolic read values, reaches it (docs/lkmm.md).
 void unfold_into(Unfolding& u, const Program& prog, int unroll, const Deadline* deadline,
-                 const PathProducer& produce);
+                 const PathProducer& produce, const std::vector<Val>& seeds = {});
 /// Asm tests: unfold_into with the instruction stepper.
 void unfold_into(Unfolding& u, const Program& prog, int unroll, const Deadline* deadline);
 
