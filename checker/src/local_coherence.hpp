@@ -8,6 +8,7 @@
 // inconsistent. LocalCoherence collects those orders per skeleton from the
 // threads' verdicts (ThreadVerdicts, remembered across skeletons) and
 // for_each_coherence() skips them.
+#include <optional>
 #include <vector>
 
 #include "candidate_search.hpp"
@@ -33,6 +34,10 @@ class LocalCoherence {
   bool for_each(const Execution& ex, const std::function<bool(const std::vector<std::vector<int>>&)>& visit) const;
 
  private:
+  /// The orders of `loc`'s writes (initial write first) that allowed()
+  /// accepts, in next_permutation's order; nullopt when there are too many.
+  [[nodiscard]] std::optional<std::vector<std::vector<int>>> allowed_orders(const Execution& ex,
+                                                                          std::size_t loc) const;
   struct Refuted {
     int proc = 0;
     std::vector<std::vector<int>> orders;  ///< the thread's writes to the location, as trace indices

@@ -5,9 +5,10 @@ states (the .expected file): hardware under the kernel's mappings is at least
 as strong as the Linux-kernel memory model. A state outside LKMM's set points
 at a wrong lowering (axioms/*/*.lower) or a checker bug.
 
-Folders are walked recursively (the lkmm collection has subfolders). Each
-run has a time limit (env SUBSET_TIMEOUT, seconds, default 20): the states a
-stopped run found are still checked, and the run is counted as incomplete.
+Folders are walked recursively (the lkmm collection has subfolders). One
+xmcheck run checks them all (-j 0: one worker per core); each test has a
+time limit (env SUBSET_TIMEOUT, seconds, default 20): the states a stopped
+run found are still checked, and the run is counted as incomplete.
 
 usage: XMCHECK=path run_linux_subset.py CORPUS_DIR    (exit 77: corpus absent)
 """
@@ -15,6 +16,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 
 def state_key(line):
@@ -34,12 +36,27 @@ def herd_states(path):
     return None
 
 
-def xmcheck_results(xmcheck, test):
+def xmcheck_results(xmcheck, tests):
+    """One xmcheck run over every test (-j: all cores); results by file."""
     limit = os.environ.get("SUBSET_TIMEOUT", "20")
-    run = subprocess.run([xmcheck, "--arch", "all", "--format", "jsonl", "-q", "--timeout", limit, test],
-                         capture_output=True, text=True, timeout=600)
-    results = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
-    return results, run.stderr.strip()
+    with tempfile.NamedTemporaryFile("w", suffix=".list", delete=False) as f:
+        f.write("\n".join(tests) + "\n")
+        listing = f.name
+    try:
+        run = subprocess.run([xmcheck, "--arch", "all", "--format", "jsonl", "-q", "--timeout", limit,
+                              "-j", "0", "@" + listing], capture_output=True, text=True, timeout=3600)
+    finally:
+        os.unlink(listing)
+    by_file = {}
+    for line in run.stdout.splitlines():
+        if line.strip():
+            r = json.loads(line)
+            by_file.setdefault(r.get("file", ""), []).append(r)
+    errors = {}
+    for line in run.stderr.splitlines():
+        path = line.split(":", 1)[0]
+        errors.setdefault(path, line)
+    return by_file, errors
 
 
 def state_line(result, state):
@@ -57,13 +74,18 @@ def main():
                    for d, _, files in os.walk(corpus) for f in files if f.endswith(".litmus"))
     checked = holds = incomplete = 0
     skipped, violations = [], []
+    expected = {}
     for name in tests:
-        path = os.path.join(corpus, name)
-        expected = herd_states(path + ".expected")
-        if expected is None:
+        states = herd_states(os.path.join(corpus, name) + ".expected")
+        if states is None:
             skipped.append((name, "no herd7 result"))
-            continue
-        results, stderr = xmcheck_results(xmcheck, path)
+        else:
+            expected[name] = states
+    paths = [os.path.join(corpus, name) for name in expected]
+    by_file, errors = xmcheck_results(xmcheck, paths) if paths else ({}, {})
+    for name, states in expected.items():
+        path = os.path.join(corpus, name)
+        results = by_file.get(path, [])
         for r in results:
             if "error" in r:
                 msg = r["error"].split("error: ", 1)[-1]
@@ -72,13 +94,13 @@ def main():
             checked += 1
             if r.get("timed_out") or r.get("unknown_reason"):
                 incomplete += 1
-            extra = sorted("; ".join(sorted(k)) + ";" for k in {state_line(r, s) for s in r["states"]} - expected)
+            extra = sorted("; ".join(sorted(k)) + ";" for k in {state_line(r, s) for s in r["states"]} - states)
             if extra:
                 violations.append((f"{name} [{r.get('target', r['architecture'])}]", extra))
             else:
                 holds += 1
         if not results:
-            skipped.append((name, stderr.splitlines()[-1] if stderr else "no output"))
+            skipped.append((name, errors.get(path, "no output")))
     for what, why in skipped:
         print(f"SKIP {what}: {why}")
     for what, extra in violations:
