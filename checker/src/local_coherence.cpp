@@ -66,7 +66,9 @@ std::optional<std::vector<std::vector<int>>> LocalCoherence::allowed_orders(cons
   for (std::size_t i = 1; i < writes.size(); ++i) by_proc[ex.proc_of(static_cast<std::size_t>(writes[i]))].push_back(writes[i]);
   std::vector<std::vector<std::vector<int>>> own;
   std::size_t count = 1;
-  for (auto& [proc, ids] : by_proc) {
+  for (auto& entry : by_proc) {
+    const int proc = entry.first;  // not a structured binding: the lambda below captures it
+    std::vector<int>& ids = entry.second;
     std::sort(ids.begin(), ids.end());
     const auto refuted = std::find_if(refuted_[loc].begin(), refuted_[loc].end(),
                                       [&](const Refuted& r) { return r.proc == proc; });
