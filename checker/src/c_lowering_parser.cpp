@@ -76,16 +76,17 @@ class LineParser {
   EventTemplate event(const std::string& text, const LoweringEntry& e) const {
     EventTemplate t;
     std::size_t pos = 0;
-    while (pos < text.size() && (std::isalpha(static_cast<unsigned char>(text[pos])) != 0)) ++pos;
+    while (pos < text.size() && (std::isalpha(static_cast<unsigned char>(text[pos])) != 0 || text[pos] == '_')) ++pos;
     const std::string word = text.substr(0, pos);
     if (word == "R") t.kind = Kind::Read;
     else if (word == "W") t.kind = Kind::Write;
     else if (word == "RMW") t.kind = Kind::Rmw;
     else if (word == "CAS") t.kind = Kind::Cas;
+    else if (word == "ADD_UNLESS") t.kind = Kind::AddUnless;
     else if (word == "F") t.kind = Kind::Fence;
     else if (word == "CACHE") t.kind = Kind::Cache;
     else if (word == "MARK") t.kind = Kind::Mark;
-    else fail("unknown event template '" + text + "' (R, W, RMW, CAS, F, CACHE, MARK)");
+    else fail("unknown event template '" + text + "' (R, W, RMW, CAS, ADD_UNLESS, F, CACHE, MARK)");
     std::string rest = trim(text.substr(pos));
     if (!rest.empty() && rest[0] == '(') {
       const auto close = rest.find(')');
@@ -116,7 +117,7 @@ class LineParser {
       }
       rest = trim(rest.substr(close + 1));
     }
-    if (groups > 1 && t.kind != Kind::Rmw && t.kind != Kind::Cas)
+    if (groups > 1 && t.kind != Kind::Rmw && t.kind != Kind::Cas && t.kind != Kind::AddUnless)
       fail("only RMW and CAS take a second set group (for their write)");
     if (rest == "on-success") t.on_success = true;
     else if (rest == "must-succeed" && t.kind == Kind::Cas) t.must_succeed = true;
@@ -162,9 +163,10 @@ class LineParser {
       case Kind::Read: want = 1; break;
       case Kind::Write: want = 2; break;
       case Kind::Rmw: want = 2; break;  // the operation is not an argument
-      case Kind::Cas: want = 3; break;
-      case Kind::Fence:
-      case Kind::Mark: want = 0; break;
+      case Kind::Cas:
+      case Kind::AddUnless: want = 3; break;
+      case Kind::Fence: want = 0; break;
+      case Kind::Mark: want = t.args.empty() ? 0 : 1; break;
       case Kind::Cache: want = t.args.empty() ? 0 : 1; break;
     }
     if (t.args.size() != want) fail("wrong number of arguments in '" + text + "'");

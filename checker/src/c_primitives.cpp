@@ -121,7 +121,8 @@ RegVal CInterpreter::call_primitive(const Expr& e) {
         break;
       }
       case Kind::Rmw:
-      case Kind::Cas: {
+      case Kind::Cas:
+      case Kind::AddUnless: {
         const RegVal p = value_of(t.args[0]);
         const int loc = address_of(t.args[0], "updated");
         run_.begin_instance(e.span);  // one atomic instruction: read and write share it
@@ -139,6 +140,16 @@ RegVal CInterpreter::call_primitive(const Expr& e) {
             }
             break;
           }
+        } else if (t.kind == Kind::AddUnless) {
+          const RegVal a = value_of(t.args[1]);
+          last_succeeded = old.val != value_of(t.args[2]).val;
+          result = RegVal{Val::integer(last_succeeded ? 1 : 0), old.dep, old.pick, true};
+          if (!last_succeeded) break;  // the read alone (herd: a failed RMW)
+          if (old.val.kind != Val::Kind::Int || a.val.kind != Val::Kind::Int) {
+            run_.delayed_error("atomic arithmetic on a value that is not an integer", e.span);
+            throw Stop{};
+          }
+          written = RegVal{Val::integer(*apply(Op::Add, old.val.v, a.val.v)), old.dep | a.dep, old.pick | a.pick, true};
         } else {
           const RegVal v = value_of(t.args[1]);
           if (t.op == Op::Xchg) {
@@ -157,10 +168,19 @@ RegVal CInterpreter::call_primitive(const Expr& e) {
         run_.add_rmw(r, run_.last_event());
         break;
       }
-      case Kind::Mark:  // an event with only the given sets
+      case Kind::Mark: {  // an event with only the given sets (and a location with MARK(p))
+        if (t.args.empty()) {
+          run_.begin_instance(e.span);
+          run_.emit(EventKind::Fence, set_bits(t.sets));
+          break;
+        }
+        const RegVal p = value_of(t.args[0]);
+        const int loc = address_of(t.args[0], "named");
         run_.begin_instance(e.span);
-        run_.emit(EventKind::Fence, set_bits(t.sets));
+        const int ev = run_.emit(EventKind::Fence, set_bits(t.sets), loc);
+        run_.add_addr(p.dep, p.pick | p.dep, ev);
         break;
+      }
       case Kind::Fence:
         run_.begin_instance(e.span);
         run_.emit(EventKind::Fence, kSetF | set_bits(t.sets));

@@ -247,9 +247,14 @@ class DefTranslator {
     } else if (n == "__lock" || n == "__unlock" || n == "__trylock" || n == "__islocked") {
       x.unsupported = "spinlocks (herd's " + n + ", lock.cat's lock events) are not supported yet";
     } else if (n == "__srcu") {
-      x.unsupported = "synchronize_srcu (herd's __srcu event) is not supported yet";
+      // herd's SRCU event: on the srcu_struct's location, neither read nor write.
+      need_args(c, 1);
+      x.events.push_back("MARK(" + pointer(c.args[0]) + ") [" + tagged(c) + "]");
     } else if (n == "__atomic_add_unless") {
-      x.unsupported = "herd's conditional __atomic_add_unless is not supported yet";
+      need_args(c, 3);  // (X, V, W): add V to *X unless *X == W
+      const std::string t = tagged(c) + " RMW";
+      x.events.push_back("ADD_UNLESS(" + pointer(c.args[0]) + ", " + value(c.args[1]) + ", " + value(c.args[2]) +
+                         ") [" + t + "] [" + t + "]");
     } else {
       fail("unknown macro or herd primitive '" + n + "'");
     }

@@ -93,10 +93,15 @@ int Observation::slot_for(const litmus::Location& loc) {
     // C tests: `0:r0` is thread 0's local variable r0.
     if (loc.thread < 0 || loc.thread >= prog_.num_procs())
       fail(loc.span, "no thread P" + std::to_string(loc.thread));
-    const auto& locals = prog_.c_locals[static_cast<std::size_t>(loc.thread)];
-    const auto it = locals.find(loc.reg);
-    if (it == locals.end())
-      fail(loc.span, "P" + std::to_string(loc.thread) + " has no local variable " + loc.reg);
+    auto& locals = prog_.c_locals[static_cast<std::size_t>(loc.thread)];
+    auto it = locals.find(loc.reg);
+    if (it == locals.end()) {
+      // A register the thread never names: herd shows it as 0, its initial
+      // value (its own slot, never written).
+      if (static_cast<int>(locals.size()) >= kNumRegs)
+        fail(loc.span, "P" + std::to_string(loc.thread) + " has no local variable " + loc.reg);
+      it = locals.emplace(loc.reg, static_cast<int>(locals.size())).first;
+    }
     o.is_register = true;
     o.proc = loc.thread;
     o.reg = it->second;

@@ -62,6 +62,17 @@ TEST_CASE("herd .def: atomics take pointers, are in RMW on both events, and retu
   CHECK(t.find("atomic_fetch_xor").front()->events.front().op == EventTemplate::Op::Xor);
 }
 
+TEST_CASE("herd .def: SRCU grace periods and atomic_add_unless") {
+  const std::string out = lowered(
+      "synchronize_srcu(X)  { __srcu{sync-srcu}(X); }\n"
+      "atomic_add_unless(X,V,W) __atomic_add_unless{MB}(X,V,W)\n");
+  CHECK(out.find("synchronize_srcu(X) = MARK(X) [Sync-srcu]\n") != std::string::npos);
+  CHECK(out.find("atomic_add_unless(X, V, W) = ADD_UNLESS(X, V, W) [MB RMW] [MB RMW]\n") != std::string::npos);
+  const LoweringTable t = parse_lowering(out, "t.def");
+  CHECK(t.find("atomic_add_unless").front()->events.front().kind == EventTemplate::Kind::AddUnless);
+  CHECK(t.find("synchronize_srcu").front()->events.front().args.size() == 1);
+}
+
 TEST_CASE("herd .def: macros expand through other macros") {
   const std::string out = lowered(
       "READ_ONCE(X) __load{ONCE}(X)\n"

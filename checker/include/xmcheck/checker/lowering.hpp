@@ -33,9 +33,10 @@ struct EventTemplate {
     Write,    ///< W(p, v): store v to *p
     Rmw,      ///< RMW(p, op, v): atomic read of *p and write of (old op v)
     Cas,      ///< CAS(p, old, new): atomic read; write `new` only if *p == old
+    AddUnless,///< ADD_UNLESS(p, a, u): atomic read; write *p + a only if *p != u; result 1 if written, else 0
     Fence,    ///< F: a barrier event (base set F plus `sets`)
     Cache,    ///< CACHE(p) or CACHE: cache maintenance by address / of everything
-    Mark,     ///< MARK: the sets of an interpreter-made event (interrupt entry/return, IPI send/wait)
+    Mark,     ///< MARK: the sets of an interpreter-made event (interrupt entry/return, IPI send/wait); MARK(p): an event on *p's location with only the given sets (herd's SRCU grace period)
   };
   enum class Op : std::uint8_t { Xchg, Add, Sub, And, Or, AndNot, Xor };
   Kind kind = Kind::Fence;
