@@ -24,7 +24,8 @@ consteval std::size_t rel_index(std::string_view name) {
 Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk)
     : Execution(prog, u, sk, std::vector<bool>(u.traces.size(), true)) {}
 
-Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk, const std::vector<bool>& keep) {
+Execution::Execution(const Program& prog, const Unfolding& u, const Skeleton& sk, const std::vector<bool>& keep)
+    : observed_(prog.observed_memory ? &*prog.observed_memory : nullptr) {
   const std::size_t nloc = prog.locs.size();
   std::size_t n = nloc;
   static const Trace kLeftOut{};
@@ -150,11 +151,12 @@ const axioms::BaseValues& Execution::with_coherence(const std::vector<std::vecto
   // Cleared in place: this runs once per candidate.
   if (corel.size() == base_.num_events) corel.clear(); else corel = axioms::Relation(base_.num_events);
   if (fw.size() == base_.num_events) fw.clear(); else fw = axioms::EventSet(base_.num_events);
-  for (const auto& order : co) {
+  for (std::size_t l = 0; l < co.size(); ++l) {
+    const auto& order = co[l];
     for (std::size_t i = 0; i < order.size(); ++i)
       for (std::size_t j = i + 1; j < order.size(); ++j)
         corel.insert(static_cast<std::size_t>(order[i]), static_cast<std::size_t>(order[j]));
-    if (!order.empty()) fw.insert(static_cast<std::size_t>(order.back()));
+    if (!order.empty() && (observed_ == nullptr || (*observed_)[l])) fw.insert(static_cast<std::size_t>(order.back()));
   }
   return base_;
 }

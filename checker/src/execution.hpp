@@ -53,6 +53,7 @@ class Execution {
   std::vector<int> proc_of_;  ///< [global id] -> proc (-1 for initial writes)
   std::vector<Val> values_;
   std::vector<std::vector<int>> writes_;
+  const std::vector<bool>* observed_ = nullptr;  ///< Program::observed_memory, null: every location
   axioms::BaseValues base_;
 };
 

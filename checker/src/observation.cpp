@@ -29,6 +29,7 @@ std::string memory_order_key(const ObservedLocation& l) {
 }  // namespace
 
 Observation::Observation(const litmus::LitmusTest& test, Program& prog) : test_(test), prog_(prog) {
+  prog_.observed_memory.emplace(prog_.locs.size(), false);  // slot_for marks the shown ones
   std::vector<litmus::Location> named = test.locations;
   collect_locations(test.condition.prop, named);
   for (const auto& l : named) slot_for(l);
@@ -132,6 +133,8 @@ int Observation::slot_for(const litmus::Location& loc) {
       o.count = prog_.locs[static_cast<std::size_t>(o.loc)].array_len;
       shown.kind = ObservedLocation::Kind::Array;
     }
+    if (o.loc >= 0)
+      for (int k = 0; k < o.count; ++k) (*prog_.observed_memory)[static_cast<std::size_t>(o.loc + k)] = true;
   }
   for (std::size_t i = 0; i < locs_.size(); ++i)
     if (locs_[i].shown == o.shown) return static_cast<int>(i);

@@ -84,6 +84,11 @@ struct Program {
   std::map<std::int64_t, std::pair<int, int>> slot_at;  ///< address -> (proc, pc)
   /// C tests only: [proc] local variable name -> register index (`0:r0`).
   std::vector<std::map<std::string, int>> c_locals;
+  /// [loc] whether the final state shows the location (set by Observation):
+  /// only those have a final write (the base set FW), as in herd, whose FW
+  /// holds the final writes of the locations a test observes. Unset (unit
+  /// tests that build executions alone): every location has one.
+  std::optional<std::vector<bool>> observed_memory;
   /// C tests only: [function id] (CLowered::functions) its name and whether the
   /// prelude defines it, to name the code events come from (TraceEvent::func).
   struct CFunction {
