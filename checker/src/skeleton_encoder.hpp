@@ -221,9 +221,10 @@ class Encoder {
         if (static_cast<int>(q) == p) {  // own writes: only in the traces that perform the read
           std::vector<int> js;
           std::set_intersection(by.traces.begin(), by.traces.end(), traces.begin(), traces.end(), std::back_inserter(js));
+          const auto write_index = static_cast<std::size_t>(w);  // a lambda cannot capture a binding (clang 14)
           std::erase_if(js, [&](int j) {
             return !may_read_own_write(u_.traces[static_cast<std::size_t>(p)][static_cast<std::size_t>(j)],
-                                       static_cast<std::size_t>(e), static_cast<std::size_t>(w));
+                                       static_cast<std::size_t>(e), write_index);
           });
           if (!js.empty()) sources.emplace_back(src, any_trace(p, js));
         } else {
