@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "xmcheck/checker/targets.hpp"
 #include "xmcheck/frontend/model_locator.hpp"
 
 namespace xmcheck::fuzz {
@@ -37,6 +38,7 @@ void check_like_cli(const litmus::LitmusTest& test, checker::Session& session) {
     return;
   }
   for (const litmus::ArchId target : checker::lowering_architectures()) {
+    if (!checker::user_model_option(target).empty()) continue;  // the user's files (--lkmm): none shipped
     options.target = target;
     options.lowering = &shipped_lowering(target);
     expect_no_crash([&] { (void)checker::check(test, default_model(target), options, session); });
