@@ -288,6 +288,7 @@ void Runner::warn_beyond_reference(const std::string& path, const std::vector<li
     if (!checker::user_model_option(targets[i]).empty()) ref = i;
   if (ref == targets.size() || !out.per_arch[ref].result || out.per_arch[ref].result->unknown()) return;
   const checker::TestResult& reference = *out.per_arch[ref].result;
+  const auto locs = observed_texts(reference);
   for (std::size_t i = 0; i < out.per_arch.size(); ++i) {
     if (i == ref || !out.per_arch[i].result || out.per_arch[i].result->observed != reference.observed) continue;
     std::vector<std::string> beyond;
@@ -295,7 +296,6 @@ void Runner::warn_beyond_reference(const std::string& path, const std::vector<li
       const bool known = std::any_of(reference.states.begin(), reference.states.end(),
                                      [&](const checker::FinalState& r) { return r.values == st.values; });
       if (known) continue;
-      const auto locs = observed_texts(reference);
       const auto vals = value_texts(reference, st.values);
       std::string line;
       for (std::size_t k = 0; k < locs.size() && k < vals.size(); ++k) line += locs[k] + "=" + vals[k] + "; ";
