@@ -86,7 +86,12 @@ class LineParser {
     else if (word == "F") t.kind = Kind::Fence;
     else if (word == "CACHE") t.kind = Kind::Cache;
     else if (word == "MARK") t.kind = Kind::Mark;
-    else fail("unknown event template '" + text + "' (R, W, RMW, CAS, ADD_UNLESS, F, CACHE, MARK)");
+    else if (word == "LOCK") t.kind = Kind::Lock;
+    else if (word == "TRYLOCK") t.kind = Kind::TryLock;
+    else if (word == "ISLOCKED") t.kind = Kind::IsLocked;
+    else
+      fail("unknown event template '" + text +
+           "' (R, W, RMW, CAS, ADD_UNLESS, F, CACHE, MARK, LOCK, TRYLOCK, ISLOCKED)");
     std::string rest = trim(text.substr(pos));
     if (!rest.empty() && rest[0] == '(') {
       const auto close = rest.find(')');
@@ -106,7 +111,9 @@ class LineParser {
     while (!rest.empty() && rest[0] == '[') {
       const auto close = rest.find(']');
       if (close == std::string::npos) fail("missing ']' in '" + text + "'");
-      auto& sets = groups++ == 0 ? t.sets : t.write_sets;
+      if (groups == max_set_groups(t.kind)) fail("too many set groups in '" + text + "'");
+      auto& sets = groups == 0 ? t.sets : groups == 1 ? t.write_sets : t.fail_sets;
+      ++groups;
       std::istringstream words(rest.substr(1, close - 1));
       for (std::string s; words >> s;) {
         if (!s.empty() && s.back() == ',') s.pop_back();
@@ -117,8 +124,6 @@ class LineParser {
       }
       rest = trim(rest.substr(close + 1));
     }
-    if (groups > 1 && t.kind != Kind::Rmw && t.kind != Kind::Cas && t.kind != Kind::AddUnless)
-      fail("only RMW and CAS take a second set group (for their write)");
     if (rest == "on-success") t.on_success = true;
     else if (rest == "must-succeed" && t.kind == Kind::Cas) t.must_succeed = true;
     else if (!rest.empty()) fail("unexpected '" + rest + "' after '" + word + "'");
@@ -157,6 +162,20 @@ class LineParser {
     fail("'" + s + "' is not a parameter of " + e.name);
   }
 
+  /// RMW, CAS, ADD_UNLESS, LOCK: a group for the read (or acquire) and one
+  /// for the write; TRYLOCK adds the failed attempt's; ISLOCKED: locked, unlocked.
+  static int max_set_groups(Kind k) {
+    switch (k) {
+      case Kind::Rmw:
+      case Kind::Cas:
+      case Kind::AddUnless:
+      case Kind::Lock:
+      case Kind::IsLocked: return 2;
+      case Kind::TryLock: return 3;
+      default: return 1;
+    }
+  }
+
   void check_arity(const EventTemplate& t, const std::string& text) const {
     std::size_t want = 0;
     switch (t.kind) {
@@ -168,6 +187,9 @@ class LineParser {
       case Kind::Fence: want = 0; break;
       case Kind::Mark: want = t.args.empty() ? 0 : 1; break;
       case Kind::Cache: want = t.args.empty() ? 0 : 1; break;
+      case Kind::Lock:
+      case Kind::TryLock:
+      case Kind::IsLocked: want = 1; break;
     }
     if (t.args.size() != want) fail("wrong number of arguments in '" + text + "'");
   }

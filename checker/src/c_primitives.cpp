@@ -181,6 +181,31 @@ RegVal CInterpreter::call_primitive(const Expr& e) {
         run_.add_addr(p.dep, p.pick | p.dep, ev);
         break;
       }
+      case Kind::Lock:
+      case Kind::TryLock:
+      case Kind::IsLocked: {
+        const RegVal p = value_of(t.args[0]);
+        const int loc = address_of(t.args[0], "locked");
+        const auto event_on_lock = [&](const std::vector<std::string>& sets) {
+          run_.begin_instance(e.span);
+          const int ev = run_.emit(EventKind::Fence, set_bits(sets), loc);
+          run_.add_addr(p.dep, p.pick | p.dep, ev);
+        };
+        // spin_trylock and spin_is_locked may have either outcome: a path each.
+        const int outcome = t.kind == Kind::Lock ? 0 : run_.choose(2);
+        if (t.kind == Kind::IsLocked) {
+          event_on_lock(outcome == 0 ? t.sets : t.write_sets);
+        } else if (outcome == 0) {  // the lock is taken: an acquire event, then the store that takes it
+          event_on_lock(t.sets);
+          if (lowering_.rmw_program_order) run_.begin_instance(e.span);
+          run_.store(loc, set_bits(t.write_sets), RegVal{Val::integer(1), {}, {}, false}, p.dep, p.pick | p.dep);
+        } else {
+          event_on_lock(t.fail_sets);
+        }
+        // The result is a constant, as in herd: no dependency on any read.
+        result = RegVal{Val::integer(outcome == 0 ? 1 : 0), {}, {}, false};
+        break;
+      }
       case Kind::Fence:
         run_.begin_instance(e.span);
         run_.emit(EventKind::Fence, kSetF | set_bits(t.sets));

@@ -244,8 +244,21 @@ class DefTranslator {
       x.events.push_back("RMW(" + pointer(c.args[0]) + ", " + operation(c.args[1]) + ", " + value(c.args[2]) +
                          ") [" + t + "] [" + t + "]");
       x.result_is_new = n == "__atomic_op_return";
-    } else if (n == "__lock" || n == "__unlock" || n == "__trylock" || n == "__islocked") {
-      x.unsupported = "spinlocks (herd's " + n + ", lock.cat's lock events) are not supported yet";
+    } else if (n == "__lock") {
+      // herd's spinlock events, named as lock.cat reads them: a lock is a
+      // lock-read LKR then a lock-write LKW; a failed trylock is LF; an
+      // is-locked test is RL (true) or RU (false); an unlock is UL.
+      need_args(c, 1);
+      x.events.push_back("LOCK(" + pointer(c.args[0]) + ") [LKR] [LKW]");
+    } else if (n == "__trylock") {
+      need_args(c, 1);
+      x.events.push_back("TRYLOCK(" + pointer(c.args[0]) + ") [LKR] [LKW] [LF]");
+    } else if (n == "__islocked") {
+      need_args(c, 1);
+      x.events.push_back("ISLOCKED(" + pointer(c.args[0]) + ") [RL] [RU]");
+    } else if (n == "__unlock") {
+      need_args(c, 1);
+      x.events.push_back("MARK(" + pointer(c.args[0]) + ") [UL]");
     } else if (n == "__srcu") {
       // herd's SRCU event: on the srcu_struct's location, neither read nor write.
       need_args(c, 1);

@@ -82,8 +82,12 @@ TEST_CASE("lowering errors are positioned in the .lower file") {
     return std::string("no error");
   };
   CHECK(error("arch arm64\nf(p) = R(p) [DMB.FOO]\n") == "2: unknown base set 'DMB.FOO' (axioms/base.hpp)");
-  CHECK(error("arch arm64\nf(p) = LOAD(p)\n") == "2: unknown event template 'LOAD(p)' (R, W, RMW, CAS, ADD_UNLESS, F, CACHE, MARK)");
+  CHECK(error("arch arm64\nf(p) = LOAD(p)\n") == "2: unknown event template 'LOAD(p)' (R, W, RMW, CAS, ADD_UNLESS, F, CACHE, MARK, LOCK, TRYLOCK, ISLOCKED)");
   CHECK(error("arch arm64\nf(p) = R(q)\n") == "2: 'q' is not a parameter of f");
+  CHECK(error("arch arm64\nf(p) = R(p) [DMB.ISH] [DMB.ISH]\n") == "2: too many set groups in 'R(p) [DMB.ISH] [DMB.ISH]'");
+  CHECK(error("arch arm64\nf(p) = LOCK(p) [DMB.ISH] [DMB.ISH] [DMB.ISH]\n") ==
+        "2: too many set groups in 'LOCK(p) [DMB.ISH] [DMB.ISH] [DMB.ISH]'");
+  CHECK(error("arch arm64\nf(p) = TRYLOCK [LF]\n") == "2: wrong number of arguments in 'TRYLOCK [LF]'");
   CHECK(error("f() = F\n") == "0: missing 'arch NAME' line (NAME: lkmm, x86, arm64, powerpc, riscv)");
 }
 

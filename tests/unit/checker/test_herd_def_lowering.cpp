@@ -83,11 +83,27 @@ TEST_CASE("herd .def: macros expand through other macros") {
   CHECK(out.find("atomic_set_release(X, V) = W(X, V) [RELEASE]\n") != std::string::npos);
 }
 
-TEST_CASE("herd .def: what the C dialect cannot lower yet is refused with the reason") {
+TEST_CASE("herd .def: spinlocks become lock.cat's events (herd's CSem: LKR then LKW; LF; RL/RU; UL)") {
   const std::string out = lowered(
       "spin_lock(X) { __lock(X); }\n"
-      "atomic_dec_and_test(X)  __atomic_op_return{MB}(X,-,1) == 0\n");
-  CHECK(out.find("spin_lock(X) = UNSUPPORTED \"spinlocks") != std::string::npos);
+      "spin_unlock(X) { __unlock(X); }\n"
+      "spin_trylock(X) __trylock(X)\n"
+      "spin_is_locked(X) __islocked(X)\n");
+  CHECK(out.find("spin_lock(X) = LOCK(X) [LKR] [LKW]\n") != std::string::npos);
+  CHECK(out.find("spin_unlock(X) = MARK(X) [UL]\n") != std::string::npos);
+  CHECK(out.find("spin_trylock(X) = TRYLOCK(X) [LKR] [LKW] [LF]\n") != std::string::npos);
+  CHECK(out.find("spin_is_locked(X) = ISLOCKED(X) [RL] [RU]\n") != std::string::npos);
+  const LoweringTable t = parse_lowering(out, "t.def");
+  const EventTemplate& trylock = t.find("spin_trylock").front()->events.front();
+  CHECK(trylock.kind == EventTemplate::Kind::TryLock);
+  CHECK(trylock.sets == std::vector<std::string>{"LKR"});
+  CHECK(trylock.write_sets == std::vector<std::string>{"LKW"});
+  CHECK(trylock.fail_sets == std::vector<std::string>{"LF"});
+  CHECK(t.find("spin_is_locked").front()->events.front().kind == EventTemplate::Kind::IsLocked);
+}
+
+TEST_CASE("herd .def: what the C dialect cannot lower yet is refused with the reason") {
+  const std::string out = lowered("atomic_dec_and_test(X)  __atomic_op_return{MB}(X,-,1) == 0\n");
   CHECK(out.find("atomic_dec_and_test(X) = UNSUPPORTED \"herd's result comparison '== 0'") != std::string::npos);
 }
 

@@ -37,13 +37,17 @@ struct EventTemplate {
     Fence,    ///< F: a barrier event (base set F plus `sets`)
     Cache,    ///< CACHE(p) or CACHE: cache maintenance by address / of everything
     Mark,     ///< MARK: the sets of an interpreter-made event (interrupt entry/return, IPI send/wait); MARK(p): an event on *p's location with only the given sets (herd's SRCU grace period)
+    Lock,     ///< LOCK(p) [A] [W]: an acquire event on *p (sets A, neither load nor store) then a store of 1 (sets W)
+    TryLock,  ///< TRYLOCK(p) [A] [W] [F]: either LOCK's two events and result 1, or one event with sets F and result 0
+    IsLocked, ///< ISLOCKED(p) [L] [U]: one event on *p, either with sets L and result 1 or with sets U and result 0
   };
   enum class Op : std::uint8_t { Xchg, Add, Sub, And, Or, AndNot, Xor };
   Kind kind = Kind::Fence;
   Op op = Op::Xchg;                     ///< Rmw
   std::vector<TemplateArg> args;        ///< address first (R, W, RMW, CAS, CACHE)
   std::vector<std::string> sets;        ///< base-set names (read event of RMW/CAS)
-  std::vector<std::string> write_sets;  ///< RMW/CAS: base sets of the write event
+  std::vector<std::string> write_sets;  ///< RMW/CAS/LOCK/TRYLOCK: base sets of the write event; ISLOCKED: of the "unlocked" event
+  std::vector<std::string> fail_sets;   ///< TRYLOCK: base sets of the failed attempt's event
   bool on_success = false;              ///< only when the previous CAS succeeded
   bool must_succeed = false;            ///< CAS: a failing path is dropped (spin until it succeeds)
 };
