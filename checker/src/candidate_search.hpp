@@ -34,6 +34,15 @@ struct Skeleton {
   std::vector<std::optional<EventRef>> final_write;
 };
 
+/// Whether one of the skeleton's traces is marked in `traces` ([proc][trace];
+/// empty: none is).
+[[nodiscard]] inline bool has_trace_of(const Skeleton& sk, const std::vector<std::vector<bool>>& traces) {
+  if (traces.empty()) return false;
+  for (std::size_t p = 0; p < sk.trace_of_proc.size(); ++p)
+    if (traces[p][static_cast<std::size_t>(sk.trace_of_proc[p])]) return true;
+  return false;
+}
+
 /// Outcome projection (CheckOptions::states_only): how each value of a final
 /// state is decided, so that one solver clause excludes every skeleton that
 /// reaches a state already found.

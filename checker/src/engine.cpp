@@ -233,8 +233,12 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
   const std::optional<StateSlots> projection =
       options.states_only && !whole ? state_slots(obs, unfolding) : std::nullopt;
   ThreadVerdicts verdicts(prog, unfolding, judge, deadline);  // remembered across the searches below
+  // Traces the filter rejects on their own (`filter (0:r2=0 /\\ ...)`): no
+  // candidate containing one is shown, counted or flagged.
+  const std::vector<std::vector<bool>> filtered = obs.traces_failing_filter(unfolding.traces);
   const auto visit = [&](const Skeleton& sk) {
     deadline.check();
+    if (has_trace_of(sk, filtered)) return Blocking{};  // the direct search visits them
     if (use_cores)
       if (auto b = blocked_by_small_core(verdicts, sk)) return *b;
     Execution ex(prog, unfolding, sk);
@@ -273,8 +277,9 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
     }
     return b;
   };
-  // Traces their thread alone refutes whatever it reads: out before the search.
-  const std::vector<std::vector<bool>> refuted = use_cores ? verdicts.refuted_traces() : std::vector<std::vector<bool>>{};
+  // Traces their thread alone refutes whatever it reads, and the filter's: out before the search.
+  const std::vector<std::vector<bool>> refuted =
+      excluded_traces(use_cores ? verdicts.refuted_traces() : std::vector<std::vector<bool>>{}, filtered);
   (void)enumerate_skeletons(session.impl().smt, prog, unfolding, visit, &deadline,
                             projection ? &*projection : nullptr, &st.stats, options.skeleton_engine,
                             refuted.empty() ? nullptr : &refuted);

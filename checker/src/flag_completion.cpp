@@ -268,9 +268,14 @@ void complete_flags(SmtContext& smt, ThreadVerdicts& verdicts, const Observation
   } else {
     sets.emplace_back(u.traces.size(), true);
   }
-  const std::vector<std::vector<bool>> refuted = use_cores ? verdicts.refuted_traces() : std::vector<std::vector<bool>>{};
+  // A flag counts only on executions that pass the filter: the traces it
+  // rejects alone are out, as are those their thread alone refutes.
+  const std::vector<std::vector<bool>> filtered = obs.traces_failing_filter(u.traces);
+  const std::vector<std::vector<bool>> refuted =
+      excluded_traces(use_cores ? verdicts.refuted_traces() : std::vector<std::vector<bool>>{}, filtered);
   const auto run = [&](const std::vector<bool>& w) {
-    (void)enumerate_skeletons(smt, prog, u, [&](const Skeleton& sk) { return search.visit(sk, w); }, &deadline,
+    const auto visit = [&](const Skeleton& sk) { return has_trace_of(sk, filtered) ? Blocking{} : search.visit(sk, w); };
+    (void)enumerate_skeletons(smt, prog, u, visit, &deadline,
                               nullptr, &stats, engine, refuted.empty() ? nullptr : &refuted);
   };
   try {
@@ -291,12 +296,15 @@ bool find_defined_positive(SmtContext& smt, ThreadVerdicts& verdicts, const Obse
   const Unfolding& u = verdicts.unfolding();
   axioms::Evaluator& judge = verdicts.judge();
   const Deadline& deadline = verdicts.deadline();
-  const std::vector<std::vector<bool>> refuted = use_cores ? verdicts.refuted_traces() : std::vector<std::vector<bool>>{};
+  const std::vector<std::vector<bool>> filtered = obs.traces_failing_filter(u.traces);
+  const std::vector<std::vector<bool>> refuted =
+      excluded_traces(use_cores ? verdicts.refuted_traces() : std::vector<std::vector<bool>>{}, filtered);
   try {
     (void)enumerate_skeletons(
         smt, prog, u,
         [&](const Skeleton& sk) {
           deadline.check();
+          if (has_trace_of(sk, filtered)) return Blocking{};
           if (use_cores)
             if (auto b = blocked_by_small_core(verdicts, sk)) return *b;
           Execution ex(prog, u, sk);

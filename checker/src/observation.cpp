@@ -1,6 +1,7 @@
 #include "observation.hpp"
 
 #include <algorithm>
+#include <functional>
 
 #include "execution.hpp"
 #include "semantics/arch_semantics.hpp"
@@ -294,6 +295,52 @@ std::vector<Val> Observation::final_values(const Execution& ex, const std::vecto
     }
   }
   return out;
+}
+
+bool Observation::trace_fails_filter(int proc, const Trace& t) const {
+  if (!filter_) return false;
+  // The slot whose values start at `value_index`, if it is this thread's.
+  const auto own_slot = [&](int value_index) -> const ObservationSlot* {
+    for (const auto& l : locs_)
+      if (l.value_index == value_index) return (l.is_register || l.is_fault) && l.proc == proc ? &l : nullptr;
+    return nullptr;
+  };
+  std::function<bool(const Node&)> only_own = [&](const Node& n) {
+    if (n.slot >= 0 && own_slot(n.slot) == nullptr) return false;
+    return std::all_of(n.children.begin(), n.children.end(), only_own);
+  };
+  std::size_t values = 0;
+  for (const auto& l : locs_) values = std::max(values, static_cast<std::size_t>(l.value_index + l.count));
+  std::vector<Val> finals(values, Val::integer(0));
+  for (const auto& l : locs_) {
+    if (l.proc != proc) continue;
+    if (l.is_register) finals[static_cast<std::size_t>(l.value_index)] = t.final_regs[static_cast<std::size_t>(l.reg)];
+    if (l.is_fault) finals[static_cast<std::size_t>(l.value_index)] = fault_value(l, t.faults);
+  }
+  const bool chain = filter_->kind == litmus::Prop::Kind::And;
+  const auto fails = [&](const Node& conjunct) { return only_own(conjunct) && !eval(conjunct, finals); };
+  return chain ? std::any_of(filter_->children.begin(), filter_->children.end(), fails) : fails(*filter_);
+}
+
+std::vector<std::vector<bool>> Observation::traces_failing_filter(const std::vector<std::vector<Trace>>& traces) const {
+  std::vector<std::vector<bool>> out(traces.size());
+  bool any = false;
+  for (std::size_t p = 0; p < traces.size(); ++p)
+    for (const Trace& t : traces[p]) {
+      out[p].push_back(trace_fails_filter(static_cast<int>(p), t));
+      any = any || out[p].back();
+    }
+  if (!any) out.clear();
+  return out;
+}
+
+std::vector<std::vector<bool>> excluded_traces(std::vector<std::vector<bool>> refuted,
+                                               const std::vector<std::vector<bool>>& failing) {
+  if (failing.empty()) return refuted;
+  if (refuted.empty()) return failing;
+  for (std::size_t p = 0; p < refuted.size(); ++p)
+    for (std::size_t t = 0; t < refuted[p].size(); ++t) refuted[p][t] = refuted[p][t] || failing[p][t];
+  return refuted;
 }
 
 }  // namespace xmcheck::checker

@@ -59,6 +59,14 @@ class Observation {
   [[nodiscard]] bool satisfies(const std::vector<Val>& finals) const;
   /// Evaluates the test's filter (true when it has none).
   [[nodiscard]] bool passes_filter(const std::vector<Val>& finals) const;
+  /// Whether trace `t` of thread `proc` fails the filter whatever the other
+  /// threads and memory hold: a conjunct of the filter that names only this
+  /// thread's registers and fault atoms is false for it. No candidate with
+  /// such a trace is shown, counted or flagged, so the search drops it.
+  [[nodiscard]] bool trace_fails_filter(int proc, const Trace& t) const;
+  /// trace_fails_filter() of every trace, [proc][trace]; empty when none fails.
+  [[nodiscard]] std::vector<std::vector<bool>> traces_failing_filter(
+      const std::vector<std::vector<Trace>>& traces) const;
   /// A value, typed for the result (locations by name, instructions as litmus instructions).
   [[nodiscard]] StateValue value_of(const Val& v) const;
   /// The C type the init block declares for a slot's location ("" if none).
@@ -88,5 +96,10 @@ class Observation {
   Node condition_;
   std::optional<Node> filter_;
 };
+
+/// The traces a search excludes up front ([proc][trace]; empty: none):
+/// `refuted` (ThreadVerdicts::refuted_traces) and `failing` (the filter's).
+[[nodiscard]] std::vector<std::vector<bool>> excluded_traces(std::vector<std::vector<bool>> refuted,
+                                                             const std::vector<std::vector<bool>>& failing);
 
 }  // namespace xmcheck::checker
