@@ -1,6 +1,6 @@
 // Reads axioms/<arch>/<arch>.lower (docs/c-dialect.md, "Lowering files"):
 //   arch arm64
-//   NAME(P, ...) = TEMPLATE [SETS] [SETS] [on-success|must-succeed]; ... [-> new]
+//   NAME(P, ...) = TEMPLATE [SETS] [SETS] [on-success|must-succeed]; ... [-> [new] [== K|!= K|< K]]
 //   NAME(...)    = NOTHING | UNAVAILABLE | UNSUPPORTED "why"
 #include <algorithm>
 #include <cctype>
@@ -288,8 +288,29 @@ LoweringTable parse_lowering(const std::string& text, const std::string& path) {
     if (!p.signature(line.substr(0, eq), e).empty()) p.fail("unexpected text before '='");
     std::string body = trim(line.substr(eq + 1));
     if (const auto arrow = body.rfind("->"); arrow != std::string::npos) {
-      if (trim(body.substr(arrow + 2)) != "new") p.fail("only '-> new' may follow the events");
-      e.result_is_new = true;
+      std::istringstream result(body.substr(arrow + 2));
+      std::string word;
+      result >> word;
+      if (word == "new") {
+        e.result_is_new = true;
+        word.clear();  // left as it was when nothing follows
+        result >> word;
+      }
+      if (!word.empty()) {
+        using Test = LoweringEntry::ResultTest;
+        e.result_test = word == "==" ? Test::Eq : word == "!=" ? Test::Ne : word == "<" ? Test::Lt : Test::None;
+        std::string k, extra;
+        result >> k >> extra;
+        if (e.result_test == Test::None || k.empty() || !extra.empty())
+          p.fail("expected '-> [new] [== K | != K | < K]' after the events");
+        try {
+          std::size_t used = 0;
+          e.result_operand = std::stoll(k, &used, 0);
+          if (used != k.size()) throw std::invalid_argument(k);
+        } catch (const std::exception&) {
+          p.fail("bad integer '" + k + "' in the result comparison");
+        }
+      }
       body = trim(body.substr(0, arrow));
     }
     if (body == "NOTHING") {

@@ -225,6 +225,22 @@ RegVal CInterpreter::call_primitive(const Expr& e) {
       }
     }
   }
+  if (entry->result_test != LoweringEntry::ResultTest::None) {
+    using Test = LoweringEntry::ResultTest;
+    const Val k = Val::integer(entry->result_operand);
+    bool holds = false;
+    if (entry->result_test == Test::Lt) {
+      if (result.val.kind != Val::Kind::Int) {
+        run_.delayed_error("'<' on a value that is not an integer", e.span);
+        throw Stop{};
+      }
+      holds = result.val.v < entry->result_operand;
+    } else {
+      holds = (result.val == k) == (entry->result_test == Test::Eq);
+    }
+    // The comparison depends on the value it tests, as herd's does.
+    result.val = Val::integer(holds ? 1 : 0);
+  }
   return result;
 }
 

@@ -66,6 +66,7 @@ struct Macro {
 struct Expansion {
   std::vector<std::string> events;
   bool result_is_new = false;
+  std::string result_test;  ///< herd's comparison of the result (`== 0`), as written
   std::string unsupported;  ///< non-empty: why the macro cannot be lowered
 };
 
@@ -90,7 +91,9 @@ class DefTranslator {
     if (x.events.empty()) return sig + " = NOTHING";
     std::string body;
     for (const auto& ev : x.events) body += (body.empty() ? "" : "; ") + ev;
-    return sig + " = " + body + (x.result_is_new ? " -> new" : "");
+    std::string result = x.result_is_new ? "new" : "";
+    if (!x.result_test.empty()) result += (result.empty() ? "" : " ") + x.result_test;
+    return sig + " = " + body + (result.empty() ? "" : " -> " + result);
   }
 
  private:
@@ -210,7 +213,20 @@ class DefTranslator {
 
   void expand_call(const Call& c, Expansion& x, int depth) {
     if (!c.rest.empty()) {
-      x.unsupported = "herd's result comparison '" + c.rest + "' after " + c.name + " is not supported yet";
+      // `__atomic_op_return{MB}(X,-,1) == 0`: the call's value compared
+      // with a constant (== 0, != 0, < 0), one comparison per macro.
+      std::istringstream words(c.rest);
+      std::string op, k, extra;
+      words >> op >> k >> extra;
+      const bool integer = !k.empty() && k.find_first_not_of("-0123456789") == std::string::npos;
+      if ((op != "==" && op != "!=" && op != "<") || !integer || !extra.empty() || !x.result_test.empty()) {
+        x.unsupported = "herd's result comparison '" + c.rest + "' after " + c.name + " is not supported";
+        return;
+      }
+      Call bare = c;
+      bare.rest.clear();
+      expand_call(bare, x, depth);
+      x.result_test = op + " " + k;
       return;
     }
     if (const auto it = macros_.find(c.name); it != macros_.end()) {

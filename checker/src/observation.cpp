@@ -18,6 +18,7 @@ void collect_locations(const litmus::Prop& p, std::vector<litmus::Location>& out
   if (p.kind == litmus::Prop::Kind::Eq || p.kind == litmus::Prop::Kind::Ne ||
       p.kind == litmus::Prop::Kind::Fault)
     out.push_back(p.loc);
+  if (p.other) out.push_back(*p.other);
   for (const auto& c : p.children) collect_locations(c, out);
 }
 
@@ -181,6 +182,12 @@ Observation::Node Observation::convert(const litmus::Prop& p) {
     const auto& l = locs_[static_cast<std::size_t>(slot_for(p.loc))];
     if (l.is_array) fail(p.loc.span, "conditions on whole arrays are not supported");
     n.slot = l.value_index;
+    if (p.other) {
+      const auto& o = locs_[static_cast<std::size_t>(slot_for(*p.other))];
+      if (o.is_array) fail(p.other->span, "conditions on whole arrays are not supported");
+      n.other = o.value_index;
+      return n;
+    }
     n.value = convert_value(p.value);
     // Compared as the location's declared type makes it (herd's typed state).
     if (!prog_.is_c()) n.value = semantics(prog_.arch).typed_value(n.value, declared_type(l));
@@ -190,14 +197,19 @@ Observation::Node Observation::convert(const litmus::Prop& p) {
   return n;
 }
 
+/// What an Eq/Ne atom compares its location with: a value, or another location's.
+static const Val& value_of_atom(const auto& n, const std::vector<Val>& finals) {
+  return n.other >= 0 ? finals[static_cast<std::size_t>(n.other)] : n.value;
+}
+
 bool Observation::eval(const Node& n, const std::vector<Val>& finals) {
   using K = litmus::Prop::Kind;
   switch (n.kind) {
     case K::True: return true;
     case K::False: return false;
-    case K::Eq: return finals[static_cast<std::size_t>(n.slot)] == n.value;
+    case K::Eq: return finals[static_cast<std::size_t>(n.slot)] == value_of_atom(n, finals);
     case K::Fault: return finals[static_cast<std::size_t>(n.slot)] == Val::integer(1);
-    case K::Ne: return !(finals[static_cast<std::size_t>(n.slot)] == n.value);
+    case K::Ne: return !(finals[static_cast<std::size_t>(n.slot)] == value_of_atom(n, finals));
     case K::Not: return !eval(n.children.at(0), finals);
     // And/Or hold a whole chain (`a /\ b /\ c`), Implies its two sides.
     case K::And:
@@ -307,6 +319,7 @@ bool Observation::trace_fails_filter(int proc, const Trace& t) const {
   };
   std::function<bool(const Node&)> only_own = [&](const Node& n) {
     if (n.slot >= 0 && own_slot(n.slot) == nullptr) return false;
+    if (n.other >= 0 && own_slot(n.other) == nullptr) return false;
     return std::all_of(n.children.begin(), n.children.end(), only_own);
   };
   std::size_t values = 0;

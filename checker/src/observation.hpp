@@ -80,6 +80,7 @@ class Observation {
   struct Node {
     litmus::Prop::Kind kind;
     int slot = -1;   ///< Eq/Ne: index into locs_
+    int other = -1;  ///< Eq/Ne with another location: its index, compared instead of `value`
     Val value;       ///< Eq/Ne
     std::vector<Node> children;
   };

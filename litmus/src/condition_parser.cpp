@@ -171,7 +171,12 @@ class ConstraintParser {
       p.kind = Prop::Kind::Ne;
     else
       cur_.fail_here("expected '=' or '!=' after location, found " + cur_.peek().describe());
-    p.value = parse_value(cur_);
+    // C tests have no code labels: `1:r2` there is thread 1's local r2.
+    if (cur_.arch() == kCDialect && cur_.peek().kind == Token::Kind::Number && cur_.peek(1).is(":") &&
+        cur_.peek(2).is_ident())
+      p.other = parse_location(cur_);
+    else
+      p.value = parse_value(cur_);
     p.span = src_.span(first.where.begin, cur_.previous_end());
     return p;
   }

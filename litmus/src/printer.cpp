@@ -23,7 +23,7 @@ bool needs_parens(Context above, Prop::Kind here) {
 }
 
 std::string atom(const Prop& p) {
-  return to_string(p.loc) + "=" + to_string(p.value);
+  return to_string(p.loc) + "=" + (p.other ? to_string(*p.other) : to_string(p.value));
 }
 
 // herd: fault(P0:L0,x,UndefinedInstruction) in conditions, Fault(...) in states.

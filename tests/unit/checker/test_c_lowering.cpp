@@ -88,6 +88,8 @@ TEST_CASE("lowering errors are positioned in the .lower file") {
   CHECK(error("arch arm64\nf(p) = LOCK(p) [DMB.ISH] [DMB.ISH] [DMB.ISH]\n") ==
         "2: too many set groups in 'LOCK(p) [DMB.ISH] [DMB.ISH] [DMB.ISH]'");
   CHECK(error("arch arm64\nf(p) = TRYLOCK [LF]\n") == "2: wrong number of arguments in 'TRYLOCK [LF]'");
+  CHECK(error("arch arm64\nf(p) = R(p) -> new <= 0\n") == "2: expected '-> [new] [== K | != K | < K]' after the events");
+  CHECK(error("arch arm64\nf(p) = R(p) -> == x\n") == "2: bad integer 'x' in the result comparison");
   CHECK(error("f() = F\n") == "0: missing 'arch NAME' line (NAME: lkmm, x86, arm64, powerpc, riscv)");
 }
 

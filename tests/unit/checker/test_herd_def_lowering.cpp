@@ -102,9 +102,21 @@ TEST_CASE("herd .def: spinlocks become lock.cat's events (herd's CSem: LKR then 
   CHECK(t.find("spin_is_locked").front()->events.front().kind == EventTemplate::Kind::IsLocked);
 }
 
-TEST_CASE("herd .def: what the C dialect cannot lower yet is refused with the reason") {
-  const std::string out = lowered("atomic_dec_and_test(X)  __atomic_op_return{MB}(X,-,1) == 0\n");
-  CHECK(out.find("atomic_dec_and_test(X) = UNSUPPORTED \"herd's result comparison '== 0'") != std::string::npos);
+TEST_CASE("herd .def: a comparison of the result becomes the lowering's result test") {
+  const std::string out = lowered(
+      "atomic_dec_and_test(X)  __atomic_op_return{MB}(X,-,1) == 0\n"
+      "atomic_add_negative(V,X) __atomic_op_return{MB}(X,+,V) < 0\n"
+      "odd(X) __atomic_op_return{MB}(X,+,1) <= 0\n");
+  CHECK(out.find("atomic_dec_and_test(X) = RMW(X, sub, 1) [MB RMW] [MB RMW] -> new == 0\n") != std::string::npos);
+  CHECK(out.find("atomic_add_negative(V, X) = RMW(X, add, V) [MB RMW] [MB RMW] -> new < 0\n") != std::string::npos);
+  // What has no lowering form is refused, with the reason, at use.
+  CHECK(out.find("odd(X) = UNSUPPORTED \"herd's result comparison '<= 0'") != std::string::npos);
+  const LoweringTable t = parse_lowering(out, "t.def");
+  const LoweringEntry& dec = *t.find("atomic_dec_and_test").front();
+  CHECK(dec.result_is_new);
+  CHECK(dec.result_test == LoweringEntry::ResultTest::Eq);
+  CHECK(dec.result_operand == 0);
+  CHECK(t.find("atomic_add_negative").front()->result_test == LoweringEntry::ResultTest::Lt);
 }
 
 TEST_CASE("herd .def: malformed macros are positioned errors") {

@@ -66,3 +66,21 @@ TEST_CASE("conditions: errors") {
   CHECK(error_at(prefix + "exists /\\ 0:X0=1") == "5:8: expected proposition, found '/\\'");
   CHECK(error_at(prefix + "locations [0:X0 x]") == "5:17: expected ';' or ']' in locations, found 'x'");
 }
+
+TEST_CASE("conditions: a C test compares two locals with `0:r1=1:r2` (herd's syntax)") {
+  const auto c_test = [](const std::string& cond) {
+    return parse_string("C T\n{}\nP0(int *x) { int r1; r1 = READ_ONCE(*x); }\n"
+                        "P1(int *x) { int r2; r2 = READ_ONCE(*x); }\n" + cond + "\n",
+                        "t.litmus");
+  };
+  const LitmusTest t = c_test("exists (x!=0 \\/ 0:r1=1:r2)");
+  CHECK(to_string(t.condition) == "exists (not ([x]=0) \\/ 0:r1=1:r2)");
+  const Prop& eq = t.condition.prop.children.at(1);
+  REQUIRE(eq.other.has_value());
+  CHECK(eq.other->kind == Location::Kind::Register);
+  CHECK(eq.other->thread == 1);
+  CHECK(eq.other->reg == "r2");
+  // An integer stays an integer; assembly keeps `1:L0` a code label.
+  CHECK_FALSE(c_test("exists (0:r1=1)").condition.prop.other.has_value());
+  CHECK(condition_of("exists (0:X3=1:L0)") == "exists (0:X3=label:\"P1:L0\")");
+}

@@ -64,6 +64,11 @@ struct LoweringEntry {
   Availability availability = Availability::Available;
   std::string reason;                   ///< Unsupported: why
   bool result_is_new = false;           ///< `-> new`: value = the RMW's written value
+  /// `-> [new] == K` (or `!= K`, `< K`): the result is 1 if the value compares
+  /// so with K, else 0 (herd's `atomic_dec_and_test`: `... == 0`).
+  enum class ResultTest : std::uint8_t { None, Eq, Ne, Lt };
+  ResultTest result_test = ResultTest::None;
+  std::int64_t result_operand = 0;      ///< K of result_test
   diag::SourceSpan span;                ///< the line in the .lower file
 
   [[nodiscard]] std::size_t arity() const { return params.size(); }

@@ -82,6 +82,9 @@ struct Prop {
   Kind kind = Kind::True;
   Location loc;                ///< Eq / Ne; Fault: the fault atom
   Value value;                 ///< Eq / Ne
+  /// Eq / Ne, C tests: the location compared with, instead of `value`
+  /// (herd's `0:r1=1:r2`: two registers' final values).
+  std::optional<Location> other;
   /// Not: 1; Implies: 2; And/Or: 2 or more, one per term of a chain
   /// (`a /\ b /\ c` is one And with three children).
   std::vector<Prop> children;
