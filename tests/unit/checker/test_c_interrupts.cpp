@@ -4,11 +4,8 @@
 // its handler, every active entry serving exactly one send).
 #include <set>
 
-#include "c_interpreter.hpp"
-#include "c_program.hpp"
 #include "candidate_search.hpp"
-#include "checker_test_support.hpp"
-#include "unfold.hpp"
+#include "c_unfold_support.hpp"
 #include "xmcheck/checker/lowering.hpp"
 
 namespace {
@@ -30,23 +27,9 @@ P2(int *cnt) { int r; r = READ_ONCE(*cnt); }
 exists (2:r=0)
 )";
 
-struct Unfolded {
-  litmus::LitmusTest test;
-  CLowered c;
-  Unfolding u;
-};
+using Unfolded = UnfoldedC;
 
-Unfolded unfold_c(const char* text) {
-  Unfolded out{parse(text), {}, {}};
-  const LoweringTable& t = arm64_table();
-  out.c = lower_c(out.test, *litmus::arch_by_id("arm64"), t.prelude.get(), &t.constants);
-  out.u = unfold(out.c.prog, 2, nullptr,
-                 [&](int proc, const std::vector<std::vector<Val>>& domains, ChoiceCursor& cursor, int unroll,
-                     const IrqBudget& budget, Trace& trace) {
-                   return run_c_path(out.c, t, proc, domains, cursor, unroll, budget, trace);
-                 });
-  return out;
-}
+Unfolded unfold_c(const char* text) { return unfold_c_with(text, arm64_table(), "arm64"); }
 
 }  // namespace
 

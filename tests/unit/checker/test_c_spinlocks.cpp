@@ -9,10 +9,7 @@
 #include <string>
 
 #include "base_bits.hpp"
-#include "c_interpreter.hpp"
-#include "c_program.hpp"
-#include "checker_test_support.hpp"
-#include "unfold.hpp"
+#include "c_unfold_support.hpp"
 #include "xmcheck/checker/lowering.hpp"
 
 namespace {
@@ -39,23 +36,9 @@ const LoweringTable& lock_table() {
   return t;
 }
 
-struct Unfolded {
-  litmus::LitmusTest test;
-  CLowered c;
-  Unfolding u;
-};
+using Unfolded = UnfoldedC;
 
-Unfolded unfold_c(const char* text) {
-  Unfolded out{parse(text), {}, {}};
-  const LoweringTable& t = lock_table();
-  out.c = lower_c(out.test, *litmus::arch_by_id("lkmm"), t.prelude.get(), &t.constants);
-  out.u = unfold(out.c.prog, 2, nullptr,
-                 [&](int proc, const std::vector<std::vector<Val>>& domains, ChoiceCursor& cursor, int unroll,
-                     const IrqBudget& budget, Trace& trace) {
-                   return run_c_path(out.c, t, proc, domains, cursor, unroll, budget, trace);
-                 });
-  return out;
-}
+Unfolded unfold_c(const char* text) { return unfold_c_with(text, lock_table(), "lkmm"); }
 
 /// The final value of thread 0's local r0.
 std::string r0_of(const Unfolded& x, const Trace& t) {
