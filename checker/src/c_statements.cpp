@@ -76,9 +76,13 @@ CInterpreter::Flow CInterpreter::exec(const Stmt& s) {
     case Kind::For: return exec_loop(s);
     case Kind::Break: return Flow::Break;
     case Kind::Continue: return Flow::Continue;
-    case Kind::Return:
-      frames_.back().result = s.expr ? eval(*s.expr) : RegVal{};
+    case Kind::Return: {
+      // Evaluated first: a call in the expression pushes a frame, which may
+      // move frames_ and leave a reference taken before it dangling.
+      RegVal result = s.expr ? eval(*s.expr) : RegVal{};
+      frames_.back().result = std::move(result);
       return Flow::Return;
+    }
     case Kind::Empty: return Flow::Normal;
   }
   return Flow::Normal;
