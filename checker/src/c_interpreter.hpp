@@ -88,9 +88,16 @@ class CInterpreter {
   /// fault at `span`, reported if the execution is consistent) when it is none.
   int location(const RegVal& address, const std::string& what, const Span& span);
   void stop_if_halted() const;
+  /// herd cannot solve what the path asks of a thin-air value (thin_air.hpp):
+  /// the path is dropped.
+  [[noreturn]] void drop_path();
+  /// Drops the path when `v` is thin air: a test or use that needs its value.
+  void require_determined(const RegVal& v);
 
   // primitives (c_primitives.cpp)
   RegVal call_primitive(const Expr& e);
+  /// An atomic RMW's new value, `old op v` (herd's rules for thin air).
+  RegVal atomic_update(EventTemplate::Op op, const RegVal& old, const RegVal& v, const Span& span);
 
   // interrupts and IPIs (c_interrupts.cpp)
   /// An interrupt point: while interrupts are enabled, the CPU may take any

@@ -22,7 +22,7 @@ using ExprKind = litmus::c::Expr::Kind;
   throw diag::UserError(diag::ErrorKind::Litmus, span, msg);
 }
 
-RegVal constant(std::int64_t v) { return RegVal{Val::integer(v), {}, {}, false}; }
+RegVal constant(std::int64_t v) { return RegVal{Val::integer(v), {}, {}, false, {}}; }
 
 }  // namespace
 
@@ -131,6 +131,7 @@ bool CInterpreter::cpu_online(int cpu, const Span& span) {
                  "lower_c checks that cpu_offline has one element per CPU");
   run_.begin_instance(span);
   const RegVal v = run_.load(it->second.loc + cpu, SetMask{}, {}, {});
+  require_determined(v);
   return !(v.val.kind == Val::Kind::Int && v.val.v != 0);
 }
 
@@ -188,6 +189,7 @@ bool CInterpreter::builtin(const Expr& e, RegVal& out) {
   };
   const auto integer = [&](const Expr& a) -> std::int64_t {
     const RegVal v = eval(a);
+    require_determined(v);
     if (v.val.kind != Val::Kind::Int) {
       run_.delayed_error("'" + name + "' of a value that is not an integer", a.span);
       throw Stop{};

@@ -3,6 +3,7 @@
 // events through the PathRunner.
 #include "base_bits.hpp"
 #include "c_interpreter.hpp"
+#include "thin_air.hpp"
 #include "wrapping.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
@@ -58,7 +59,30 @@ std::optional<std::int64_t> apply(Op op, std::int64_t old, std::int64_t v) {
   return std::nullopt;
 }
 
+ThinAirOp thin_air_op(Op op) {
+  switch (op) {
+    case Op::Add: return ThinAirOp::Add;
+    case Op::Or: return ThinAirOp::Or;
+    case Op::Xor: return ThinAirOp::Xor;
+    default: return ThinAirOp::Other;
+  }
+}
+
 }  // namespace
+
+RegVal CInterpreter::atomic_update(EventTemplate::Op op, const RegVal& old, const RegVal& v, const Span& span) {
+  const auto with = [&](Val out) { return RegVal{out, old.dep | v.dep, old.pick | v.pick, true, old.flow | v.flow}; };
+  if (old.val.is_thin_air() || v.val.is_thin_air()) {
+    const auto out = thin_air_result(thin_air_op(op), old.val, v.val);
+    if (!out) drop_path();
+    return with(*out);
+  }
+  if (old.val.kind != Val::Kind::Int || v.val.kind != Val::Kind::Int) {
+    run_.delayed_error("atomic arithmetic on a value that is not an integer", span);
+    throw Stop{};
+  }
+  return with(Val::integer(*apply(op, old.val.v, v.val.v)));
+}
 
 RegVal CInterpreter::call_primitive(const Expr& e) {
   const std::string name(e.callee_name());
@@ -89,10 +113,10 @@ RegVal CInterpreter::call_primitive(const Expr& e) {
     if (!lv.local.empty())
       throw diag::UserError(diag::ErrorKind::Unsupported, e.arg(i).span,
                             "'" + name + "' of a local variable is not supported (use a shared one)");
-    args[i] = RegVal{Val::addr(lv.loc), lv.dep, lv.pick, false};
+    args[i] = RegVal{Val::addr(lv.loc), lv.dep, lv.pick, false, {}};
   }
   const auto value_of = [&](const TemplateArg& a) {
-    return a.kind == TemplateArg::Kind::Int ? RegVal{Val::integer(a.value), {}, {}, false}
+    return a.kind == TemplateArg::Kind::Int ? RegVal{Val::integer(a.value), {}, {}, false, {}}
                                             : args[static_cast<std::size_t>(a.param)];
   };
   // A fault on an address is reported at the argument that gave it.
@@ -130,7 +154,9 @@ RegVal CInterpreter::call_primitive(const Expr& e) {
         const int r = run_.last_event();
         RegVal written;
         if (t.kind == Kind::Cas) {
-          last_succeeded = old.val == value_of(t.args[1]).val;
+          const auto same = decided_equal(old.val, value_of(t.args[1]).val);
+          if (!same) drop_path();
+          last_succeeded = *same;
           written = value_of(t.args[2]);
           result = old;
           if (!last_succeeded) {
@@ -142,25 +168,15 @@ RegVal CInterpreter::call_primitive(const Expr& e) {
           }
         } else if (t.kind == Kind::AddUnless) {
           const RegVal a = value_of(t.args[1]);
-          last_succeeded = old.val != value_of(t.args[2]).val;
-          result = RegVal{Val::integer(last_succeeded ? 1 : 0), old.dep, old.pick, true};
+          const auto same = decided_equal(old.val, value_of(t.args[2]).val);
+          if (!same) drop_path();
+          last_succeeded = !*same;
+          result = RegVal{Val::integer(last_succeeded ? 1 : 0), old.dep, old.pick, true, old.flow};
           if (!last_succeeded) break;  // the read alone (herd: a failed RMW)
-          if (old.val.kind != Val::Kind::Int || a.val.kind != Val::Kind::Int) {
-            run_.delayed_error("atomic arithmetic on a value that is not an integer", e.span);
-            throw Stop{};
-          }
-          written = RegVal{Val::integer(*apply(Op::Add, old.val.v, a.val.v)), old.dep | a.dep, old.pick | a.pick, true};
+          written = atomic_update(Op::Add, old, a, e.span);
         } else {
           const RegVal v = value_of(t.args[1]);
-          if (t.op == Op::Xchg) {
-            written = v;
-          } else if (old.val.kind == Val::Kind::Int && v.val.kind == Val::Kind::Int) {
-            written = RegVal{Val::integer(*apply(t.op, old.val.v, v.val.v)), old.dep | v.dep, old.pick | v.pick,
-                             true};
-          } else {
-            run_.delayed_error("atomic arithmetic on a value that is not an integer", e.span);
-            throw Stop{};
-          }
+          written = t.op == Op::Xchg ? v : atomic_update(t.op, old, v, e.span);
           result = entry->result_is_new ? written : old;
         }
         if (lowering_.rmw_program_order) run_.begin_instance(e.span);  // herd's C: po orders the two
@@ -198,12 +214,12 @@ RegVal CInterpreter::call_primitive(const Expr& e) {
         } else if (outcome == 0) {  // the lock is taken: an acquire event, then the store that takes it
           event_on_lock(t.sets);
           if (lowering_.rmw_program_order) run_.begin_instance(e.span);
-          run_.store(loc, set_bits(t.write_sets), RegVal{Val::integer(1), {}, {}, false}, p.dep, p.pick | p.dep);
+          run_.store(loc, set_bits(t.write_sets), RegVal{Val::integer(1), {}, {}, false, {}}, p.dep, p.pick | p.dep);
         } else {
           event_on_lock(t.fail_sets);
         }
         // The result is a constant, as in herd: no dependency on any read.
-        result = RegVal{Val::integer(outcome == 0 ? 1 : 0), {}, {}, false};
+        result = RegVal{Val::integer(outcome == 0 ? 1 : 0), {}, {}, false, {}};
         break;
       }
       case Kind::Fence:
@@ -230,13 +246,16 @@ RegVal CInterpreter::call_primitive(const Expr& e) {
     const Val k = Val::integer(entry->result_operand);
     bool holds = false;
     if (entry->result_test == Test::Lt) {
+      require_determined(result);
       if (result.val.kind != Val::Kind::Int) {
         run_.delayed_error("'<' on a value that is not an integer", e.span);
         throw Stop{};
       }
       holds = result.val.v < entry->result_operand;
     } else {
-      holds = (result.val == k) == (entry->result_test == Test::Eq);
+      const auto same = decided_equal(result.val, k);
+      if (!same) drop_path();
+      holds = *same == (entry->result_test == Test::Eq);
     }
     // The comparison depends on the value it tests, as herd's does.
     result.val = Val::integer(holds ? 1 : 0);

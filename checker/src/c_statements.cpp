@@ -27,6 +27,7 @@ bool truth(const Val& v) { return !(v.kind == Val::Kind::Int && v.v == 0); }
 }  // namespace
 
 bool CInterpreter::decide(const RegVal& cond, const Span& span) {
+  require_determined(cond);
   if (cond.dep.any() || cond.pick.any()) {  // a decision on values read: a branch event
     run_.begin_instance(span);
     const int e = run_.emit(EventKind::Branch, SetMask{});
@@ -179,7 +180,7 @@ RegVal CInterpreter::call(const Expr& e) {
   }
   if (const auto code = litmus::c_code_value_name(name); code && code->takes_int) {
     if (e.arg_count() != 1 || e.arg(0).kind != ExprKind::IntLit) fail(e.span, name + "(n) takes an integer");
-    return RegVal{Val::instr(find_insn(c_.prog, code->name, e.arg(0).value)), {}, {}, false};
+    return RegVal{Val::instr(find_insn(c_.prog, code->name, e.arg(0).value)), {}, {}, false, {}};
   }
   if (RegVal* v = local(name)) {  // fp() through a local code pointer
     if (e.arg_count() != 0) fail(e.span, "code pointers take no arguments");

@@ -21,7 +21,7 @@ bool CInterpreter::is_int3(const Val& v) const {
 RegVal CInterpreter::insn_result(const Val& v) const {
   // INSN(n), INSN_BRANCH(n), INSN_CALL(n) give n; INSN_NOP falls through, 0.
   const auto& insn = c_.prog.instrs[static_cast<std::size_t>(v.v)];
-  return RegVal{Val::integer(insn.operands.empty() ? 0 : insn.operands[0].imm), {}, {}, false};
+  return RegVal{Val::integer(insn.operands.empty() ? 0 : insn.operands[0].imm), {}, {}, false, {}};
 }
 
 void CInterpreter::undefined_instruction() {

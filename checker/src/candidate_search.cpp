@@ -8,6 +8,7 @@
 #include "direct_search.hpp"
 #include "ipi_balance.hpp"
 #include "skeleton_encoder.hpp"
+#include "value_cycles.hpp"
 #include "xmcheck/diag/diagnostic.hpp"
 
 namespace xmcheck::checker {
@@ -34,12 +35,22 @@ namespace {
   throw diag::InternalError("z3: " + msg);
 }
 
+/// `visit`, but for the skeletons herd's solver rejects before any model
+/// (value_cycles.hpp): those are blocked, one by one, unseen.
+std::function<Blocking(const Skeleton&)> solvable_only(const Unfolding& unfolding,
+                                                       const std::function<Blocking(const Skeleton&)>& visit) {
+  return [&unfolding, &visit](const Skeleton& sk) {
+    return has_concrete_value_cycle(unfolding, sk) ? Blocking{} : visit(sk);
+  };
+}
+
 }  // namespace
 
 SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
-                                const std::function<Blocking(const Skeleton&)>& visit,
+                                const std::function<Blocking(const Skeleton&)>& visit_all,
                                 const Deadline* deadline, const StateSlots* projection, SearchStats* progress,
                                 SkeletonEngine engine, const std::vector<std::vector<bool>>* refuted_traces) {
+  const auto visit = solvable_only(unfolding, visit_all);
   const Deadline unlimited(0);
   SearchStats local;
   SearchStats& stats = progress != nullptr ? *progress : local;
@@ -64,8 +75,9 @@ SearchStats enumerate_skeletons(SmtContext& smt, const Program& prog, const Unfo
 }
 
 SearchStats enumerate_deadlock_skeletons(SmtContext& smt, const Program& prog, const Unfolding& unfolding,
-                                         const std::function<Blocking(const Skeleton&)>& visit,
+                                         const std::function<Blocking(const Skeleton&)>& visit_all,
                                          const Deadline& deadline, SearchStats* progress) {
+  const auto visit = solvable_only(unfolding, visit_all);
   SearchStats local;
   SearchStats& stats = progress != nullptr ? *progress : local;
   try {

@@ -210,7 +210,8 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
                 },
                 // herd's C semantics reads symbolic values: a constant of the
                 // code may be read wherever a load-buffering cycle justifies it.
-                table.ctrl_within_branches ? c_integer_literals(*lowered.source) : std::vector<Val>{});
+                table.ctrl_within_branches ? c_integer_literals(*lowered.source) : std::vector<Val>{},
+                /*thin_air_reads=*/true);
     reject_endless_loops(unfolding, options.unroll);
   } else {
     unfold_into(unfolding, prog, options.unroll, &deadline);

@@ -289,6 +289,7 @@ StateValue Observation::value_of(const Val& v) const {
       out.kind = StateValue::Kind::Instr;
       out.instr = std::make_shared<litmus::Instruction>(prog_.instrs[static_cast<std::size_t>(v.v)]);
       return out;
+    case Val::Kind::ThinAir: out.kind = StateValue::Kind::ThinAir; return out;
   }
   return out;
 }

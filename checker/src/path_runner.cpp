@@ -122,6 +122,7 @@ RegVal PathRunner::load(int loc, SetMask sets, const Taint& addr_dep, const Tain
   out.pick = addr_pick;
   out.dep.set(static_cast<std::size_t>(e));
   out.pick.set(static_cast<std::size_t>(e));
+  out.flow.set(static_cast<std::size_t>(e));
   if (auto it = last_write_.find(physical(loc)); it != last_write_.end() && arch_.dependencies_through_memory()) {
     out.dep |= it->second.dep;  // herd's lmrs: store-to-load forwarding within the thread
     out.pick |= it->second.pick;
@@ -138,6 +139,7 @@ void PathRunner::store(int loc, SetMask sets, const RegVal& v, const Taint& addr
   const Taint vpick = v.pick | v.dep;
   for (std::size_t r = 0; r < trace_.events.size(); ++r) {
     if (v.dep.test(r)) trace_.data.emplace_back(static_cast<int>(r), e);
+    if (v.flow.test(r)) trace_.value_flow.emplace_back(static_cast<int>(r), e);
     if (vpick.test(r)) {
       trace_.pick_data.emplace_back(static_cast<int>(r), e);
       trace_.pick_basic.emplace_back(static_cast<int>(r), e);
@@ -155,6 +157,10 @@ Val PathRunner::code_value(std::int64_t address) const {
 int PathRunner::location_of(const Val& address, const std::string& what) { return location_of(address, what, span_); }
 
 int PathRunner::location_of(const Val& address, const std::string& what, const diag::SourceSpan& span) {
+  if (address.is_thin_air()) {  // an address out of thin air: herd cannot solve it (thin_air.hpp)
+    discard();
+    return -1;
+  }
   if (address.kind == Val::Kind::Addr) return static_cast<int>(address.v);
   if (address.kind == Val::Kind::Code) {
     const Slot* s = prog_.find_slot(address.v);
@@ -208,7 +214,7 @@ void PathRunner::take_exception(SetMask sets, Val elr) {
     halted_ = true;
     return;
   }
-  if (const int link = arch_.registers().exception_link; link >= 0) set_reg(link, RegVal{elr, {}, {}, false});
+  if (const int link = arch_.registers().exception_link; link >= 0) set_reg(link, RegVal{elr, {}, {}, false, {}});
   const auto& own = prog_.procs[static_cast<std::size_t>(proc_)];
   if (own.handler_begin < 0) {  // no handler column: the fault is fatal for the thread
     halted_ = true;

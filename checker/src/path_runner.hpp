@@ -32,12 +32,17 @@ class ChoiceCursor {
 
 /// A register's value with the reads it depends on (herd's dtrm), the reads it
 /// depends on when CSEL/CSET conditions count (pick), and whether it comes from
-/// memory (herd: symbolic, which matters for loop unrolling).
+/// memory (herd: symbolic, which matters for loop unrolling). `flow`: the
+/// reads the value itself is computed from -- not its address's dependencies,
+/// not store forwarding -- which are the equations herd's solver must solve
+/// (thin_air.hpp). The C interpreter keeps it; the asm semantics keep it
+/// only for copies.
 struct RegVal {
   Val val;
   Taint dep;
   Taint pick;
   bool symbolic = false;
+  Taint flow;
 };
 
 /// Arm's condition flags. x86 keeps its EFLAGS in the same form with C = NOT

@@ -67,6 +67,10 @@ struct Trace {
   EdgeList pick_addr, pick_data, pick_ctrl;    ///< ... through CSEL/CSET conditions too
   EdgeList pick_basic;                         ///< read -> access its value reaches (pick flow)
   EdgeList rmw;
+  /// read -> write whose value is computed from the read's value
+  /// (RegVal::flow): the cycles of values that herd's solver must break
+  /// (value_cycles.hpp).
+  EdgeList value_flow;
   std::vector<int> calls;  ///< C tests: [call] the function (CLowered::functions id) called from the body
   std::vector<Val> final_regs;
   std::vector<FaultRecord> faults;

@@ -49,8 +49,11 @@ using PathProducer = std::function<PathEnd(int proc, const std::vector<std::vect
 /// initial values, which misses a value only a load-buffering cycle justifies
 /// (a constant stored only on a path that reads that constant); herd's C
 /// semantics, with symbolic read values, reaches it (docs/lkmm.md).
+/// `thin_air_reads` (C tests): reads of a location that a cycle of copies
+/// may feed can also return Val::thin_air() (thin_air.hpp), whose producer
+/// must drop every path that uses it other than by copying.
 void unfold_into(Unfolding& u, const Program& prog, int unroll, const Deadline* deadline,
-                 const PathProducer& produce, const std::vector<Val>& seeds = {});
+                 const PathProducer& produce, const std::vector<Val>& seeds = {}, bool thin_air_reads = false);
 /// Asm tests: unfold_into with the instruction stepper.
 void unfold_into(Unfolding& u, const Program& prog, int unroll, const Deadline* deadline);
 

@@ -47,6 +47,9 @@ std::string value_text(const StateValue& value) {
       lv.instr = value.instr;
       return litmus::to_string(lv);
     case StateValue::Kind::Fault: return value.fault_taken ? "Fault" : "~Fault";
+    // herd names its unsolved variables S<n> after an internal counter; one
+    // name serves all of xmcheck's (checker/src/thin_air.hpp).
+    case StateValue::Kind::ThinAir: return "S0";
     case StateValue::Kind::Array: {
       std::string out = "{";
       for (std::size_t i = 0; i < value.elements.size(); ++i) {

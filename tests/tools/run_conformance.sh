@@ -74,8 +74,21 @@ awk -v dir="$tmp/blocks" '
 # Part of a block: the Test line, the verdict line, the sorted state lines.
 test_line() { sed -n 1p "$1"; }
 verdict_line() { grep -E '^(Loop )?(Ok|No|Undef)$' "$1" | head -1; }
+# herd names an unsolved value (out of thin air) S<n> after an internal
+# counter, xmcheck S0: within a state, such names are renamed S#1, S#2, ... in
+# order of appearance, so that states compare up to that naming.
 state_lines() {
-  awk 'NR == 2 && /^States / { n = $2; next } NR > 2 && n > 0 { print; n-- }' "$1" | LC_ALL=C sort
+  awk 'NR == 2 && /^States / { n = $2; next }
+       NR > 2 && n > 0 {
+         line = $0; out = ""; k = 0; delete seen
+         while (match(line, /=S[0-9]+;/)) {
+           sym = substr(line, RSTART + 1, RLENGTH - 2)
+           if (!(sym in seen)) seen[sym] = "S#" (++k)
+           out = out substr(line, 1, RSTART) seen[sym] ";"
+           line = substr(line, RSTART + RLENGTH)
+         }
+         print out line; n--
+       }' "$1" | LC_ALL=C sort
 }
 
 passed=0 failed=0 unlisted=0 block=0 observed_tests=0 gapped=0

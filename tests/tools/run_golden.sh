@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Golden regression suite: runs xmcheck on every DIR/*.litmus (sorted) with the
 # options of DIR/suite.cfg and diffs stdout with DIR/NAME.litmus.expected.
-# suite.cfg: xmcheck options, whitespace-separated, `#` starts a comment.
+# suite.cfg: xmcheck options, whitespace-separated, `#` starts a comment;
+# `{suite}` stands for DIR.
 #   usage: XMCHECK=path/to/xmcheck run_golden.sh DIR
 set -uo pipefail
 dir=${1:?usage: run_golden.sh DIR}
@@ -13,6 +14,8 @@ options=()
 if [[ -f $dir/suite.cfg ]]; then
   read -r -a options <<<"$(sed 's/#.*//' "$dir/suite.cfg" | tr '\n' ' ')"
 fi
+# `{suite}` in an option is the suite's directory (a model shipped with it).
+options=("${options[@]//\{suite\}/$dir}")
 
 passed=0 failed=0
 out=$(mktemp)

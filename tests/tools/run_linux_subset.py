@@ -14,6 +14,7 @@ usage: XMCHECK=path run_linux_subset.py CORPUS_DIR    (exit 77: corpus absent)
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -21,8 +22,18 @@ import tempfile
 
 def state_key(line):
     """A state as a set of `loc=value` (herd orders C registers by name,
-    xmcheck by declaration: the order is no part of a state)."""
-    return frozenset(a.strip() for a in line.split(";") if a.strip())
+    xmcheck by declaration: the order is no part of a state). Values out of
+    thin air, which herd names S<n> after an internal counter and xmcheck S0,
+    are renamed S#1, S#2, ... in the order of the sorted locations."""
+    atoms = sorted(a.strip() for a in line.split(";") if a.strip())
+    names = {}
+    out = []
+    for atom in atoms:
+        loc, _, value = atom.partition("=")
+        if re.fullmatch(r"S[0-9]+", value):
+            value = names.setdefault(value, f"S#{len(names) + 1}")
+        out.append(f"{loc}={value}")
+    return frozenset(out)
 
 
 def herd_states(path):

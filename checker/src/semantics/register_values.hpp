@@ -13,7 +13,7 @@ namespace xmcheck::checker {
 
 /// A result computed from `a` and `b`: it depends on both.
 [[nodiscard]] inline RegVal joined(const RegVal& a, const RegVal& b, Val v) {
-  return RegVal{v, a.dep | b.dep, a.pick | b.pick, a.symbolic || b.symbolic};
+  return RegVal{v, a.dep | b.dep, a.pick | b.pick, a.symbolic || b.symbolic, a.flow | b.flow};
 }
 
 /// `a + b` where one side may be the address of a location (address

@@ -1,6 +1,6 @@
 #pragma once
 // Unfolding a C test through a lowering table, for the unit tests of the C
-// interpreter (interrupts, spinlocks): every path of every thread, as the
+// interpreter (interrupts, spinlocks, thin air): every path of every thread, as the
 // engine's search sees them.
 #include <vector>
 
@@ -19,15 +19,18 @@ struct UnfoldedC {
 };
 
 /// The C test `text` lowered with `table` for target `arch`, unfolded with
-/// --unroll 2.
-inline UnfoldedC unfold_c_with(const char* text, const LoweringTable& table, const char* arch) {
+/// --unroll 2; with `thin_air_reads`, as the engine does (thin_air.hpp).
+inline UnfoldedC unfold_c_with(const char* text, const LoweringTable& table, const char* arch,
+                               bool thin_air_reads = false) {
   UnfoldedC out{parse(text), {}, {}};
   out.c = lower_c(out.test, *litmus::arch_by_id(arch), table.prelude.get(), &table.constants);
-  out.u = unfold(out.c.prog, 2, nullptr,
-                 [&](int proc, const std::vector<std::vector<Val>>& domains, ChoiceCursor& cursor, int unroll,
-                     const IrqBudget& budget, Trace& trace) {
-                   return run_c_path(out.c, table, proc, domains, cursor, unroll, budget, trace);
-                 });
+  unfold_into(
+      out.u, out.c.prog, 2, nullptr,
+      [&](int proc, const std::vector<std::vector<Val>>& domains, ChoiceCursor& cursor, int unroll,
+          const IrqBudget& budget, Trace& trace) {
+        return run_c_path(out.c, table, proc, domains, cursor, unroll, budget, trace);
+      },
+      {}, thin_air_reads);
   return out;
 }
 

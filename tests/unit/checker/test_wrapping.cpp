@@ -116,13 +116,13 @@ TEST_CASE("add_flags: NZCV of a + b, the carry out in C") {
 }
 
 TEST_CASE("holds: conditions read the flags; symbolic operands decide only EQ and NE") {
-  Flags f = compare(RegVal{Val::integer(0x80000000), {}, {}, false}, RegVal{Val::integer(0), {}, {}, false}, 32);
+  Flags f = compare(RegVal{Val::integer(0x80000000), {}, {}, false, {}}, RegVal{Val::integer(0), {}, {}, false, {}}, 32);
   CHECK(holds(f, "LT") == true);   // negative on 32 bits
   CHECK(holds(f, "HI") == true);   // unsigned: above 0
   CHECK(holds(f, "NE") == true);
-  f = compare(RegVal{Val::integer(0x80000000), {}, {}, false}, RegVal{Val::integer(0), {}, {}, false}, 64);
+  f = compare(RegVal{Val::integer(0x80000000), {}, {}, false, {}}, RegVal{Val::integer(0), {}, {}, false, {}}, 64);
   CHECK(holds(f, "LT") == false);  // positive on 64 bits
-  const Flags sym = compare(RegVal{Val::addr(0), {}, {}, false}, RegVal{Val::addr(0), {}, {}, false}, 64);
+  const Flags sym = compare(RegVal{Val::addr(0), {}, {}, false, {}}, RegVal{Val::addr(0), {}, {}, false, {}}, 64);
   CHECK(holds(sym, "EQ") == true);
   CHECK_FALSE(holds(sym, "LT").has_value());
   CHECK(holds(Flags{}, "NE") == true);  // no flags yet: all clear

@@ -32,7 +32,7 @@ struct ObservedLocation {
 
 /// The final value of an observed location, typed; the frontend prints it as
 /// herd does ("1", "x", "NOP", "instr:\"B .+4\"", "label:\"P0:L1\"", "{1,3}",
-/// "Fault(...)" / "~Fault(...)").
+/// "Fault(...)" / "~Fault(...)", "S0").
 struct StateValue {
   enum class Kind : std::uint8_t {
     Int,      ///< num
@@ -41,6 +41,7 @@ struct StateValue {
     Instr,    ///< the instruction `instr`
     Fault,    ///< a fault atom's value: `fault_taken`
     Array,    ///< a whole array's `elements`
+    ThinAir,  ///< C tests: a value out of thin air (herd's unsolved variable; printed S0)
   };
   Kind kind = Kind::Int;
   std::int64_t num = 0;

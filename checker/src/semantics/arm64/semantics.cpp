@@ -37,7 +37,7 @@ int reg_of(const Instruction& ins, std::size_t i) {
 /// low 32 bits of an integer (symbolic values are not truncated).
 RegVal source(PathRunner& run, const Instruction& ins, std::size_t i) {
   const Operand& o = op(ins, i);
-  if (o.kind == OpKind::Imm) return RegVal{Val::integer(o.imm), {}, {}, false};
+  if (o.kind == OpKind::Imm) return RegVal{Val::integer(o.imm), {}, {}, false, {}};
   RegVal v = run.reg(reg_of(ins, i));
   if (v.val.kind == Val::Kind::Int) v.val.v = zero_extend(v.val.v, o.reg.width);
   return v;
@@ -117,7 +117,7 @@ void arith(PathRunner& run, const Instruction& ins) {
   const int rd = reg_of(ins, 0);
   const RegVal a = source(run, ins, 1);
   const RegVal b = source(run, ins, 2);
-  RegVal out{Val::integer(0), a.dep | b.dep, a.pick | b.pick, a.symbolic || b.symbolic};
+  RegVal out{Val::integer(0), a.dep | b.dep, a.pick | b.pick, a.symbolic || b.symbolic, a.flow | b.flow};
   const std::string& m = ins.mnemonic;
   const bool same_reg = op(ins, 1).kind == OpKind::Reg && op(ins, 2).kind == OpKind::Reg &&
                         op(ins, 1).reg.index == op(ins, 2).reg.index;
@@ -175,7 +175,7 @@ void indirect_branch(PathRunner& run, const Instruction& ins, int reg, bool link
   const RegVal target = run.reg(reg);
   const int e = run.emit(EventKind::Branch, SetMask{});
   run.add_branch(target.dep, target.pick, e);
-  if (link) run.set_reg(30, RegVal{run.code_value(run.current_address() + kInstrBytes), {}, {}, false});
+  if (link) run.set_reg(30, RegVal{run.code_value(run.current_address() + kInstrBytes), {}, {}, false, {}});
   if (target.val.kind == Val::Kind::Code || target.val.kind == Val::Kind::Int) {
     if (target.val.kind == Val::Kind::Int && target.symbolic) {
       // herd constrains a loaded target to be some exported label: other values
@@ -259,7 +259,7 @@ void execute(PathRunner& run, const Instruction& ins) {
   if (m == "CSET") {
     const Flags f = run.flags();
     const bool c = condition(run, op(ins, 1).text);
-    return run.set_reg(reg_of(ins, 0), RegVal{Val::integer(c ? 1 : 0), {}, f.pick | f.dep, f.symbolic});
+    return run.set_reg(reg_of(ins, 0), RegVal{Val::integer(c ? 1 : 0), {}, f.pick | f.dep, f.symbolic, {}});
   }
   if (m == "CSEL") {
     const Flags f = run.flags();
@@ -271,7 +271,7 @@ void execute(PathRunner& run, const Instruction& ins) {
   }
   if (m == "ADR") {
     const std::int64_t target = branch_target(run, ins, 1);
-    return run.set_reg(reg_of(ins, 0), RegVal{run.code_value(target), {}, {}, false});
+    return run.set_reg(reg_of(ins, 0), RegVal{run.code_value(target), {}, {}, false, {}});
   }
   if (m == "B") {
     if (!ins.operands.empty() && ins.operands[0].kind == OpKind::Keyword) {  // B.cond
@@ -293,7 +293,7 @@ void execute(PathRunner& run, const Instruction& ins) {
     return;
   }
   if (m == "BL") {
-    run.set_reg(30, RegVal{run.code_value(run.current_address() + kInstrBytes), {}, {}, false});
+    run.set_reg(30, RegVal{run.code_value(run.current_address() + kInstrBytes), {}, {}, false, {}});
     return run.jump(branch_target(run, ins, 0), true);
   }
   if (m == "BR") return indirect_branch(run, ins, reg_of(ins, 0), false);

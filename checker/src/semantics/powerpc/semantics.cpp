@@ -56,7 +56,7 @@ RegVal read_or_zero(PathRunner& run, const Instruction& ins, std::size_t i) {
 RegVal immediate(const Instruction& ins, std::size_t i) {
   const Operand& o = op(ins, i);
   if (o.kind != OpKind::Imm) unsupported(ins, "expected an immediate operand");
-  return RegVal{Val::integer(o.imm), {}, {}, false};
+  return RegVal{Val::integer(o.imm), {}, {}, false, {}};
 }
 
 // ---- condition register field 0 ----
@@ -229,7 +229,7 @@ Access access(PathRunner& run, const RegVal& base, const RegVal& offset, const s
 Access address(PathRunner& run, const Instruction& ins, std::size_t i, const std::string& what) {
   const Operand& o = op(ins, i);
   // herd reads rA itself in the D-form (the ISA's (rA|0) only in the X-form).
-  if (o.kind == OpKind::Mem) return access(run, read(run, ins, i), RegVal{Val::integer(o.imm), {}, {}, false}, what);
+  if (o.kind == OpKind::Mem) return access(run, read(run, ins, i), RegVal{Val::integer(o.imm), {}, {}, false, {}}, what);
   return access(run, read_or_zero(run, ins, i), read(run, ins, i + 1), what);
 }
 
@@ -275,7 +275,7 @@ void update_form(PathRunner& run, const Instruction& ins, bool is_load) {
   if (ra == 0 || (is_load && ra == reg_of(ins, 0))) return;
   auto ea = add_values(run, base.val, Val::integer(op(ins, 1).imm));
   if (!ea) return;
-  run.set_reg(ra, RegVal{*ea, base.dep, base.pick, base.symbolic});
+  run.set_reg(ra, RegVal{*ea, base.dep, base.pick, base.symbolic, base.flow});
 }
 
 void load_reserve(PathRunner& run, const Instruction& ins) {
@@ -284,8 +284,8 @@ void load_reserve(PathRunner& run, const Instruction& ins) {
   const int bits = ins.mnemonic == "ldarx" ? 64 : 32;
   RegVal v = run.load(a.loc, kSetX, a.dep, a.pick);
   if (v.val.kind == Val::Kind::Int) v.val.v = zero_extend(v.val.v, bits);
-  run.set_reg(kPowerPCRegResLoc, RegVal{Val::integer(a.loc + 1), {}, {}, false});
-  run.set_reg(kPowerPCRegResEvent, RegVal{Val::integer(run.last_event()), {}, {}, false});
+  run.set_reg(kPowerPCRegResLoc, RegVal{Val::integer(a.loc + 1), {}, {}, false, {}});
+  run.set_reg(kPowerPCRegResEvent, RegVal{Val::integer(run.last_event()), {}, {}, false, {}});
   run.set_reg(reg_of(ins, 0), v);
 }
 
@@ -403,7 +403,7 @@ void execute_powerpc(PathRunner& run, const Instruction& ins) {
       return;
     }
     const std::uint64_t rotated = rotl32(a.val.v, op(ins, 2).imm) & msk;
-    if (m == "rlwinm") return run.set_reg(reg_of(ins, 0), RegVal{Val::integer(from_bits(rotated)), a.dep, a.pick, a.symbolic});
+    if (m == "rlwinm") return run.set_reg(reg_of(ins, 0), RegVal{Val::integer(from_bits(rotated)), a.dep, a.pick, a.symbolic, a.flow});
     const RegVal d = read(run, ins, 0);
     if (d.val.kind != Val::Kind::Int) {
       run.delayed_error(m + " on a non-integer value");
@@ -431,7 +431,7 @@ void execute_powerpc(PathRunner& run, const Instruction& ins) {
   // Branches.
   if (m == "b") return run.jump(branch_target(run, ins), true);
   if (m == "bl") {
-    run.set_reg(kPowerPCRegLr, RegVal{run.code_value(run.current_address() + kInstrBytes), {}, {}, false});
+    run.set_reg(kPowerPCRegLr, RegVal{run.code_value(run.current_address() + kInstrBytes), {}, {}, false, {}});
     return run.jump(branch_target(run, ins), true);
   }
   if (m == "beq" || m == "bne" || m == "blt" || m == "bge" || m == "bgt" || m == "ble") {
@@ -463,7 +463,7 @@ void execute_powerpc(PathRunner& run, const Instruction& ins) {
     std::int64_t v = 0;
     if (f.set && f.nzcv) v = f.nzcv->n ? 8 : f.nzcv->z ? 2 : 4;
     else if (f.set) v = f.lhs == f.rhs ? 2 : 0;
-    return run.set_reg(reg_of(ins, 0), RegVal{Val::integer(v), f.dep, f.pick, f.symbolic});
+    return run.set_reg(reg_of(ins, 0), RegVal{Val::integer(v), f.dep, f.pick, f.symbolic, {}});
   }
   // Exceptions: sc enters the handler (SRR0 = the next instruction), rfid/rfi return to SRR0.
   if (m == "sc") return run.take_exception(kSetSVC, run.code_value(run.current_address() + kInstrBytes));

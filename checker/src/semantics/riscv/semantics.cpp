@@ -54,7 +54,7 @@ RegVal read(PathRunner& run, const Instruction& ins, std::size_t i) { return run
 RegVal immediate(const Instruction& ins, std::size_t i) {
   const Operand& o = op(ins, i);
   if (o.kind != OpKind::Imm) unsupported(ins, "expected an immediate operand");
-  return RegVal{Val::integer(o.imm), {}, {}, false};
+  return RegVal{Val::integer(o.imm), {}, {}, false, {}};
 }
 
 
@@ -146,8 +146,8 @@ void load_reserved(PathRunner& run, const Instruction& ins, const Ordered& o) {
   const Access a = address(run, ins, 1, "loaded");
   if (a.loc < 0) return;
   const RegVal v = extended(run.load(a.loc, kSetEx | o.sets, a.dep, a.pick), bits, true);
-  run.set_reg(kRiscvRegResLoc, RegVal{Val::integer(a.loc + 1), {}, {}, false});
-  run.set_reg(kRiscvRegResEvent, RegVal{Val::integer(run.last_event()), {}, {}, false});
+  run.set_reg(kRiscvRegResLoc, RegVal{Val::integer(a.loc + 1), {}, {}, false, {}});
+  run.set_reg(kRiscvRegResEvent, RegVal{Val::integer(run.last_event()), {}, {}, false, {}});
   run.set_reg(reg_of(ins, 0), v);
 }
 
@@ -164,7 +164,7 @@ void store_conditional(PathRunner& run, const Instruction& ins, const Ordered& o
   const bool success = reserved && run.choose(2) == 0;
   run.set_reg(kRiscvRegResLoc, RegVal{});
   if (!success) {
-    run.set_reg(reg_of(ins, 0), RegVal{Val::integer(1), {}, {}, true});
+    run.set_reg(reg_of(ins, 0), RegVal{Val::integer(1), {}, {}, true, {}});
     return;
   }
   run.store(a.loc, kSetEx | o.sets, stored_value(run, v, access_bits(o.base.back()), a.loc), a.dep, a.pick);
@@ -173,7 +173,7 @@ void store_conditional(PathRunner& run, const Instruction& ins, const Ordered& o
   // herd: the success code depends on the store itself, whose dependencies
   // then start at the write ([RVWMO] "Syntactic Dependencies": the rd of an sc
   // carries a dependency on it), and on the address registers.
-  RegVal code{Val::integer(0), a.dep, a.pick, true};
+  RegVal code{Val::integer(0), a.dep, a.pick, true, {}};
   code.dep.set(static_cast<std::size_t>(w));
   code.pick.set(static_cast<std::size_t>(w));
   run.set_reg(reg_of(ins, 0), code);
@@ -193,7 +193,7 @@ void amo(PathRunner& run, const Instruction& ins, const Ordered& o) {
   if (!result) return;
   // The value written depends on rs2 (herd's data); the read's own value
   // flows inside the instruction, which the model's rmw pairing covers.
-  const RegVal written{*result, operand.dep, operand.pick, operand.symbolic || old.symbolic};
+  const RegVal written{*result, operand.dep, operand.pick, operand.symbolic || old.symbolic, operand.flow | old.flow};
   run.store(a.loc, kSetX | o.sets, stored_value(run, written, bits, a.loc), a.dep, a.pick);
   run.add_rmw(r, run.last_event());
   run.set_reg(reg_of(ins, 0), old);

@@ -98,7 +98,7 @@ MemRef mem_ref(PathRunner& run, const Instruction& ins, const Operand& o, const 
 /// Reads a source operand ($imm, %reg, or memory: a load).
 RegVal read(PathRunner& run, const Instruction& ins, const Operand& o, int bits, SetMask sets = {},
             int* read_event = nullptr) {
-  if (o.kind == OpKind::Imm) return RegVal{Val::integer(zero_extend(o.imm, bits)), {}, {}, false};
+  if (o.kind == OpKind::Imm) return RegVal{Val::integer(zero_extend(o.imm, bits)), {}, {}, false, {}};
   if (o.kind == OpKind::Reg) {
     RegVal v = run.reg(register_index(o.reg));
     v.val = truncated(v.val, bits);
@@ -222,7 +222,7 @@ void read_modify_write(PathRunner& run, const Instruction& ins, const std::strin
   const SetMask sets = atomic ? kSetX : SetMask{};
   int r = -1, w = -1;
   const RegVal old = read(run, ins, dst, bits, sets, &r);
-  RegVal out{Val::integer(0), old.dep | src.dep, old.pick | src.pick, old.symbolic || src.symbolic};
+  RegVal out{Val::integer(0), old.dep | src.dep, old.pick | src.pick, old.symbolic || src.symbolic, old.flow | src.flow};
   const bool additive = m == "add" || m == "inc";
   const bool subtractive = m == "sub" || m == "dec";
   Computed c;
@@ -316,7 +316,7 @@ void exchange_add(PathRunner& run, const Instruction& ins) {
     return;
   }
   const Computed c = add_sub(true, old.val.v, addend.val.v, bits);
-  const RegVal sum{Val::integer(c.value), old.dep | addend.dep, old.pick | addend.pick, true};
+  const RegVal sum{Val::integer(c.value), old.dep | addend.dep, old.pick | addend.pick, true, old.flow | addend.flow};
   write(run, ins, dst, sum, atomic ? kSetX : SetMask{}, &w);
   if (atomic && r >= 0 && w >= 0) run.add_rmw(r, w);
   write_reg(run, src, old);
@@ -370,7 +370,7 @@ void execute(PathRunner& run, const Instruction& ins) {
   if (m == "add" || m == "sub" || m == "and" || m == "or" || m == "xor" || m == "shl" || m == "shr" || m == "sar")
     return read_modify_write(run, ins, m, read(run, ins, op(ins, 0), op_width(ins)), op(ins, 1));
   if (m == "inc" || m == "dec")
-    return read_modify_write(run, ins, m, RegVal{Val::integer(1), {}, {}, false}, op(ins, 0));
+    return read_modify_write(run, ins, m, RegVal{Val::integer(1), {}, {}, false, {}}, op(ins, 0));
   if (m == "cmp") {
     const int bits = op_width(ins);
     const RegVal src = read(run, ins, op(ins, 0), bits);
@@ -383,7 +383,7 @@ void execute(PathRunner& run, const Instruction& ins) {
     const RegVal a = read(run, ins, op(ins, 0), bits);
     const RegVal b = read(run, ins, op(ins, 1), bits);
     if (a.val.kind != Val::Kind::Int || b.val.kind != Val::Kind::Int) return run.delayed_error("test on a non-integer value");
-    const RegVal both{Val::integer(a.val.v & b.val.v), a.dep | b.dep, a.pick | b.pick, a.symbolic || b.symbolic};
+    const RegVal both{Val::integer(a.val.v & b.val.v), a.dep | b.dep, a.pick | b.pick, a.symbolic || b.symbolic, a.flow | b.flow};
     run.flags() = compare(both, RegVal{}, bits);  // as AND: OF and CF cleared
     return;
   }
