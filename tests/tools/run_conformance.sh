@@ -3,7 +3,8 @@
 # (an @LIST in sorted path order), cuts stdout into per-test result blocks, and
 # for each TEST.litmus.expected compares with herd7's output:
 #   - the `Test NAME KIND` line and the `[Loop ]Ok|No` line, exactly;
-#   - the SET of state lines (order-insensitive);
+#   - the SET of state lines (order-insensitive; thin-air names S<n> renamed);
+#   - the SET of `Flag` lines;
 #   - with TEST.litmus.observed (hardware results): every observed state is
 #     among xmcheck's states.
 # For TEST.litmus.expected-failure, xmcheck must reject the test with a
@@ -74,6 +75,7 @@ awk -v dir="$tmp/blocks" '
 # Part of a block: the Test line, the verdict line, the sorted state lines.
 test_line() { sed -n 1p "$1"; }
 verdict_line() { grep -E '^(Loop )?(Ok|No|Undef)$' "$1" | head -1; }
+flag_lines() { grep -E '^Flag ' "$1" | LC_ALL=C sort | tr '\n' ' '; }
 # herd names an unsolved value (out of thin air) S<n> after an internal
 # counter, xmcheck S0: within a state, such names are renamed S#1, S#2, ... in
 # order of appearance, so that states compare up to that naming.
@@ -125,6 +127,8 @@ while IFS= read -r test; do
       reasons+=("Test line: got '$(test_line "$got")', herd '$(test_line "$test.expected")'")
     [[ $(verdict_line "$got") == "$(verdict_line "$test.expected")" ]] ||
       reasons+=("verdict: got '$(verdict_line "$got")', herd '$(verdict_line "$test.expected")'")
+    [[ $(flag_lines "$got") == "$(flag_lines "$test.expected")" ]] ||
+      reasons+=("flags: got '$(flag_lines "$got")', herd '$(flag_lines "$test.expected")'")
     state_lines "$test.expected" >"$tmp/want_states"
     state_lines "$got" >"$tmp/got_states"
     if ! cmp -s "$tmp/want_states" "$tmp/got_states"; then
