@@ -73,16 +73,20 @@ void CInterpreter::run_thread() {
   const auto& locals = c_.prog.c_locals.at(static_cast<std::size_t>(proc_));
   frames_.emplace_back();
   for (const auto& [name, index] : locals) frames_.back().vars[name] = run_.reg(index);
-  // herd's convention: parameter `int *x` is the address of the shared x; a
-  // parameter whose type is the shared variable's own (pointer) type is that
-  // variable's initial value (`code_t *codeptr` with `code_t *codeptr = &f;`).
+  // herd's convention: parameter `x` is the address of the shared x, whatever
+  // the types say (`P0(int *y)` with `int *y = 2;` still writes y with
+  // `*y = 0`). xmcheck's JIT tests add one case: a code pointer parameter of
+  // the shared variable's own type is that variable's initial value
+  // (`P0(code_t *codeptr)` with `code_t *codeptr = &f;`, `*codeptr = ...`).
   for (const auto& p : thread.params) {
     const auto it = c_.shared.find(p.name);
     if (it == c_.shared.end()) continue;
     const auto& var = it->second;
-    const bool same_type = var.type && var.type->is_pointer() && var.type->pointer_depth == p.type.pointer_depth;
+    const bool code_pointer = var.type && var.type->is_pointer() &&
+                              (var.type->base == "code_t" || var.type->base == kInsnPartsType) &&
+                              var.type->pointer_depth == p.type.pointer_depth;
     frames_.back().vars[p.name] =
-        constant(same_type ? c_.prog.locs[static_cast<std::size_t>(var.loc)].init : Val::addr(var.loc));
+        constant(code_pointer ? c_.prog.locs[static_cast<std::size_t>(var.loc)].init : Val::addr(var.loc));
   }
   try {
     (void)exec(thread.body);
