@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -170,10 +171,22 @@ std::vector<std::optional<Val>> projected_state(const StateSlots& projection, co
   return out;
 }
 
-bool same_state(const std::vector<std::optional<Val>>& state, const std::vector<Val>& blocked) {
-  for (std::size_t i = 0; i < state.size(); ++i)
-    if (state[i] && !(*state[i] == blocked[i])) return false;
-  return true;
+/// The values of a projected state at the slots that tell states apart (a
+/// constant slot is equal in every skeleton): the key of a blocked state.
+std::vector<Val> state_key(const std::vector<std::optional<Val>>& state) {
+  std::vector<Val> key;
+  key.reserve(state.size());
+  for (const auto& v : state)
+    if (v) key.push_back(*v);
+  return key;
+}
+
+std::vector<Val> state_key(const StateSlots& projection, const std::vector<Val>& blocked) {
+  std::vector<Val> key;
+  key.reserve(blocked.size());
+  for (std::size_t i = 0; i < blocked.size(); ++i)
+    if (projection.slots[i].proc >= 0 || projection.slots[i].loc >= 0) key.push_back(blocked[i]);
+  return key;
 }
 
 bool has_ipi_events(const Unfolding& u) {
@@ -204,7 +217,7 @@ void enumerate_directly(const Program& prog, const Unfolding& u, const std::func
                         const Deadline& deadline, const StateSlots* projection, SearchStats& stats) {
   const std::vector<int> final_locs = projected_locations(prog, projection);
   std::vector<Core> cores;
-  std::vector<std::vector<Val>> states;
+  std::set<std::vector<Val>> states;  ///< state_key of each blocked state (thousands in large searches)
   for_each_tuple(u, [&](const std::vector<int>& tuple) {
     deadline.check();
     const TupleChoices c = choices_of(prog, u, tuple, final_locs);
@@ -226,8 +239,7 @@ void enumerate_directly(const Program& prog, const Unfolding& u, const std::func
       const bool blocked_by_core = std::any_of(cores.begin(), cores.end(), [&](const Core& k) { return k.covers(sk); });
       bool blocked = blocked_by_core;
       if (!blocked && projection != nullptr) {
-        const auto state = projected_state(*projection, sk, c, final_pick);
-        blocked = std::any_of(states.begin(), states.end(), [&](const auto& s) { return same_state(state, s); });
+        blocked = states.contains(state_key(projected_state(*projection, sk, c, final_pick)));
       }
       if (!blocked) {
         deadline.check();
@@ -236,7 +248,7 @@ void enumerate_directly(const Program& prog, const Unfolding& u, const std::func
         if (b.state) {
           XMCHECK_ASSERT(projection != nullptr && b.state->size() == projection->slots.size(),
                          "a state to block needs the projection's slots");
-          states.push_back(std::move(*b.state));
+          states.insert(state_key(*projection, *b.state));
         } else if (!b.core.empty()) {
           ++stats.core_blocks;
           cores.push_back(core_of(sk, c, b.core));

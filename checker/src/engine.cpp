@@ -234,7 +234,7 @@ void search(const litmus::LitmusTest& test, const axioms::Model& model, const Ch
   const std::optional<StateSlots> projection =
       options.states_only && !whole ? state_slots(obs, unfolding) : std::nullopt;
   ThreadVerdicts verdicts(prog, unfolding, judge, deadline);  // remembered across the searches below
-  // Traces the filter rejects on their own (`filter (0:r2=0 /\\ ...)`): no
+  // Traces the filter rejects on their own (`filter (0:r2=0 /\ ...)`): no
   // candidate containing one is shown, counted or flagged.
   const std::vector<std::vector<bool>> filtered = obs.traces_failing_filter(unfolding.traces);
   const auto visit = [&](const Skeleton& sk) {
