@@ -86,13 +86,13 @@ IrqBudget budget_of(const std::vector<std::vector<Trace>>& traces, int chain_bou
   return out;
 }
 
-
-/// One round of unfolding every thread with `domains`: u's traces are
-/// replaced; returns the values stored on any path.
+/// What one round of unfolding stored.
 struct Round {
-  std::vector<std::vector<Val>> written;  ///< [loc] -> values stored
+  std::vector<std::vector<Val>> written;  ///< [loc] -> values stored on any path
   std::size_t writes_per_execution = 0;   ///< at most: the longest path of every thread
 };
+
+/// One round of unfolding every thread with `domains`; u's traces are replaced.
 Round run_round(Unfolding& u, const std::vector<std::vector<Val>>& domains, const Program& prog, int unroll,
                 const Deadline* deadline, const PathProducer& produce) {
   u.traces.assign(prog.procs.size(), {});
